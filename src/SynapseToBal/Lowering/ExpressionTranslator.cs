@@ -209,7 +209,7 @@ public sealed class ExpressionTranslator
         }
 
         var (parsed, jsonEvals) = Parse(lazy);
-        if (!parsed.Success)
+        if (!parsed.Success || JsonEvalNotWhole(lazy) is not null)
         {
             return null;
         }
@@ -237,11 +237,38 @@ public sealed class ExpressionTranslator
     /// <summary>The part of an untranslated expression that has no translation, with its columns (for SB0203).</summary>
     public string UntranslatedPart(ExpressionSyntax expression) => Lowering.UntranslatedPart.Describe(expression, this);
 
+    /// <summary>
+    /// Why the Micro Integrator does not read a <c>json-eval(...)</c> inside this XPath as the JSONPath it seems to be,
+    /// or null when the XPath has none (a whole <c>json-eval(...)</c> is a JSONPath expression, not an XPath).
+    /// SynapsePathFactory.getSynapsePath (and getSynapsePathfromExpression) takes an expression as a JSONPath only when
+    /// it starts with <c>json-eval(</c>, and then takes everything from its 11th character to the one before the last
+    /// (<c>substring(10, length - 1)</c>) as the path, which SynapseJsonPath's constructor compiles with Jayway's
+    /// JsonPath.compile; any other expression is a SynapseXPath, which Jaxen compiles: Jaxen reads no JSONPath argument
+    /// (<c>$.</c> is no variable name) and neither Jaxen nor Synapse defines an XPath function json-eval.
+    /// </summary>
+    internal static string? JsonEvalNotWhole(ExpressionSyntax expression)
+    {
+        if (expression.Language != ExpressionLanguage.XPath || !expression.Text.Contains("json-eval(", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var (_, jsonEvals) = Parse(expression);
+        if (jsonEvals.Count == 0)
+        {
+            return null;
+        }
+
+        return expression.Text.StartsWith("json-eval(", StringComparison.Ordinal)
+            ? $"an expression that starts with json-eval( is one JSONPath to the Micro Integrator, all that follows json-eval( but the last character (SynapsePathFactory.getSynapsePath: substring(10, length - 1)), here '{expression.Text["json-eval(".Length..^1]}', which SynapseJsonPath's constructor compiles with Jayway's JsonPath.compile: a space outside brackets makes it refuse the path and the artifact does not deploy, and any other path is read as a JSONPath, without the XPath written around the json-eval"
+            : "json-eval(...) is read only as a whole expression (SynapsePathFactory.getSynapsePath): inside an XPath, Jaxen compiles it (SynapseXPath) and refuses a JSONPath argument ($. is no variable name), so the artifact does not deploy; an argument Jaxen reads ($ctx:x) compiles, and every evaluation then fails, as neither Jaxen nor Synapse defines an XPath function json-eval";
+    }
+
     /// <summary>The expression as a string-valued IR (what Synapse stores for an expression without a type).</summary>
     public ExprIr Value(ExpressionSyntax expression)
     {
         var (parsed, jsonEvals) = Parse(expression);
-        if (!parsed.Success)
+        if (!parsed.Success || JsonEvalNotWhole(expression) is not null)
         {
             return new UntranslatedExprIr(expression.Original);
         }
@@ -308,7 +335,7 @@ public sealed class ExpressionTranslator
     public ConditionIr Condition(ExpressionSyntax expression)
     {
         var (parsed, jsonEvals) = Parse(expression);
-        if (!parsed.Success)
+        if (!parsed.Success || JsonEvalNotWhole(expression) is not null)
         {
             return new UntranslatedConditionIr(expression.Original);
         }

@@ -350,6 +350,12 @@ public sealed partial class Lowerer
     /// </summary>
     private void ReportUntranslated(ExpressionSyntax expression, ExpressionTranslator translator)
     {
+        if (ExpressionTranslator.JsonEvalNotWhole(expression) is { } notWhole)
+        {
+            _diagnostics.Report(DiagnosticCatalog.JsonEvalNotWholeExpression, expression.Location, expression.Original, notWhole);
+            return;
+        }
+
         if (ExpressionTranslator.SyntaxError(expression) is { } error)
         {
             if (expression.Language == ExpressionLanguage.Synapse && !error.Limit)

@@ -27,7 +27,8 @@ public sealed class ExpressionStringReadingTests
         Assert.Contains("synapseJsonTextIn(check synapseJsonPayload(ctx), path)", RuntimeSourceText.Support, StringComparison.Ordinal);
 
         // json-eval keeps its own reading: a JSON null prints "null".
-        InOrder(Function("jsonEvalIn"), "if found is () {", "return \"\";", "return value is () ? \"null\" : ");
+        InOrder(Function("jsonEvalIn"), "if found is () {", "return \"\";", "return jsonEvalResult(found[0]);");
+        InOrder(Function("jsonEvalResult"), "if value is () {", "return \"null\";");
     }
 
     [Fact]

@@ -111,7 +111,10 @@ public sealed class MiReviewFixTests
     {
         // jsonEval reads the payload as JSON and evaluates the path on it in jsonEvalIn (which shared reads call directly).
         Assert.Contains("return jsonEvalIn(check jsonPayload(ctx), path);", Function("jsonEval"), StringComparison.Ordinal);
-        InOrder(Function("jsonEvalIn"), "[json]? found = check jsonPathIn(payload, path);", "if found is () {", "return \"\";", "return value is () ? \"null\" : ");
+        InOrder(Function("jsonEvalIn"), "[json]? found = check jsonPathIn(payload, path);", "if found is () {", "return \"\";", "return jsonEvalResult(found[0]);");
+        // EIPUtils.formatJsonPathResponse: a JSON null prints "null", a string its text, an object or array Gson's compact JSON.
+        InOrder(Function("jsonEvalResult"), "if value is () {", "return \"null\";", "if value is string {", "return value;",
+            "value.hasKey(\"members\")", "value.hasKey(\"elements\")", "gsonJson(value)");
         Assert.Contains("jsonPathIn(check jsonPayload(ctx), path)", Function("jsonPathFound"), StringComparison.Ordinal);
         InOrder(Function("jsonPathIn"), "return [current];");
         Assert.Contains("return found is () ? () : found[0];", Function("jsonPath"), StringComparison.Ordinal);
@@ -123,7 +126,7 @@ public sealed class MiReviewFixTests
         // SynapseJsonPath.stringValueOf(String): JsonPath.read refuses an empty text, Gson non-JSON text, and a missing
         // path throws PathNotFoundException; only a JaxenException of the property's XPath is caught.
         InOrder(Function("jsonEvalText"), "if text == \"\" {", "return error(", "check jsonPathIn(check value:fromJsonString(text), path);",
-            "if found is () {", "return error(", "return value is () ? \"null\" : value is string ? value : value.toJsonString();");
+            "if found is () {", "return error(", "return jsonEvalResult(found[0]);");
     }
 
     [Fact]

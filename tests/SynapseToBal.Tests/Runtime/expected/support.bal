@@ -1047,7 +1047,9 @@ function mediaTypeOf(string contentType) returns string {
 # The body format of a content type: application/json is JSON; text/xml (SOAP 1.1) and
 # application/soap+xml (SOAP 1.2) are SOAP; application/xml is plain XML; text/plain is text;
 # application/x-www-form-urlencoded is form data (the MI's axis2.xml maps it to Synapse's XFormURLEncodedBuilder and
-# XFormURLEncodedFormatter); anything else is bytes.
+# XFormURLEncodedFormatter); anything else is bytes, but for multipart/form-data (`isMultipartFormData`), which is
+# built (`multipartPayload`) and written (`multipartFormData`) as Axis2's MultipartFormDataBuilder and
+# MultipartFormDataFormatter do.
 function bodyFormat(string contentType) returns BodyFormat {
     string mediaType = mediaTypeOf(contentType).toLowerAscii();
     match mediaType {
@@ -1084,7 +1086,9 @@ function parsedPayload(Context ctx) returns json|xml|error {
     boolean form = bodyFormat(body.contentType) == "form";
     if body.parsed is () && (body.bytes.length() > 0 || form) {
         // Form data is built with the parameters of the request's query (`formPayload`), even without a body.
-        body.parsed = form ? check formPayload(body.bytes, ctx.to, ctx.operationName) : check parseBody(body.bytes, body.contentType);
+        body.parsed = form ? check formPayload(body.bytes, ctx.to, ctx.operationName)
+            : isMultipartFormData(body.contentType) ? check multipartPayload(body.bytes, body.contentType, ctx.operationName)
+            : check parseBody(body.bytes, body.contentType);
         takeAddressingTo(ctx, body.parsed);
     }
     return body.parsed;
@@ -1295,6 +1299,11 @@ function removeAddressingHeaders(Context ctx) {
     }
 }
 
+# Whether a content type is multipart/form-data, which the Micro Integrator's axis2.xml gives its own builder and
+# formatter (MultipartFormDataBuilder, MultipartFormDataFormatter), not the binary ones of other bytes.
+function isMultipartFormData(string contentType) returns boolean =>
+    mediaTypeOf(contentType).toLowerAscii() == "multipart/form-data";
+
 function parseBody(byte[] bytes, string contentType) returns json|xml|error {
     match bodyFormat(contentType) {
         "json" => {
@@ -1310,6 +1319,9 @@ function parseBody(byte[] bytes, string contentType) returns json|xml|error {
         "form" => {
             return formPayload(bytes, "", "mediate");
         }
+    }
+    if isMultipartFormData(contentType) {
+        return multipartPayload(bytes, contentType, "mediate");
     }
     string encoded = bytes.toBase64();
     return xml `<binary xmlns="http://ws.apache.org/commons/ns/payload">${encoded}</binary>`;
@@ -1380,6 +1392,246 @@ function formParameter(string[] names, map<string[]> values, string name, string
         names.push(key);
         values[key] = [value];
     }
+}
+
+# multipart/form-data as the Micro Integrator builds it: the builder its axis2.xml registers for the media type is
+# Axis2's MultipartFormDataBuilder (the config tool's `message_builders.multipart_form_data`; wso2-axis2
+# 1.6.1-wso2v102, the MI's `axis2.wso2.version`). Its processDocument reads the parts with commons-fileupload (a part
+# whose Content-Disposition is not `form-data` with a `name` is skipped) into a MultipleEntryHashMap, which keeps the
+# field names in the order they first came (a LinkedHashMap) and the values of one name together, in their order;
+# BuilderUtil.buildsoapMessage (createSOAPMessageWithoutSchema, addRequestParameter) then writes one unqualified element
+# per value under an element named after the Axis2 operation (`mediate` for an API or a proxy service without a WSDL). A form field (no `filename` parameter) is its
+# text (getTextParameter), decoded in the charset of the part's Content-Type, else the message's
+# (CHARACTER_SET_ENCODING: the request's charset, UTF-8 without one, ServerWorker.processEntityEnclosingRequest), with
+# a `charset` attribute naming that charset and a `content-type` attribute when the part has a Content-Type header. A
+# file (a `filename` parameter, even empty: getFileParameter) is the binary text of its DataHandler, which XPath and
+# the log read as base64, with a `filename` attribute and a `content-type` attribute (the part's Content-Type, else
+# `text/plain`). Differs: a nested multipart/mixed part is one file here, where commons-fileupload reads its parts;
+# a header value in RFC 2047 encoded words is kept as it is; a field name that is no XML name fails; a charset other
+# than UTF-8, ISO-8859-1 and US-ASCII fails the message (`fileText`).
+function multipartPayload(byte[] bytes, string contentType, string operation) returns xml|error {
+    string? boundary = headerParameter(contentType, "boundary");
+    if boundary is () || boundary == "" {
+        return error("the multipart/form-data request has no boundary: the Micro Integrator's MultipartFormDataBuilder fails to build it (FileUploadException)");
+    }
+    string messageCharset = contentTypeCharset(contentType) ?: "UTF-8";
+    // Every delimiter but the first follows a line end: put one before the body so that all are found alike.
+    byte[] data = [13, 10];
+    data.push(...bytes);
+    byte[] delimiter = [13, 10];
+    delimiter.push(...("--" + boundary).toBytes());
+    string[] names = [];
+    map<xml[]> fields = {};
+    int? at = indexOfBytes(data, delimiter, 0);
+    if at is () {
+        return error("the multipart/form-data request holds no part boundary: the Micro Integrator's MultipartFormDataBuilder fails to build it (FileUploadException)");
+    }
+    while at is int {
+        int after = at + delimiter.length();
+        if after + 1 < data.length() && data[after] == 45 && data[after + 1] == 45 {
+            break;
+        }
+        int? lineEnd = indexOfBytes(data, [13, 10], after);
+        if lineEnd is () {
+            return error("the multipart/form-data request ends inside a part: the Micro Integrator's MultipartFormDataBuilder fails to build it (FileUploadException)");
+        }
+        int? next = indexOfBytes(data, delimiter, lineEnd);
+        if next is () {
+            return error("the multipart/form-data request ends inside a part: the Micro Integrator's MultipartFormDataBuilder fails to build it (FileUploadException)");
+        }
+        byte[] part = data.slice(lineEnd + 2, next);
+        int? headerEnd = part.length() >= 2 && part[0] == 13 && part[1] == 10 ? -2 : indexOfBytes(part, [13, 10, 13, 10], 0);
+        if headerEnd is () {
+            return error("the multipart/form-data request has a part without the end of its headers: the Micro Integrator's MultipartFormDataBuilder fails to build it (FileUploadException)");
+        }
+        map<string> headers = {};
+        if headerEnd > 0 {
+            foreach string line in re `\r\n`.split(check string:fromCodePointInts(part.slice(0, headerEnd))) {
+                int? colon = line.indexOf(":");
+                if colon is int && !headers.hasKey(line.substring(0, colon).trim().toLowerAscii()) {
+                    headers[line.substring(0, colon).trim().toLowerAscii()] = line.substring(colon + 1).trim();
+                }
+            }
+        }
+        byte[] content = part.slice(headerEnd + 4);
+        string disposition = headers["content-disposition"] ?: "";
+        string? name = disposition.toLowerAscii().startsWith("form-data") ? headerParameter(disposition, "name") : ();
+        if name is string {
+            string? fileName = headerParameter(disposition, "filename");
+            string? partType = headers["content-type"];
+            xml:Element element;
+            if fileName is () {
+                string charset = (partType is string ? contentTypeCharset(partType) : ()) ?: messageCharset;
+                map<string> attributes = {"charset": charset};
+                if partType is string {
+                    attributes["content-type"] = partType;
+                }
+                element = xml:createElement(name, attributes, xml:createText(check fileText(content, "text/plain; charset=" + charset, false)));
+            } else {
+                element = xml:createElement(name, {"filename": fileName, "content-type": partType ?: "text/plain"}, xml:createText(content.toBase64()));
+            }
+            xml[]? known = fields[name];
+            if known is xml[] {
+                known.push(element);
+            } else {
+                names.push(name);
+                fields[name] = [element];
+            }
+        }
+        at = next;
+    }
+    xml children = xml ``;
+    foreach string name in names {
+        foreach xml element in fields.get(name) {
+            children += element;
+        }
+    }
+    return xml:createElement(operation, {}, children);
+}
+
+# The value of the parameter `name` of a header value (`form-data; name="a"; filename="b.txt"`, a content type's
+# `boundary`): the text after `name=` up to the next `;`, trimmed, its quotes taken off; `()` when there is none. The
+# parameter name is matched without case, as commons-fileupload's ParameterParser lowers it.
+function headerParameter(string header, string name) returns string? {
+    foreach string part in re `;`.split(header).slice(1) {
+        string setting = part.trim();
+        int? separator = setting.indexOf("=");
+        if separator is int && setting.substring(0, separator).trim().toLowerAscii() == name {
+            string value = setting.substring(separator + 1).trim();
+            return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+        }
+    }
+    return ();
+}
+
+# Where `target` first occurs in `data` at or after `from`, or `()`.
+function indexOfBytes(byte[] data, byte[] target, int 'from) returns int? {
+    int last = data.length() - target.length();
+    int i = 'from;
+    while i <= last {
+        int j = 0;
+        while j < target.length() && data[i + j] == target[j] {
+            j += 1;
+        }
+        if j == target.length() {
+            return i;
+        }
+        i += 1;
+    }
+    return ();
+}
+
+# A message whose messageType is multipart/form-data as the Micro Integrator writes it: Axis2's
+# MultipartFormDataFormatter (the config tool's `message_formatters.multipart_form_data`; wso2-axis2 1.6.1-wso2v102,
+# the MI's `axis2.wso2.version`) makes one part of each child element of the body's first element
+# (createMultipatFormDataRequest), written as commons-httpclient's Part.sendParts writes them: `--boundary`, a
+# `Content-Disposition: form-data; name="..."` header (`; filename="..."` for a file), `Content-Type: ...; charset=...`,
+# `Content-Transfer-Encoding: ...` (8bit for text and XML, binary for a file), an empty line, the data and a line end;
+# `--boundary--` after the last. An element with child elements is an XML part (ComplexPart: `application/xml`,
+# US-ASCII) of a copy of it without attributes (processComplexType). A `{http://org.apache.axis2/xsd/form-data}file`
+# element is a file (FilePart) of its base64-decoded text, named by its `name` attribute (`file` without one), with its
+# `filename` (`esb-generated-file`), `content-type` (`text/plain`) and `charset` (ISO-8859-1) attributes. Any other
+# element with a `filename` attribute (a file the builder read) is a file named after the element (or its `name`
+# attribute): the bytes of its text as they are, so the base64 text of a received file, unless the axis2 property
+# DECODE_MULTIPART_DATA is true, which decodes them; its charset is the one in its `content-type` attribute (taken out
+# of it with every `;`), else its `charset` attribute, else ISO-8859-1. Any other element is a text part (StringPart)
+# of its text, `text/plain` or its `content-type` attribute, in its `charset` attribute, else the message's
+# CHARACTER_SET_ENCODING (`jmsFormatterCharset`, which the Micro Integrator sets on every HTTP request it reads).
+# Differs: the boundary is `MIMEBoundary_` and a random UUID's hex digits, where Axiom draws other random digits; a
+# prefixed element's text part is named without its prefix; a charset other than UTF-8, ISO-8859-1 and US-ASCII fails
+# the message.
+function multipartFormData(Context ctx, xml content) returns byte[]|error {
+    string boundary = "MIMEBoundary_" + re `-`.replaceAll(uuid:createType4AsString(), "");
+    byte[] out = [];
+    xml first = content.elements();
+    if first.length() == 0 {
+        return out;
+    }
+    foreach xml child in (<xml:Element>first[0]).children().elements() {
+        xml:Element element = <xml:Element>child;
+        map<string> attributes = element.getAttributes();
+        string local = localName(element.getName());
+        string disposition;
+        string partType;
+        string charset;
+        string transferEncoding = "binary";
+        byte[] data;
+        if element.children().elements().length() > 0 {
+            disposition = string `name="${local}"`;
+            partType = "application/xml";
+            charset = "US-ASCII";
+            transferEncoding = "8bit";
+            data = charsetBytes(complexPartCopy(element).toString(), "US-ASCII");
+        } else if element.getName() == "{http://org.apache.axis2/xsd/form-data}file" {
+            disposition = string `name="${attributes["name"] ?: "file"}"; filename="${attributes["filename"] ?: "esb-generated-file"}"`;
+            partType = attributes["content-type"] ?: "text/plain";
+            charset = attributes["charset"] ?: "ISO-8859-1";
+            data = check array:fromBase64(re `\s`.replaceAll(element.data(), ""));
+        } else if attributes.hasKey("filename") {
+            partType = attributes["content-type"] ?: "text/plain";
+            string? typeCharset = contentTypeCharset(partType);
+            if typeCharset is string && typeCharset != "" {
+                // The charset parameter is taken out, then every `;` (Java's String.replace of both).
+                partType = replaceText(replaceText(partType, "charset=" + typeCharset, ""), ";", "");
+                charset = typeCharset;
+            } else {
+                charset = attributes["charset"] ?: "ISO-8859-1";
+            }
+            disposition = string `name="${attributes["name"] ?: local}"; filename="${attributes.get("filename")}"`;
+            anydata decode = ctx.axis2["DECODE_MULTIPART_DATA"];
+            data = decode == true ? check array:fromBase64(re `\s`.replaceAll(element.data(), "")) : element.data().toBytes();
+        } else {
+            disposition = string `name="${local}"`;
+            partType = attributes["content-type"] ?: "text/plain";
+            charset = attributes["charset"] ?: jmsFormatterCharset(ctx);
+            transferEncoding = "8bit";
+            string upper = charset.toUpperAscii();
+            if upper is "UTF-8"|"US-ASCII"|"ISO-8859-1" {
+                data = charsetBytes(element.data(), upper);
+            } else {
+                return error(string `the multipart/form-data field ${local} is in the charset ${charset}, not one the generated code writes (UTF-8, ISO-8859-1, US-ASCII)`);
+            }
+        }
+        string crlf = "\r\n";
+        out.push(...string `--${boundary}${crlf}Content-Disposition: form-data; ${disposition}${crlf}Content-Type: ${partType}; charset=${charset}${crlf}Content-Transfer-Encoding: ${transferEncoding}${crlf}${crlf}`.toBytes());
+        out.push(...data);
+        out.push(13, 10);
+    }
+    out.push(...string `--${boundary}--${"\r\n"}`.toBytes());
+    return out;
+}
+
+# The content type of a multipart/form-data message's body `body` (`entityBody`). Bytes that go out as they came keep
+# the content type they came with (its boundary: the message's, else the received body's). Otherwise it is the one
+# MultipartFormDataFormatter.getContentType gives the body `multipartFormData` wrote, which the pass-through transport
+# sends whatever Content-Type the message carries (PassThroughHttpSender.setContentType and TargetRequestFactory leave
+# multipart/form-data to the formatter): `multipart/form-data`, `; charset=` and the message's charset unless the
+# axis2 property setCharacterEncoding is "false", then `; boundary=` and the boundary the body starts with.
+function multipartFormDataType(Context ctx, byte[] body) returns string {
+    json|xml|ReceivedBody payload = ctx.payload;
+    if payload is ReceivedBody && payload.parsed is () {
+        return headerParameter(ctx.contentType, "boundary") is string || !isMultipartFormData(payload.contentType) ? ctx.contentType : payload.contentType;
+    }
+    string contentType = "multipart/form-data";
+    if ctx.axis2["setCharacterEncoding"] != "false" {
+        contentType += "; charset=" + jmsFormatterCharset(ctx);
+    }
+    int? lineEnd = indexOfBytes(body, [13, 10], 0);
+    string|error first = string:fromBytes(body.slice(0, lineEnd ?: 0));
+    string boundary = first is string && first.startsWith("--") ? first.substring(2) : "MIMEBoundary_" + re `-`.replaceAll(uuid:createType4AsString(), "");
+    return contentType + "; boundary=" + boundary;
+}
+
+# The copy MultipartFormDataFormatter.processComplexType makes of an element with child elements: its name and
+# namespace, its child elements copied alike, the text of a leaf, no attributes.
+function complexPartCopy(xml:Element element) returns xml:Element {
+    xml children = xml ``;
+    foreach xml child in element.children().elements() {
+        xml:Element inner = <xml:Element>child;
+        children += inner.children().elements().length() > 0 ? complexPartCopy(inner)
+            : xml:createElement(inner.getName(), {}, xml:createText(inner.data()));
+    }
+    return xml:createElement(element.getName(), {}, children);
 }
 
 # The lines Java's BufferedReader.readLine gives: ended by `\n`, `\r` or `\r\n`, the last one only when it is not
@@ -4051,8 +4303,8 @@ function synapsePayloadText(Context ctx) returns string|error {
 }
 
 # Evaluates a JSONPath of the forms `$`, `$.a.b`, `$.a[0]`, `$['a']` against the payload and returns
-# the value the way Synapse's `json-eval` does: strings unquoted, other values as compact JSON,
-# a missing path as "".
+# the value the way Synapse's `json-eval` does (`jsonEvalResult`): strings unquoted, objects and arrays as Gson's
+# compact JSON text, a missing path as "".
 function jsonEval(Context ctx, string path) returns string|error {
     json|xml|ReceivedBody payload = ctx.payload;
     if (path.trim() == "$" || path.trim() == "$.") && payload is ReceivedBody && bodyFormat(payload.contentType) == "json" {
@@ -4072,8 +4324,30 @@ function jsonEvalIn(json payload, string path) returns string|error {
     if found is () {
         return "";
     }
-    json value = found[0];
-    return value is () ? "null" : value is string ? value : value.toJsonString();
+    return jsonEvalResult(found[0]);
+}
+
+# The text SynapseJsonPath.stringValueOf gives a value its path found, through formatJsonPathResponse (Jayway with
+# Gson's provider: EIPUtils.setJsonPathConfiguration): a JSON null (JsonNull, which it turns into a Java null) "null";
+# a string, number or boolean its text (JsonPrimitive.getAsString); an object that has a member `members`, else
+# `elements`, that member's value, and any other object or array Gson's compact JSON text (JsonElement.toString:
+# `gsonJson`, no spaces, `{"a":1,"b":[1,2]}`).
+function jsonEvalResult(json value) returns string {
+    if value is () {
+        return "null";
+    }
+    if value is string {
+        return value;
+    }
+    if value is map<json> {
+        if value.hasKey("members") {
+            return gsonJson(value.get("members"));
+        }
+        if value.hasKey("elements") {
+            return gsonJson(value.get("elements"));
+        }
+    }
+    return value is json[] || value is map<json> ? gsonJson(value) : value.toJsonString();
 }
 
 # The JSON value at a simple path of the payload as an MI 4.4 `${payload...}` reads it (`synapseJsonPayload`: a
@@ -4147,8 +4421,7 @@ function jsonEvalText(string? text, string path) returns string|error {
     if found is () {
         return error(string `No results for path: ${path}`);
     }
-    json value = found[0];
-    return value is () ? "null" : value is string ? value : value.toJsonString();
+    return jsonEvalResult(found[0]);
 }
 
 # `json-eval(path)` of an indefinite JSONPath over the payload (semantics §7.5): Jayway's list of every match of the
@@ -5311,7 +5584,9 @@ function outboundRequest(Context ctx, string verb, (function (xml|byte[] body) r
                 sent = check bodyEdit(body);
             }
             request.setPayload(sent);
-            if ctx.contentType != "" {
+            if sent is byte[] && isMultipartFormData(ctx.contentType) {
+                check request.setContentType(multipartFormDataType(ctx, sent));
+            } else if ctx.contentType != "" {
                 check request.setContentType(ctx.contentType);
             }
         }
@@ -5380,8 +5655,8 @@ function callLocal(Context ctx, string address, function (Context ctx) returns h
 # is not changed here: handleMessage marks the response setResponse(true), then, for a `call` (CONTINUATION_CALL,
 # which CallMediator and the connectors' call templates set), puts back the direction of the message that called
 # (setResponse(false) when it was a request), so a call's response goes on in the direction the flow had. Only a
-# `send`'s response is a response: the generated code marks it so where it continues with it (`ctx.isResponse =
-# true` before the out flow or a receiving sequence, `continueWithResponse`).
+# `send`'s response is a response: the generated code marks it so where it continues with it
+# (`ctx.isResponse = true` before the out flow or a receiving sequence, `continueWithResponse`).
 function becomeResponse(Context ctx) {
     ctx.urlPostfix = "";
     ctx.to = "";
@@ -6278,13 +6553,14 @@ function gmailDeleteDraft(Context ctx, gmail:Client connection, string userId, s
 # Reads a path inside an MI 4.4 variable (`${vars.x.payload.id}`, `${vars.x.attributes.statusCode}`): the
 # variable as JSON (XML as its text; a string holding JSON text parsed, as PayloadAccessNode parses any variable
 # that is not a map with `JsonPath.parse(variable.toString())`), then the members and indexes of the path; a string
-# as it is, any other value as JSON text, a missing member as "".
+# as it is, any other value as Gson's JSON text (ExpressionResult.asString: the JsonElement's toString, compact:
+# `gsonText`), a missing member as "".
 function variablePath(Context ctx, string name, string path) returns string|error {
     [boolean, json] [found, current] = check variableMember(ctx, name, path);
     if !found || current is () {
         return "";
     }
-    return current is string ? current : current.toJsonString();
+    return gsonText(current);
 }
 
 # MI 4.4 `exists(vars.x.a.b)`: PredefinedFunctionNode.handleExistsCheck is true unless evaluating the path fails (the
@@ -6662,8 +6938,9 @@ function blockingStatusRead(int status, int[] nonErrorCodes) returns boolean =>
 function entityBody(Context ctx) returns xml|byte[]|error? {
     json|xml|ReceivedBody payload = ctx.payload;
     BodyFormat format = bodyFormat(ctx.contentType);
-    // Form data a step has read goes out as the formatter writes what was built (the query's parameters too).
-    if payload is ReceivedBody && !(format == "form" && payload.parsed !is ()) && (payload.bytes.length() == 0
+    // Form data a step has read goes out as the formatter writes what was built (the query's parameters too), and so
+    // does multipart/form-data a step has read (the pass-through sender writes a built message with its formatter).
+    if payload is ReceivedBody && !((format == "form" || isMultipartFormData(ctx.contentType)) && payload.parsed !is ()) && (payload.bytes.length() == 0
             || (bodyFormat(payload.contentType) == format && isSoap12(payload.contentType) == isSoap12(ctx.contentType))) {
         return payload.bytes.length() == 0 ? () : payload.bytes;
     }
@@ -6691,6 +6968,9 @@ function entityBody(Context ctx) returns xml|byte[]|error? {
     }
     if format == "form" {
         return formEncoded(content);
+    }
+    if isMultipartFormData(ctx.contentType) {
+        return multipartFormData(ctx, content);
     }
     return content;
 }
@@ -6751,7 +7031,9 @@ function sendBackToClient(Context ctx, function (Context ctx, http:Response resp
     xml|byte[]? body = check entityBody(ctx);
     if body is xml|byte[] {
         response.setPayload(body);
-        if ctx.contentType != "" {
+        if body is byte[] && isMultipartFormData(ctx.contentType) {
+            check response.setContentType(multipartFormDataType(ctx, body));
+        } else if ctx.contentType != "" {
             check response.setContentType(ctx.contentType);
         }
     }

@@ -47,7 +47,7 @@ function itemsByEFlow(Context ctx) returns http:Response|error {
         boolean active2 = isTrueExplicitly(check jsonEval(ctx, "$.active"));
         float big = 1e5;
         float nan = check float:fromString("NaN");
-        if (check jsonEval(ctx, "$.name")).startsWith("A") {
+        if check notTranslated("starts-with(json-eval($.name), 'A')") == "true" {
             requestSequence(ctx);
         }
         check callEndpoint(ctx, itemsByEEndpoint, clientPath(edgeApiItemsEEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = itemsByEEndpointSuspension);
