@@ -4745,6 +4745,12 @@ function toJson(string text) returns json {
     return text;
 }
 
+# A JSON value pasted into a JSON template unquoted, as the Micro Integrator pastes it: a JSON string goes in as its
+# text without quotes (TemplateProcessor pastes a json-eval argument's stringValueOf, RegexTemplateProcessor a
+# JsonPrimitive's getAsString), so text that is JSON becomes that value (`"12345"` the number 12345) and other text
+# stays a string (`toJson`; the Micro Integrator's payload is no JSON there); any other value is itself.
+function unquotedJson(json value) returns json => value is string ? toJson(value) : value;
+
 # The payload as a value, as enrich reads a body source: JSON, or the XML body content (without a SOAP
 # envelope).
 function payloadValue(Context ctx) returns json|xml|error {

@@ -34,8 +34,10 @@ internal static class JsonLiteralWriter
         // text of the node list xpath('$body') gives (RegexTemplateProcessor), which is no JSON.
         JsonNodeIr.Slot { Value: JsonEvalIr { BodyWhenXml: true } } => "check jsonPayloadSlot(ctx)",
 
-        // A JSONPath result pasted unquoted is the JSON value itself; anything else is parsed as JSON text.
-        JsonNodeIr.Slot { Value: JsonEvalIr path } => $"check jsonPath(ctx, {BallerinaSyntax.StringLiteral(path.Path)})",
+        // A JSONPath result pasted unquoted is the JSON value itself, but a JSON string goes in as its text without
+        // quotes (`unquotedJson`: TemplateProcessor pastes a json-eval argument's stringValueOf, RegexTemplateProcessor a
+        // JsonPrimitive's getAsString); anything else is parsed as JSON text.
+        JsonNodeIr.Slot { Value: JsonEvalIr path } => $"unquotedJson(check jsonPath(ctx, {BallerinaSyntax.StringLiteral(path.Path)}))",
         JsonNodeIr.Slot slot => $"toJson({expressions.String(slot.Value)})",
         _ => throw new InvalidOperationException($"Unhandled JSON node {node.GetType().Name}"),
     };

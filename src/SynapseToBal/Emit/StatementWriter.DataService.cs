@@ -23,7 +23,8 @@ internal sealed partial class StatementWriter
         }
 
         query.Append('`');
-        var client = _expr.Names[step.Client.Name];
+        // A connection the client could not make fails only the operations that use it (`check`).
+        var client = "check " + _expr.Names[step.Client.Name];
         if (step.Result is not { } result)
         {
             _out.Verbatim($"check dataServiceUpdate({client}, {query});");

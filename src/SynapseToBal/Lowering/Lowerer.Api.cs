@@ -1544,13 +1544,15 @@ public sealed partial class Lowerer
     }
 
     /// <summary>What SB0215 says where a fault flow ends without responding after the in flow set FORCE_SC_ACCEPTED before any send.</summary>
-    internal const string AcceptedAlready = "the in flow sets FORCE_SC_ACCEPTED before anything is sent, so the Micro Integrator has answered the client 202 Accepted with an empty body as soon as the in flow returned (before a backend's failure runs this fault flow), or answers it when this fault flow returns; the generated code answers 202 here (return accepted())";
+    internal const string AcceptedAlready = "the in flow sets FORCE_SC_ACCEPTED before anything is sent (a store before it is synchronous), so the Micro Integrator has answered the client 202 Accepted with an empty body as soon as the in flow returned (before a backend's failure runs this fault flow), or answers it when this fault flow returns; the generated code answers 202 here (return accepted())";
 
     /// <summary>
     /// Whether the in flow sets the axis2 property FORCE_SC_ACCEPTED to the literal "true" before any mediator that
-    /// could send, and never changes it again. Only logging, property, variable, header and payload mediators may
-    /// come before it (anything else could send a message or run something that does); a later write of the
-    /// property anywhere, a computed value or one in a branch answers false (SB0210 stays).
+    /// could send, and never changes it again. Only logging, property, variable, header, payload and store mediators
+    /// may come before it (anything else could send a message or run something that does; a store is synchronous, so
+    /// the flow goes on in the request's thread and ServerWorker.sendAck reads the property when it returns, and a
+    /// store that fails does so before it sets SKIP); a later write of the property anywhere, a computed value or one
+    /// in a branch answers false (SB0210 stays).
     /// </summary>
     private static bool AcceptedBeforeAnySend(ImmutableArray<MediatorSyntax> mediators)
     {
@@ -1577,7 +1579,7 @@ public sealed partial class Lowerer
                     return false;
                 }
             }
-            else if (mediator is not (LogMediator or PropertyMediator or PropertyGroupMediator or VariableMediator or HeaderMediator or PayloadFactoryMediator)
+            else if (mediator is not (LogMediator or PropertyMediator or PropertyGroupMediator or VariableMediator or HeaderMediator or PayloadFactoryMediator or StoreMediator { Sequence: null })
                 || (mediator is PropertyGroupMediator group && group.Properties.Any(p => p.Name == "FORCE_SC_ACCEPTED")))
             {
                 return false;
@@ -1605,14 +1607,36 @@ public sealed partial class Lowerer
             return null;
         }
 
-        var ends = FallThroughStates(steps, afterCall);
-        return ends.Count == 0 ? null : ends.Contains(true) ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse;
+        var ends = FallThroughStates(steps, afterCall ? AckState.Moved : AckState.Unsent);
+        return ends.Count == 0 ? null : ends.Any(e => e is AckState.Skipped or AckState.Moved) ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse;
     }
 
-    /// <summary>Whether a non-blocking send went out, on each path through the steps that ends without answering (none: every path answers).</summary>
-    private HashSet<bool> FallThroughStates(ImmutableArray<StepIr> steps, bool sent)
+    /// <summary>
+    /// What the listener will make of a path's end (ServerWorker.sendAck, run when the request's mediation returns): it
+    /// writes 202 unless RESPONSE_WRITTEN is SKIP, and whatever RESPONSE_WRITTEN says when FORCE_SC_ACCEPTED is true then.
+    /// </summary>
+    private enum AckState
     {
-        var states = new HashSet<bool> { sent };
+        /// <summary>Nothing sent: the listener answers 202.</summary>
+        Unsent,
+
+        /// <summary>FORCE_SC_ACCEPTED set true in the request's thread: the listener answers 202, sent or not.</summary>
+        Forced,
+
+        /// <summary>A store set SKIP and the flow goes on in the request's thread: a later FORCE_SC_ACCEPTED still counts.</summary>
+        Skipped,
+
+        /// <summary>
+        /// A non-blocking send or call set SKIP and the flow goes on in its response's thread: the listener answered
+        /// nothing when the request's thread returned, and a later FORCE_SC_ACCEPTED comes too late.
+        /// </summary>
+        Moved,
+    }
+
+    /// <summary>What the listener makes of each path through the steps that ends without answering (none: every path answers).</summary>
+    private HashSet<AckState> FallThroughStates(ImmutableArray<StepIr> steps, AckState sent)
+    {
+        var states = new HashSet<AckState> { sent };
         foreach (var step in steps)
         {
             if (states.Count == 0)
@@ -1620,7 +1644,7 @@ public sealed partial class Lowerer
                 break;
             }
 
-            var next = new HashSet<bool>();
+            var next = new HashSet<AckState>();
             foreach (var state in states)
             {
                 next.UnionWith(FallThroughStates(step, state));
@@ -1632,7 +1656,7 @@ public sealed partial class Lowerer
         return states;
     }
 
-    private HashSet<bool> FallThroughStates(StepIr step, bool sent)
+    private HashSet<AckState> FallThroughStates(StepIr step, AckState sent)
     {
         IEnumerable<ImmutableArray<StepIr>>? alternatives = step switch
         {
@@ -1651,7 +1675,20 @@ public sealed partial class Lowerer
             return [];
         }
 
-        return [sent || IrWalker.Steps([step]).Any(s => s is CallStep or JmsSendStep { AwaitsReply: true } || _unacknowledgedStores.Contains(s) || InvokesNonBlockingSend(s))];
+        if (_forceAcceptedMarks.TryGetValue(step, out var forced))
+        {
+            // FORCE_SC_ACCEPTED is read when the request's thread returns: set there, it makes the listener answer 202
+            // even after a store's SKIP; after a non-blocking send the flow runs in the response's thread, too late.
+            return [sent == AckState.Moved ? AckState.Moved : forced ? AckState.Forced : sent == AckState.Forced ? AckState.Unsent : sent];
+        }
+
+        var walked = IrWalker.Steps([step]).ToList();
+        if (walked.Any(s => s is CallStep or JmsSendStep { AwaitsReply: true } || InvokesNonBlockingSend(s)))
+        {
+            return [sent == AckState.Forced ? AckState.Forced : AckState.Moved];
+        }
+
+        return [walked.Any(_unacknowledgedStores.Contains) && sent == AckState.Unsent ? AckState.Skipped : sent];
     }
 
     /// <summary>

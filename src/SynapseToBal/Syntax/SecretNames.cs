@@ -203,7 +203,9 @@ public static partial class SecretNames
     [GeneratedRegex(@"<[^<>]+>", RegexOptions.CultureInvariant)]
     private static partial Regex TagPattern();
 
-    [GeneratedRegex(@"(?<open>""(?<name>[^""\\]{1,80})""\s*[:,]\s*"")(?<value>(?:[^""\\]|\\.)*)""", RegexOptions.CultureInvariant)]
+    // A member ("apiKey": "...") or a two-string array (["Authorization", "..."]): a comma pairs a name with a value only
+    // in such an array, never between the items of a longer list (["access_code","language"] names no secret value).
+    [GeneratedRegex(@"(?<open>""(?<name>[^""\\]{1,80})""\s*:\s*"")(?<value>(?:[^""\\]|\\.)*)""|(?<open>\[\s*""(?<name>[^""\\]{1,80})""\s*,\s*"")(?<value>(?:[^""\\]|\\.)*)""(?=\s*\])", RegexOptions.CultureInvariant)]
     private static partial Regex JsonPairPattern();
 
     /// <summary>What a credential is replaced with.</summary>

@@ -101,4 +101,38 @@ public sealed class DataMediatorTests
         Assert.Equal("later", odd.Action);
         Assert.Contains(DiagnosticCatalog.InvalidAttribute.Id, Ids(diagnostics));
     }
+
+    [Fact]
+    public void A_database_that_cannot_be_reached_fails_the_mediator_not_the_module()
+    {
+        // AbstractDBMediator.init makes its pool lazily (a dbcp BasicDataSource connects on first use, a failed init only
+        // logs a warning): the client is `jdbc:Client|error`, checked where a statement uses it.
+        var files = ArtifactConversion.Convert($"""
+            <api xmlns="{Synapse}" name="A" context="/a"><resource methods="GET"><inSequence>
+              <dblookup><connection><pool><driver>org.h2.Driver</driver><url>jdbc:h2:mem:x</url><user>sa</user><password>pw</password><property name="validationquery" value=""/></pool></connection>
+                <statement><sql>select name from t where id = ?</sql><parameter expression="$ctx:id" type="INTEGER"/><result name="n" column="name"/></statement></dblookup>
+              <dbreport><connection><pool><driver>org.h2.Driver</driver><url>jdbc:h2:mem:x</url><user>sa</user><password>pw</password></pool></connection>
+                <statement><sql>update t set seen = 1</sql></statement></dbreport>
+              <respond/></inSequence></resource></api>
+            """);
+        Assert.Matches(@"final jdbc:Client\|error \w+ = new \(", files["connections.bal"]);
+        Assert.DoesNotContain("final jdbc:Client ", files["connections.bal"], StringComparison.Ordinal);
+        Assert.Matches(@"check dbLookup\(ctx, check \w+, ", files["main.bal"]);
+        Assert.Matches(@"check dbReport\(ctx, check \w+, ", files["main.bal"]);
+    }
+
+    [Fact]
+    public void An_empty_validation_query_is_no_setting()
+    {
+        // AbstractDBMediatorFactory.readPoolProperty sets the query as written; the DBCP pool validates only with one.
+        var result = ArtifactConversion.Result($"""
+            <sequence xmlns="{Synapse}" name="S">
+              <dblookup><connection><pool><driver>org.h2.Driver</driver><url>jdbc:h2:mem:x</url><user>sa</user><password>pw</password>
+                <property name="validationquery" value=""/><property name="maxactive" value="5"/></pool></connection>
+                <statement><sql>select 1</sql></statement></dblookup></sequence>
+            """);
+        var notes = result.Diagnostics.Where(d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id).Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Contains(notes, n => n.Contains("'maxactive'", StringComparison.Ordinal));
+        Assert.DoesNotContain(notes, n => n.Contains("'validationquery'", StringComparison.Ordinal));
+    }
 }

@@ -23,8 +23,10 @@ public sealed class FallThroughPathTests
             <resource methods="POST"><inSequence>{inSequence}</inSequence></resource>
             </api>
             """, diagnostics);
+        var store = SynapseParser.ParseText("S.xml", $"""<messageStore xmlns="{Synapse}" name="S"/>""", diagnostics);
         Assert.NotNull(api);
-        Lowerer.Lower([api], diagnostics);
+        Assert.NotNull(store);
+        Lowerer.Lower([api, store], diagnostics);
         return [.. diagnostics.Items.Where(d => d.Id is "SB0210" or "SB0215").Select(d => d.Id)];
     }
 
@@ -39,6 +41,41 @@ public sealed class FallThroughPathTests
     {
         Assert.Equal(["SB0210"], Endings($"""<filter xpath="$ctx:x = 'a'"><then>{Call}</then><else><respond/></else></filter>"""));
         Assert.Equal(["SB0210"], Endings($"""{Call}<filter xpath="$ctx:x = 'a'"><then><respond/></then></filter>"""));
+    }
+
+    [Fact]
+    public void Force_accepted_set_in_the_request_thread_answers_202_after_a_store_or_before_a_call()
+    {
+        // ServerWorker.sendAck runs when the request's thread returns and writes 202 whatever RESPONSE_WRITTEN says when
+        // FORCE_SC_ACCEPTED is true then: a store is synchronous, so the property set after it still counts.
+        const string Force = """<property name="FORCE_SC_ACCEPTED" value="true" scope="axis2"/>""";
+        Assert.Equal(["SB0215"], Endings($"""<store messageStore="S"/><property name="OUT_ONLY" value="true"/>{Force}"""));
+        Assert.Equal(["SB0210"], Endings("""<store messageStore="S"/><property name="OUT_ONLY" value="true"/>"""));
+        Assert.Equal(["SB0215"], Endings($"""{Force}{Call}<log/>"""));
+
+        // After a non-blocking call the flow goes on in the response's thread: the request's already returned, unanswered.
+        Assert.Equal(["SB0210"], Endings($"""{Call}{Force}"""));
+        Assert.Equal(["SB0210"], Endings($"""{Force}<property name="FORCE_SC_ACCEPTED" value="false" scope="axis2"/><store messageStore="S"/>"""));
+    }
+
+    [Fact]
+    public void A_fault_flow_after_a_store_and_force_accepted_is_answered_202_not_left_waiting()
+    {
+        // A store that fails does so before MessageStoreMediator sets SKIP, and once FORCE_SC_ACCEPTED is set the
+        // listener answers 202 anyway: the fault flow's end is SB0215, not SB0260 (no answer from the Micro Integrator).
+        var diagnostics = new DiagnosticBag();
+        var api = SynapseParser.ParseText("A.xml", $"""
+            <api xmlns="{Synapse}" name="A" context="/a">
+            <resource methods="POST"><inSequence><store messageStore="S"/><property name="FORCE_SC_ACCEPTED" value="true" scope="axis2"/></inSequence>
+            <faultSequence><log/></faultSequence></resource>
+            </api>
+            """, diagnostics);
+        var store = SynapseParser.ParseText("S.xml", $"""<messageStore xmlns="{Synapse}" name="S"/>""", diagnostics);
+        Assert.NotNull(api);
+        Assert.NotNull(store);
+        Lowerer.Lower([api, store], diagnostics);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id is "SB0260" or "SB0210");
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0215" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("FORCE_SC_ACCEPTED", StringComparison.Ordinal));
     }
 
     [Fact]

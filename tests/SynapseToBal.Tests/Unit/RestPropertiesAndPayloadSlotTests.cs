@@ -60,6 +60,24 @@ public sealed class RestPropertiesAndPayloadSlotTests
     }
 
     [Fact]
+    public void An_unquoted_json_eval_argument_goes_in_as_its_text_without_quotes()
+    {
+        // TemplateProcessor.getArgValues pastes a json-eval argument's stringValueOf: a JSON string's text without its
+        // quotes, so "12345" becomes the number 12345 (and other text is no JSON there, SB0610).
+        var converted = ArtifactConversion.Convert($$$"""
+            <proxy {{{Ns}}} name="EchoProxy"><target><inSequence>
+              <payloadFactory media-type="json"><format>{"account": $1, "name": "$2"}</format>
+                <args><arg evaluator="json" expression="$.account"/><arg evaluator="json" expression="$.name"/></args></payloadFactory>
+              <respond/>
+            </inSequence></target></proxy>
+            """);
+        var functions = converted["functions.bal"];
+        Assert.Contains("account: unquotedJson(check jsonPath(ctx, \"$.account\"))", functions, StringComparison.Ordinal);
+        Assert.DoesNotContain("unquotedJson(check jsonEval(", functions, StringComparison.Ordinal);
+        Assert.Contains("function unquotedJson(json value) returns json => value is string ? toJson(value) : value;", converted["support.bal"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unquoted_payload_in_a_json_template_is_the_payload_slot()
     {
         var functions = ArtifactConversion.Convert($$$"""
@@ -71,6 +89,7 @@ public sealed class RestPropertiesAndPayloadSlotTests
 
         Assert.Contains("request: check jsonPayloadSlot(ctx)", functions, StringComparison.Ordinal);
         Assert.Contains("raw: check synapsePayloadText(ctx)", functions, StringComparison.Ordinal);
-        Assert.Contains("id: check jsonPath(ctx, \"$.id\")", functions, StringComparison.Ordinal);
+        // RegexTemplateProcessor pastes a JsonPrimitive's getAsString: a JSON string goes in without its quotes.
+        Assert.Contains("id: unquotedJson(check jsonPath(ctx, \"$.id\"))", functions, StringComparison.Ordinal);
     }
 }

@@ -157,6 +157,20 @@ public sealed class SafetyTests
     }
 
     [Fact]
+    public void Items_of_a_json_list_after_a_credential_name_are_not_masked()
+    {
+        // A comma pairs a name with its value only in a two-string array (an HTTP connector header); in a longer list
+        // (the keys a script signs) the item after a credential-like name is data, and masking it changes the code.
+        var xml = """
+            <script language="js"><![CDATA[var keys = ["access_code","language","merchant_identifier"]; var h = ["token", "t-9"];]]></script>
+            """;
+        var masked = SecretNames.MaskXml(xml);
+        Assert.Contains("[\"access_code\",\"language\",\"merchant_identifier\"]", masked, StringComparison.Ordinal);
+        Assert.Contains("[\"token\", \"****\"]", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("t-9", masked, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Log_reads_the_mi_4_4_attributes_as_synapse_does()
     {
         var full = MediatorParsing.Single<LogMediator>("<log level=\"simple\" logFullPayload=\"true\"/>");

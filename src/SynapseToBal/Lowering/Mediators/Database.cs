@@ -280,7 +280,9 @@ public sealed partial class Lowerer
 
     private void ReportPoolSettings(MediatorSyntax mediator, DbPoolSyntax pool)
     {
-        foreach (var property in pool.Properties)
+        // An empty validation query is none (AbstractDBMediatorFactory.readPoolProperty sets it as written, and the DBCP
+        // pool validates only with a query): Integration Studio writes <property name="validationquery" value=""/>.
+        foreach (var property in pool.Properties.Where(p => !(p.Name == "validationquery" && p.Value is ValueSyntax.Literal { Text: var text } && string.IsNullOrWhiteSpace(text))))
         {
             // Pool sizing, validation, auto-commit and isolation settings of the Commons DBCP pool.
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, mediator.ElementName, $"pool property '{property.Name}'", "the client uses the default connection pool of ballerina/sql; set sql:ConnectionPool options by hand");

@@ -294,10 +294,17 @@ public sealed partial class Lowerer
             case "TRANSPORT_HEADERS" when remove:
                 return new ClearHeadersStep(property);
             case "FORCE_SC_ACCEPTED" when property.Scope == "axis2" && LiteralFlag(property) is { } accepted:
+                var afterResponse = context.Exchange.Current.Response == Known.Yes;
                 context.Exchange.Set(context.Exchange.Current with { ForceAccepted = accepted ? Known.Yes : Known.No });
-                return new CommentStep(property, accepted
+                // ServerWorker.sendAck reads the property once, when the request's thread returns: on a response (after
+                // a non-blocking call or send) that has happened, so the property changes nothing the client sees.
+                var mark = new CommentStep(property, afterResponse
+                    ? $"FORCE_SC_ACCEPTED {(accepted ? "set" : "cleared")} on a response: the Micro Integrator's listener read it when the request's thread returned at the send or call, so it changes nothing here."
+                    : accepted
                     ? "FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent."
                     : "FORCE_SC_ACCEPTED cleared.");
+                _forceAcceptedMarks[mark] = accepted;
+                return mark;
             case "FORCE_HTTP_1.0" or "DISABLE_CHUNKING" or "FORCE_HTTP_CONTENT_LENGTH" or "COPY_CONTENT_LENGTH_FROM_INCOMING" when LowerTransportSwitch(property, context) is { } transportSwitch:
                 return transportSwitch;
             case "JMS_MESSAGE_TYPE" or "JMS_COORELATION_ID" when property.Scope == "axis2":

@@ -11,6 +11,9 @@ public sealed partial class Lowerer
     /// <summary>The store steps reached without FORCE_SC_ACCEPTED known to be set (by reference: equal records may differ in that).</summary>
     private readonly HashSet<StepIr> _unacknowledgedStores = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>The steps of axis2 FORCE_SC_ACCEPTED set to a literal, with the value (read by FallThroughStates).</summary>
+    private readonly Dictionary<StepIr, bool> _forceAcceptedMarks = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>
     /// The store mediator (MessageStoreMediator): runs the on-store sequence when it exists, then stores a clone of
     /// the message; the flow goes on. A store chosen by an expression, or one that is not translated, is a TODO.

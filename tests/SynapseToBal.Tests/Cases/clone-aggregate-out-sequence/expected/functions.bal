@@ -13,7 +13,7 @@ function normalizeOffer(Context ctx) returns error? {
     NormalizeOfferPayload payload = {
         offer: {
             vendor: check jsonEval(ctx, "$.vendor"),
-            price: check jsonPath(ctx, "$.price")
+            price: unquotedJson(check jsonPath(ctx, "$.price"))
         }
     };
     setJsonPayload(ctx, payload.toJson());

@@ -8,4 +8,4 @@ import ballerinax/java.jdbc;
 # 'jdbc:postgresql://db.internal:5432/shop' (first used in OrdersDataService.dbs, line 3).
 # The data service loads the driver class org.postgresql.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client shopDb = check new (shopDbUrl, shopDbUser, ());
+final jdbc:Client|error shopDb = new (shopDbUrl, shopDbUser, ());

@@ -8,4 +8,4 @@ import ballerinax/java.jdbc;
 # 'jdbc:postgresql://localhost:5432/geo' (first used in Localisation.dbs, line 2).
 # The data service loads the driver class org.postgresql.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client geoDb = check new (geoDbUrl, geoDbUser, geoDbPassword);
+final jdbc:Client|error geoDb = new (geoDbUrl, geoDbUser, geoDbPassword);

@@ -8,4 +8,4 @@ import ballerinax/java.jdbc;
 # 'jdbc:postgresql://localhost:5432/orders' (first used in OrderDataService.dbs, line 3).
 # The data service loads the driver class org.postgresql.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client ordersDb = check new (ordersDbUrl, ordersDbUser, ordersDbPassword);
+final jdbc:Client|error ordersDb = new (ordersDbUrl, ordersDbUser, ordersDbPassword);

@@ -8,4 +8,4 @@ import ballerinax/java.jdbc;
 # (first used in Orders.dbs, line 2).
 # The data service loads the driver class org.h2.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client ordersDb = check new (ordersDbUrl, ordersDbUser, ordersDbPassword);
+final jdbc:Client|error ordersDb = new (ordersDbUrl, ordersDbUser, ordersDbPassword);

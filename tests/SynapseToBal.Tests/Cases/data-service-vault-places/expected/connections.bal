@@ -8,4 +8,4 @@ import ballerinax/java.jdbc;
 # 'jdbc:mysql://db.example.com:3306/inventory' (first used in InventoryDataService.dbs, line 2).
 # The data service loads the driver class its secure vault alias 'inventory.db.driver' names: add its JAR to
 # Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).
-final jdbc:Client inventoryDb = check new (inventoryDbUrl, inventoryDbUser, inventoryDbPassword);
+final jdbc:Client|error inventoryDb = new (inventoryDbUrl, inventoryDbUser, inventoryDbPassword);

@@ -9,10 +9,10 @@ import ballerinax/java.jdbc;
 # 'jdbc:postgresql://db.example.com:5432/customers' (first used in CustomerDataService.dbs, line 2).
 # The data service loads the driver class org.postgresql.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client customersDb = check new (customersDbUrl, customersDbUser, customersDbPassword);
+final jdbc:Client|error customersDb = new (customersDbUrl, customersDbUser, customersDbPassword);
 
 # Database connection of the config 'OrderDB' of data service 'OrderDataService': the JDBC URL of the secure vault alias
 # 'orders.db.url' (first used in OrderDataService.dbs, line 2).
 # The data service loads the driver class com.mysql.jdbc.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client database = check new (ordersDbUrl, databaseUser, ordersDbPassword);
+final jdbc:Client|error database = new (ordersDbUrl, databaseUser, ordersDbPassword);

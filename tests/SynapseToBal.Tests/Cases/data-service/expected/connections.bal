@@ -8,4 +8,4 @@ import ballerinax/java.jdbc;
 # 'jdbc:mysql://localhost:3306/employees' (first used in EmployeeDataService.dbs, line 3).
 # The data service loads the driver class com.mysql.jdbc.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client employeesDb = check new (employeesDbUrl, employeesDbUser, employeesDbPassword);
+final jdbc:Client|error employeesDb = new (employeesDbUrl, employeesDbUser, employeesDbPassword);

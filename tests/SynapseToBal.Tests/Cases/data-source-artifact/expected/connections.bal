@@ -9,4 +9,4 @@ import ballerinax/java.jdbc;
 # src/main/wso2mi/artifacts/data-services/PlanDataService_DSS.dbs, line 3).
 # The data service loads the driver class org.postgresql.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client plannerDb = check new (plannerDbUrl, plannerDbUser, plannerDbPassword);
+final jdbc:Client|error plannerDb = new (plannerDbUrl, plannerDbUser, plannerDbPassword);

@@ -8,4 +8,4 @@ import ballerinax/java.jdbc;
 # (first used in StockApi.xml, line 4).
 # Synapse loads the driver class org.h2.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client testdbDblookupDb = check new (testdbDblookupDbUrl, testdbDblookupDbUser, testdbDblookupDbPassword);
+final jdbc:Client|error testdbDblookupDb = new (testdbDblookupDbUrl, testdbDblookupDbUser, testdbDblookupDbPassword);

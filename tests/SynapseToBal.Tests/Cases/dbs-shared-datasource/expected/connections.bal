@@ -9,4 +9,4 @@ import ballerinax/java.jdbc;
 # src/main/wso2mi/artifacts/data-services/OrderAudit_DSS.dbs, line 2).
 # The data service loads the driver class com.mysql.cj.jdbc.Driver: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]).
-final jdbc:Client ordersDb = check new (ordersDbUrl, ordersDbUser, ordersDbPassword);
+final jdbc:Client|error ordersDb = new (ordersDbUrl, ordersDbUser, ordersDbPassword);

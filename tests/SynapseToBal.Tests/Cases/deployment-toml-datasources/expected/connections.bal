@@ -11,7 +11,7 @@ import ballerinax/java.jdbc;
 # deployment/deployment.toml, line 21).
 # The data source loads the driver class org.postgresql.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client stockDb = check new (stockDbUrl, stockDbUser, inventoryDbPassword);
+final jdbc:Client|error stockDb = new (stockDbUrl, stockDbUser, inventoryDbPassword);
 
 # Database connection of the dblookup/dbreport mediators: the data source 'InventoryDB' (first used in
 # src/main/wso2mi/artifacts/apis/StockApi.xml, line 30).
@@ -21,11 +21,11 @@ final jdbc:Client stockDb = check new (stockDbUrl, stockDbUser, inventoryDbPassw
 # Micro Integrator's lookup of 'InventoryDB' (AbstractDBMediator.lookupDataSource) finds nothing and the mediator fails
 # each time it runs, where the generated client connects to the database its configurables name; write
 # 'jdbc/InventoryDB' to use the data source.
-final jdbc:Client inventoryDbDb = check new (inventoryDbDbUrl, inventoryDbDbUser, inventoryDbDbPassword);
+final jdbc:Client|error inventoryDbDb = new (inventoryDbDbUrl, inventoryDbDbUser, inventoryDbDbPassword);
 
 # Database connection of the data source 'OrdersDB', named by the data services' carbon_datasource_name: the JDBC URL
 # 'jdbc:mysql://db.example.com:3306/orders?useSSL=false' (first used in
 # src/main/wso2mi/artifacts/data-services/Orders_DSS.dbs, line 2).
 # The data service loads the driver class com.mysql.cj.jdbc.Driver: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]).
-final jdbc:Client ordersDb = check new (ordersDbUrl, ordersDbUser, ordersDbPassword);
+final jdbc:Client|error ordersDb = new (ordersDbUrl, ordersDbUser, ordersDbPassword);

@@ -9,4 +9,4 @@ import ballerinax/java.jdbc;
 # repository/deployment/server/dataservices/InventoryService.dbs, line 2).
 # The data service loads the driver class com.mysql.jdbc.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client inventoryDb = check new (inventoryDbUrl, inventoryDbUser, inventoryDbPassword);
+final jdbc:Client|error inventoryDb = new (inventoryDbUrl, inventoryDbUser, inventoryDbPassword);

@@ -16,7 +16,7 @@ service /echo on httpListener {
             EchoResponse payload = {
                 request: check jsonPayloadSlot(ctx),
                 text: check synapsePayloadText(ctx),
-                id: check jsonPath(ctx, "$.id")
+                id: unquotedJson(check jsonPath(ctx, "$.id"))
             };
             setJsonPayload(ctx, payload.toJson());
             return check respond(ctx, headers = passBackHeaders);

@@ -35,7 +35,7 @@ function runOrderError(Context ctx, error e) returns http:Response|error {
 function ordersApiIdInSequence(Context ctx) returns http:Response|error {
     do {
         string orderId = getProperty(ctx, "uri.var.id");
-        OrdersApiIdInSequenceResponse payload = {id: orderId, total: check jsonPath(ctx, "$.total")};
+        OrdersApiIdInSequenceResponse payload = {id: orderId, total: unquotedJson(check jsonPath(ctx, "$.total"))};
         setJsonPayload(ctx, payload.toJson());
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {

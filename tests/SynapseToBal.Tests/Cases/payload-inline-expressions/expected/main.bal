@@ -19,7 +19,7 @@ service /inline on httpListener {
                 'variable: toJson(getVariable(ctx, "id")),
                 username: check synapseJsonText(ctx, "$.customer_name"),
                 escaped: string `id=${getVariable(ctx, "id")} and name="${check synapseJsonText(ctx, "$.name")}"`,
-                'object: check jsonPath(ctx, "$.pet"),
+                'object: unquotedJson(check jsonPath(ctx, "$.pet")),
                 argument: check jsonEval(ctx, "$.code"),
                 braces: check synapseValue(function () returns string|error => (check requiredVariable(ctx, "id") == "1" ? "}" : "{"), "vars.id == 1 ? '}' : '{'")
             };

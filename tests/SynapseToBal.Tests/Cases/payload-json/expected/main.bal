@@ -15,10 +15,10 @@ service /pj on httpListener {
         do {
             json body = check jsonPayload(ctx);
             PayloadJsonResponse payload = {
-                id: check jsonPath(ctx, "$.order.id"),
+                id: unquotedJson(check jsonPath(ctx, "$.order.id")),
                 name: check jsonEvalIn(body, "$.customer.name"),
                 greeting: string `Hello ${check jsonEvalIn(body, "$.customer.name")}, you are #${check jsonEvalIn(body, "$.order.id")}`,
-                items: check jsonPath(ctx, "$.order.items"),
+                items: unquotedJson(check jsonPath(ctx, "$.order.items")),
                 active: true,
                 nothing: null,
                 price: 12.50

@@ -28,7 +28,10 @@ function createPaymentSequence(Context ctx) returns http:Response|error {
         setHttpSc(ctx, 400);
         return respond(ctx, headers = passBackHeaders);
     }
-    CreatePaymentSequenceRequest payload2 = {name: check jsonEval(ctx, "$.name"), amount: check jsonPath(ctx, "$.amount")};
+    CreatePaymentSequenceRequest payload2 = {
+        name: check jsonEval(ctx, "$.name"),
+        amount: unquotedJson(check jsonPath(ctx, "$.amount"))
+    };
     setJsonPayload(ctx, payload2.toJson());
     check callEndpoint(ctx, createPaymentSequenceEndpoint, clientPath(createPaymentSequenceEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = createPaymentSequenceEndpointSuspension);
     if check matches(axis2HttpSc(ctx), "2\\d\\d") {

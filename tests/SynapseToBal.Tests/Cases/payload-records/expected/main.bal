@@ -16,7 +16,7 @@ service /orders on httpListener {
             json body = check jsonPayload(ctx);
             OrderPostRequest payload = {
                 orderId: check jsonEvalIn(body, "$.id"),
-                quantity: check jsonPath(ctx, "$.qty"),
+                quantity: unquotedJson(check jsonPath(ctx, "$.qty")),
                 customer: {
                     name: check jsonEvalIn(body, "$.customer.name"),
                     vip: false,
@@ -31,7 +31,7 @@ service /orders on httpListener {
                 notes: [],
                 extra: {},
                 mixed: [1, "a"],
-                raw: check jsonPath(ctx, "$.qty"),
+                raw: unquotedJson(check jsonPath(ctx, "$.qty")),
                 nothing: null
             };
             setJsonPayload(ctx, payload.toJson());

@@ -18,7 +18,7 @@ service /quote on httpListener {
                 code: toJson("abc"),
                 symbol: toJson(xpathString((check soapEnvelope(ctx))/**/<symbol>)),
                 count: toJson("5"),
-                price: check jsonPath(ctx, "$.price"),
+                price: unquotedJson(check jsonPath(ctx, "$.price")),
                 quoted: xpathString((check soapEnvelope(ctx))/**/<symbol>),
                 name: toJson(getVariable(ctx, "name"))
             };

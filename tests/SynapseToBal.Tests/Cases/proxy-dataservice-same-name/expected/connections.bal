@@ -8,4 +8,4 @@ import ballerinax/java.jdbc;
 # 'jdbc:mysql://localhost:3306/orders' (first used in A_OrderService.dbs, line 5).
 # The data service loads the driver class com.mysql.jdbc.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client ordersDb = check new (ordersDbUrl, ordersDbUser, ordersDbPassword);
+final jdbc:Client|error ordersDb = new (ordersDbUrl, ordersDbUser, ordersDbPassword);

@@ -17,7 +17,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # Sequence 1 of the <scatter-gather> at line 6: runs on one copy of the message, then keeps the part the aggregation
 # collects.
 function jsonScatterGather1(Context ctx) returns error? {
-    AnimalPayload payload = {animal: {name: "Rex", ticket: check jsonPath(ctx, "$.ticket")}};
+    AnimalPayload payload = {animal: {name: "Rex", ticket: unquotedJson(check jsonPath(ctx, "$.ticket"))}};
     setJsonPayload(ctx, payload.toJson());
     check setPayloadValue(ctx, check jsonPath(ctx, "$.animal"));
 }
@@ -25,7 +25,7 @@ function jsonScatterGather1(Context ctx) returns error? {
 # Sequence 2 of the <scatter-gather> at line 6: runs on one copy of the message, then keeps the part the aggregation
 # collects.
 function jsonScatterGather2(Context ctx) returns error? {
-    AnimalPayload payload = {animal: {name: "Tom", ticket: check jsonPath(ctx, "$.ticket")}};
+    AnimalPayload payload = {animal: {name: "Tom", ticket: unquotedJson(check jsonPath(ctx, "$.ticket"))}};
     setJsonPayload(ctx, payload.toJson());
     check setPayloadValue(ctx, check jsonPath(ctx, "$.animal"));
 }

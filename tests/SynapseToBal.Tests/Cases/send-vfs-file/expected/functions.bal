@@ -27,7 +27,8 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # Out flow of proxy service StockQuoteFileProxy: runs on the backend response.
 function stockQuoteFileOut(Context ctx) returns http:Response|error {
     ctx.headers["transport.vfs.replyfilename"] = string `${substringAfter(ctx.messageId, "urn:uuid:")}.xml`;
-    // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
+    // FORCE_SC_ACCEPTED set on a response: the Micro Integrator's listener read it when the request's thread
+    // returned at the send or call, so it changes nothing here.
     check vfsWriteFile(ctx, stockQuoteFileProxyEndpointPath, createFolder = true, maxRetryCount = 5, reconnectTimeout = 2);
     return accepted();
 }

@@ -18,7 +18,7 @@ service /limited on httpListener {
                 setHttpSc(ctx, 429);
                 return check respond(ctx, headers = passBackHeaders);
             }
-            LimitedRequest payload = {total: check jsonPath(ctx, "$.amount")};
+            LimitedRequest payload = {total: unquotedJson(check jsonPath(ctx, "$.amount"))};
             setJsonPayload(ctx, payload.toJson());
             check throttleReleased(ctx, callEndpoint(ctx, limitedPostRootEndpoint, clientPath(limitedApiDefaultEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = limitedPostRootEndpointSuspension));
             return check respond(ctx, headers = passBackHeaders);

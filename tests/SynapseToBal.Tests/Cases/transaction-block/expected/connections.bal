@@ -22,4 +22,4 @@ final EndpointState mixedEndpointSuspension = new ("address", "AnonymousEndpoint
 # line 12).
 # The Micro Integrator looks the data source 'jdbc/WSO2TestDB1' up by name; here the connection is opened from its URL
 # and credentials.
-final jdbc:Client wso2testDb1Db = check new (wso2testDb1DbUrl, wso2testDb1DbUser, wso2testDb1DbPassword);
+final jdbc:Client|error wso2testDb1Db = new (wso2testDb1DbUrl, wso2testDb1DbUser, wso2testDb1DbPassword);
