@@ -58,6 +58,27 @@ service /services/MembersService on httpListener {
     //    <param name="text" sqlType="STRING"/>
     // </query>
 
+    // TODO(SB0206): resource POST /services/MembersService/tags of data service 'MembersService' is not translated: the result of query 'addTag' (returnGeneratedKeys) reads columns other than the generated key ('GENERATED_KEY'), which the ballerina/sql client does not return; only the first generated key is translated (sql:ExecutionResult.lastInsertId)
+    // <resource method="POST" path="tags">
+    //    <call-query href="addTag">
+    //       <with-param name="label" query-param="label"/>
+    //    </call-query>
+    // </resource>
+    // <query id="addTag" useConfig="MembersDB" returnGeneratedKeys="true">
+    //    <sql>insert into tags (label) values (:label)</sql>
+    //    <param name="label" sqlType="STRING"/>
+    //    <result element="Tags" rowName="Tag">
+    //       <element column="id" name="id"/>
+    //    </result>
+    // </query>
+
+    # POST /services/MembersService/visits
+    resource function post visits(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/MembersService");
+        check dataServiceUpdate(clubDb, `insert into visits (member) values (${check int:fromString(check dataServiceParam(ctx, "member"))})`);
+        return accepted();
+    }
+
     # ANY /services/MembersService/* (its SOAP operations, also called REST-style at /services/MembersService/<operation>)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return membersServiceOperations(check newContext(request, (), "/services/MembersService"));
