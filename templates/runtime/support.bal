@@ -10843,11 +10843,13 @@ function dataServiceChild(xml:Element parent, string key) returns string? {
     return ();
 }
 
-# One output of a data service result: the column it takes and the element (or row attribute) it writes.
+# One output of a data service result: the column it takes and the element (or row attribute) it writes; an
+# optional one is left out of a row without that column.
 type DataServiceOutput record {|
     string column;
     string name;
     boolean attribute = false;
+    boolean optional = false;
 |};
 
 # A data service query with an XML result: the rows as `<element xmlns=namespace><rowName><name>value</name>...</rowName>...</element>`
@@ -10859,32 +10861,59 @@ function dataServiceSelect(Context ctx, jdbc:Client db, sql:ParameterizedQuery q
     xml entries = xml ``;
     check from record {} row in rows
         do {
-            xml fields = xml ``;
-            map<string> attributes = {};
-            foreach DataServiceOutput output in outputs {
-                anydata value = dataServiceColumn(row, output.column);
-                if output.attribute {
-                    if value !is () {
-                        attributes[output.name] = valueText(value);
-                    }
-                } else if value is () {
-                    fields += xml:createElement(string `{${namespace}}${output.name}`,
-                            {"{http://www.w3.org/2001/XMLSchema-instance}nil": "true"});
-                } else {
-                    fields += xml:createElement(string `{${namespace}}${output.name}`, {}, xml:createText(valueText(value)));
-                }
-            }
-            entries += rowName == "" ? fields : xml:createElement(string `{${namespace}}${rowName}`, attributes, fields);
+            entries += check dataServiceRow(row, rowName, namespace, outputs);
         };
     ctx.payload = xml:createElement(string `{${namespace}}${element}`, {}, entries);
     ctx.contentType = "application/xml";
 }
 
-# A column of a row by its name in any case (JDBC column labels are matched without case).
-function dataServiceColumn(record {} row, string column) returns anydata {
+# A data service query with `returnGeneratedKeys` and a result: the statement is run as an update and its result is
+# the row of the key it generated, under the column name `keyColumn` (`1` with useColumnNumbers, MySQL's
+# `GENERATED_KEY`), as SQLQuery.writeOutGeneratedKeys writes the statement's generated keys; no row when it generated
+# none. The ballerina/sql client gives the first column of the first generated row (`lastInsertId`).
+function dataServiceGeneratedKey(Context ctx, jdbc:Client db, sql:ParameterizedQuery statement, string keyColumn,
+        string element, string rowName, string namespace, DataServiceOutput[] outputs) returns error? {
+    sql:ExecutionResult result = check db->execute(statement);
+    string|int? key = result.lastInsertId;
+    xml entries = key is () ? xml `` : check dataServiceRow({[keyColumn]: key}, rowName, namespace, outputs);
+    ctx.payload = xml:createElement(string `{${namespace}}${element}`, {}, entries);
+    ctx.contentType = "application/xml";
+}
+
+# One row of a data service result. A column the row does not have leaves an optional output out and fails any
+# other, as StaticOutputElement.getParamValue does (a column that is present but NULL is written, as `xsi:nil`).
+function dataServiceRow(record {} row, string rowName, string namespace, DataServiceOutput[] outputs) returns xml|error {
+    xml fields = xml ``;
+    map<string> attributes = {};
+    foreach DataServiceOutput output in outputs {
+        string? key = dataServiceColumnKey(row, output.column);
+        if key is () {
+            if output.optional {
+                continue;
+            }
+            return error(string `Error in 'StaticOutputElement.execute', cannot find parameter with type:column name:${output.column}`);
+        }
+        anydata value = row[key];
+        if output.attribute {
+            if value !is () {
+                attributes[output.name] = valueText(value);
+            }
+        } else if value is () {
+            fields += xml:createElement(string `{${namespace}}${output.name}`,
+                    {"{http://www.w3.org/2001/XMLSchema-instance}nil": "true"});
+        } else {
+            fields += xml:createElement(string `{${namespace}}${output.name}`, {}, xml:createText(valueText(value)));
+        }
+    }
+    return rowName == "" ? fields : xml:createElement(string `{${namespace}}${rowName}`, attributes, fields);
+}
+
+# The key of a row's column by its name in any case (JDBC column labels are matched without case); `()` when the row
+# has no such column.
+function dataServiceColumnKey(record {} row, string column) returns string? {
     foreach string key in row.keys() {
         if key.equalsIgnoreCaseAscii(column) {
-            return row[key];
+            return key;
         }
     }
     return ();

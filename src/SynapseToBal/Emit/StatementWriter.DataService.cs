@@ -6,23 +6,40 @@ namespace SynapseToBal.Emit;
 
 internal sealed partial class StatementWriter
 {
-    /// <summary>A data service query: a parameterized query whose arguments are read from the request, run by a runtime helper.</summary>
+    /// <summary>
+    /// A data service query: a parameterized query whose arguments are read from the request, run by a runtime helper.
+    /// SQL a raw template cannot hold as text (a MySQL backtick-quoted name, a <c>${</c>) is written as the runtime's
+    /// <c>SqlQuery</c> of the same text parts and arguments, as for dblookup/dbreport.
+    /// </summary>
     private void DataServiceQuery(DataServiceQueryStep step)
     {
-        var query = new StringBuilder("`");
-        for (var i = 0; i < step.SqlSegments.Length; i++)
+        var reads = step.Arguments.Select(argument => DbBind(
+            $"check dataServiceParam(ctx, {BallerinaSyntax.StringLiteral(argument.RequestName)}"
+            + (argument.DefaultValue is { } fallback ? $", {BallerinaSyntax.StringLiteral(fallback)})" : ")"), argument.Type)).ToList();
+        var query = new StringBuilder();
+        if (step.SqlSegments.Any(s => s.Contains('`', StringComparison.Ordinal) || s.Contains("${", StringComparison.Ordinal)))
         {
-            query.Append(BallerinaSyntax.TemplateText(step.SqlSegments[i], keepLineBreaks: true));
-            if (i < step.Arguments.Length)
+            query.Append("new SqlQuery([")
+                .AppendJoin(", ", step.SqlSegments.Select(BallerinaSyntax.StringLiteral))
+                .Append("], [")
+                .AppendJoin(", ", reads)
+                .Append("])");
+        }
+        else
+        {
+            query.Append('`');
+            for (var i = 0; i < step.SqlSegments.Length; i++)
             {
-                var argument = step.Arguments[i];
-                var read = $"check dataServiceParam(ctx, {BallerinaSyntax.StringLiteral(argument.RequestName)}"
-                    + (argument.DefaultValue is { } fallback ? $", {BallerinaSyntax.StringLiteral(fallback)})" : ")");
-                query.Append("${").Append(DbBind(read, argument.Type)).Append('}');
+                query.Append(BallerinaSyntax.TemplateText(step.SqlSegments[i], keepLineBreaks: true));
+                if (i < reads.Count)
+                {
+                    query.Append("${").Append(reads[i]).Append('}');
+                }
             }
+
+            query.Append('`');
         }
 
-        query.Append('`');
         // A connection the client could not make fails only the operations that use it (`check`).
         var client = "check " + _expr.Names[step.Client.Name];
         if (step.Result is not { } result)
@@ -32,9 +49,13 @@ internal sealed partial class StatementWriter
         }
 
         var outputs = string.Join(", ", result.Outputs.Select(o =>
-            $"{{column: {BallerinaSyntax.StringLiteral(o.Column)}, name: {BallerinaSyntax.StringLiteral(o.Name)}{(o.IsAttribute ? ", attribute: true" : string.Empty)}}}"));
-        _out.Verbatim($"check dataServiceSelect(ctx, {client}, {query}, {BallerinaSyntax.StringLiteral(result.Element)}, {BallerinaSyntax.StringLiteral(result.RowName)}, {BallerinaSyntax.StringLiteral(result.Namespace)}, [{outputs}]);");
+            $"{{column: {BallerinaSyntax.StringLiteral(o.Column)}, name: {BallerinaSyntax.StringLiteral(o.Name)}{(o.IsAttribute ? ", attribute: true" : string.Empty)}{(o.Optional ? ", optional: true" : string.Empty)}}}"));
+        var shape = $"{BallerinaSyntax.StringLiteral(result.Element)}, {BallerinaSyntax.StringLiteral(result.RowName)}, {BallerinaSyntax.StringLiteral(result.Namespace)}, [{outputs}]";
+        _out.Verbatim(step.GeneratedKeyColumn is { } keyColumn
+            ? $"check dataServiceGeneratedKey(ctx, {client}, {query}, {BallerinaSyntax.StringLiteral(keyColumn)}, {shape});"
+            : $"check dataServiceSelect(ctx, {client}, {query}, {shape});");
     }
+
     /// <summary>
     /// The SOAP operations of a data service: the operation the request names (<c>dataServiceOperation</c>), its query
     /// run and its answer written (<c>dataServiceReply</c>: the result in the request's SOAP envelope or as POX; 202 for

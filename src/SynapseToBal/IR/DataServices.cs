@@ -5,9 +5,11 @@ namespace SynapseToBal.IR;
 /// <summary>
 /// A data service query run for a REST resource: the SQL around its placeholders (one more segment than
 /// arguments), each argument read from the request, and the XML result the data service answers with (null for a
-/// query with no result: the Micro Integrator answers 202 with no body).
+/// query with no result: the Micro Integrator answers 202 with no body). <see cref="GeneratedKeyColumn"/> is set for a
+/// query with <c>returnGeneratedKeys</c>: the statement is run as an update and its result is the row of the key it
+/// generated, under that column name (SQLQuery.writeOutGeneratedKeys).
 /// </summary>
-public sealed record DataServiceQueryStep(DbClientIr Client, ImmutableArray<string> SqlSegments, ImmutableArray<DataServiceArgumentIr> Arguments, DataServiceResultIr? Result) : StepIr((Syntax.MediatorSyntax?)null);
+public sealed record DataServiceQueryStep(DbClientIr Client, ImmutableArray<string> SqlSegments, ImmutableArray<DataServiceArgumentIr> Arguments, DataServiceResultIr? Result, string? GeneratedKeyColumn = null) : StepIr((Syntax.MediatorSyntax?)null);
 
 /// <summary>A query parameter: the request parameter it is read from, the JDBC type it binds as, its default value.</summary>
 public sealed record DataServiceArgumentIr(string RequestName, DbParameterType Type, string? DefaultValue);
@@ -15,8 +17,11 @@ public sealed record DataServiceArgumentIr(string RequestName, DbParameterType T
 /// <summary>The XML result: <c>&lt;Element xmlns=ns&gt;&lt;Row&gt;&lt;col&gt;..&lt;/col&gt;&lt;/Row&gt;*&lt;/Element&gt;</c> (no row element when <see cref="RowName"/> is empty).</summary>
 public sealed record DataServiceResultIr(string Element, string RowName, string Namespace, ImmutableArray<DataServiceOutputIr> Outputs);
 
-/// <summary>One output: the column it takes and the element (or row attribute) it writes.</summary>
-public sealed record DataServiceOutputIr(string Column, string Name, bool IsAttribute);
+/// <summary>
+/// One output: the column it takes and the element (or row attribute) it writes; an optional one is left out of a row
+/// that has no such column (StaticOutputElement.executeElement), where any other fails the request.
+/// </summary>
+public sealed record DataServiceOutputIr(string Column, string Name, bool IsAttribute, bool Optional = false);
 
 /// <summary>
 /// The SOAP operations of a data service, dispatched as the Micro Integrator's Axis2 dispatchers find the operation a

@@ -814,6 +814,7 @@ internal static partial class IrMembers
                 }
 
                 sink.Visit(n.Result);
+                sink.Visit(n.GeneratedKeyColumn);
                 sink.Visit(n.Origin);
                 sink.Visit(n.Unmediated);
                 return true;

@@ -586,9 +586,38 @@ public sealed partial class Lowerer
     private static DataServiceQueryStep? DataServiceQueryStepFor(DataServiceSyntax service, DataServiceConfigSyntax config, DbClientIr client, DataServiceQuerySyntax query, IReadOnlyDictionary<string, string> requestNames, out string? reason)
     {
         reason = null;
-        if (!query.OtherAttributes.IsEmpty || !query.Unknown.IsEmpty)
+        // QueryFactory.createSQLQuery reads returnGeneratedKeys with Boolean.parseBoolean (only "true", in any case, is on).
+        var queryAttributes = query.OtherAttributes;
+        var generatedKeys = false;
+        if (queryAttributes.FirstOrDefault(a => a.Name == "returnGeneratedKeys") is { } keysAttribute)
         {
-            reason = $"its query '{query.Id}' uses {Describe(query.OtherAttributes, query.Unknown)}";
+            generatedKeys = JavaTrue(keysAttribute.Value);
+            queryAttributes = queryAttributes.Remove(keysAttribute);
+        }
+
+        if (queryAttributes.FirstOrDefault(a => a.Name == "keyColumns") is { } keyColumns)
+        {
+            if (generatedKeys && query.Result is not null)
+            {
+                reason = $"its query '{query.Id}' names the generated key columns (keyColumns=\"{keyColumns.Value}\"), which the ballerina/sql client cannot ask the driver for (it asks for the keys the driver chooses, Statement.RETURN_GENERATED_KEYS)";
+                return null;
+            }
+
+            // SQLQuery.createProcessedPreparedStatement reads the key columns only for a query returning generated keys.
+            queryAttributes = queryAttributes.Remove(keyColumns);
+        }
+
+        if (!queryAttributes.IsEmpty || !query.Unknown.IsEmpty)
+        {
+            reason = $"its query '{query.Id}' uses {Describe(queryAttributes, query.Unknown)}";
+            return null;
+        }
+
+        if (generatedKeys && query.Result is null)
+        {
+            // SQLQuery.processPostNormalQuery writes every generated key row through the query's result
+            // (writeOutGeneratedKeys -> Query.writeResultEntry), which a query without one does not have.
+            reason = $"its query '{query.Id}' uses returnGeneratedKeys=\"true\" without a <result> (the Micro Integrator writes each generated key through the result, which the query does not have)";
             return null;
         }
 
@@ -605,13 +634,9 @@ public sealed partial class Lowerer
             return null;
         }
 
+        // A backtick (MySQL's quoted names) or a '${' is text to the data service (QueryFactory.createSQLQuery reads
+        // the <sql> text as it is): the emitter writes such SQL as the runtime's SqlQuery of text parts, not a template.
         var sql = plain[0].Text.Trim();
-        if (sql.Contains('`', StringComparison.Ordinal) || sql.Contains("${", StringComparison.Ordinal))
-        {
-            reason = $"the SQL of query '{query.Id}' holds a backtick or '${{', which a Ballerina query template cannot hold as text";
-            return null;
-        }
-
         var arguments = ImmutableArray.CreateBuilder<DataServiceArgumentIr>();
         var byName = new Dictionary<string, DataServiceArgumentIr>(StringComparer.Ordinal);
         foreach (var param in query.Params)
@@ -648,12 +673,11 @@ public sealed partial class Lowerer
 
             if (param.DefaultValue is null && string.Equals(param.Optional?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
             {
-                reason = $"the parameter '{param.Name}' of query '{query.Id}' is optional with no default value (the data service binds NULL when it is missing)";
+                reason = $"the parameter '{param.Name}' of query '{query.Id}' is optional with no default value (when it is missing the data service binds nothing for it, and drops its column from an UPDATE's SET list: SQLQuery.createProcessedPreparedStatement, generateSQLupdateQuery)";
                 return null;
             }
 
             var requestName = requestNames.TryGetValue(param.Name, out var mapped) ? mapped : param.Name;
-            // An optional parameter with no default reads as null in the data service; here it must be present.
             var argument = new DataServiceArgumentIr(requestName, type, param.DefaultValue);
             byName[param.Name] = argument;
         }
@@ -689,12 +713,36 @@ public sealed partial class Lowerer
         }
 
         DataServiceResultIr? result = null;
+        string? keyColumn = null;
         if (query.Result is { } declared)
         {
-            if (!declared.OtherAttributes.IsEmpty || !declared.Unknown.IsEmpty || declared.Outputs.Any(o => !o.OtherAttributes.IsEmpty))
+            // QueryFactory: useColumnNumbers (Boolean.parseBoolean of a non-empty value) names each column by its
+            // position ("1", "2", ...: SQLQuery.getDataEntryFromRS); an output's optional likewise.
+            var resultAttributes = declared.OtherAttributes;
+            var useColumnNumbers = false;
+            if (resultAttributes.FirstOrDefault(a => a.Name == "useColumnNumbers") is { } numbers && generatedKeys)
             {
-                reason = $"the result of query '{query.Id}' uses {Describe(declared.OtherAttributes.AddRange(declared.Outputs.SelectMany(o => o.OtherAttributes)), declared.Unknown)}";
+                useColumnNumbers = JavaTrue(numbers.Value);
+                resultAttributes = resultAttributes.Remove(numbers);
+            }
+
+            var outputAttributes = declared.Outputs.SelectMany(o => o.OtherAttributes.Where(a => a.Name != "optional")).ToImmutableArray();
+            if (!resultAttributes.IsEmpty || !declared.Unknown.IsEmpty || !outputAttributes.IsEmpty)
+            {
+                reason = $"the result of query '{query.Id}' uses {Describe(resultAttributes.AddRange(outputAttributes), declared.Unknown)}";
                 return null;
+            }
+
+            if (generatedKeys)
+            {
+                keyColumn = GeneratedKeyColumn(config, useColumnNumbers);
+                if (keyColumn is null || declared.Outputs.Any(o => !string.Equals(o.Column, keyColumn, StringComparison.OrdinalIgnoreCase)))
+                {
+                    reason = $"the result of query '{query.Id}' (returnGeneratedKeys) reads "
+                        + (keyColumn is null ? "columns by name from a driver whose generated-key column names are not known (use useColumnNumbers=\"true\" and column=\"1\")" : $"columns other than the generated key ('{keyColumn}'), which the ballerina/sql client does not return")
+                        + "; only the first generated key is translated (sql:ExecutionResult.lastInsertId)";
+                    return null;
+                }
             }
 
             if (declared.OutputType is { } outputType && !outputType.Equals("xml", StringComparison.OrdinalIgnoreCase))
@@ -711,10 +759,34 @@ public sealed partial class Lowerer
 
             // DataServiceFactory: a result without defaultNamespace is in the service's namespace (WSO2_DS_NAMESPACE when unset).
             var ns = declared.DefaultNamespace ?? (service.ServiceNamespace is { Length: > 0 } serviceNs ? serviceNs : DataServiceNamespace);
-            result = new DataServiceResultIr(element, declared.RowName ?? string.Empty, ns, declared.Outputs.Select(o => new DataServiceOutputIr(o.Column!, o.Name, o.IsAttribute)).ToImmutableArray());
+            // QueryFactory.createOutputElementGroup: an output of a result without a row name is optional whatever
+            // it says (targetOptionalOverride); else createStaticOutputElement reads optional with Boolean.parseBoolean.
+            var allOptional = string.IsNullOrEmpty(declared.RowName);
+            result = new DataServiceResultIr(element, declared.RowName ?? string.Empty, ns, declared.Outputs.Select(o =>
+                new DataServiceOutputIr(o.Column!, o.Name, o.IsAttribute, allOptional || o.OtherAttributes.Any(a => a.Name == "optional" && JavaTrue(a.Value)))).ToImmutableArray());
         }
 
-        return new DataServiceQueryStep(client, segments, arguments.ToImmutable(), result);
+        return new DataServiceQueryStep(client, segments, arguments.ToImmutable(), result, keyColumn);
+    }
+
+    /// <summary>Java's Boolean.parseBoolean: "true" in any case, untrimmed.</summary>
+    private static bool JavaTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The name of the column holding a generated key in the rows SQLQuery.writeOutGeneratedKeys writes (from the
+    /// statement's getGeneratedKeys): <c>1</c> with useColumnNumbers (SQLQuery.getDataEntryFromRS names columns by
+    /// position), else the driver's label, known for MySQL Connector/J (<c>GENERATED_KEY</c>); null for another driver.
+    /// </summary>
+    private static string? GeneratedKeyColumn(DataServiceConfigSyntax config, bool useColumnNumbers)
+    {
+        if (useColumnNumbers)
+        {
+            return "1";
+        }
+
+        var driver = config.Properties.FirstOrDefault(p => p.Name == "driverClassName")?.Value?.Trim() ?? string.Empty;
+        var url = config.Properties.FirstOrDefault(p => p.Name == "url")?.Value?.Trim() ?? string.Empty;
+        return driver.StartsWith("com.mysql.", StringComparison.Ordinal) || url.StartsWith("jdbc:mysql:", StringComparison.Ordinal) ? "GENERATED_KEY" : null;
     }
 
     private static int? ParseOrdinal(string? ordinal) =>
