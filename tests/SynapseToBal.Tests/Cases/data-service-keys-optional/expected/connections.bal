@@ -8,4 +8,4 @@ import ballerinax/java.jdbc;
 # 'jdbc:mysql://localhost:3306/club' (first used in MembersService.dbs, line 2).
 # The data service loads the driver class com.mysql.cj.jdbc.Driver: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]).
-final jdbc:Client clubDb = check new (clubDbUrl, clubDbUser, clubDbPassword);
+final jdbc:Client|error clubDb = new (clubDbUrl, clubDbUser, clubDbPassword);
