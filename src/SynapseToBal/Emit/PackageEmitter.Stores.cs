@@ -259,7 +259,7 @@ public sealed partial class PackageEmitter
             if (!sampling && (p.Kind != ProcessorKind.FailoverForwarding || targetStoreCanFail))
             {
                 doc.Add(p.MaxDeliveryAttempts > 0
-                    ? $"A failed attempt is retried after {Number(p.RetryIntervalSeconds)} s; after {p.MaxDeliveryAttempts.ToString(CultureInfo.InvariantCulture)} attempts the processor {(p.DropAfterMaxAttempts ? "drops the message and goes on" : "deactivates (the message stays in the store)")}."
+                    ? $"A failed attempt is retried after {Number(p.RetryIntervalSeconds)} s; after {p.MaxDeliveryAttempts.ToString(CultureInfo.InvariantCulture)} attempts the processor {(p.DropAfterMaxAttempts ? "drops the message and goes on" : p.FailStore is { } movedTo ? $"moves the message to message store '{BallerinaSyntax.CommentText(movedTo.StoreName)}' and goes on (it deactivates when that store refuses it)" : "deactivates (the message stays in the store)")}."
                     : $"A failed attempt is retried after {Number(p.RetryIntervalSeconds)} s, without limit.");
             }
 
@@ -290,6 +290,10 @@ public sealed partial class PackageEmitter
                 Target = target,
                 TargetStore = targetStore,
                 TargetStoreCanFail = targetStoreCanFail,
+                FailStore = p.FailStore is { } failStore ? names[failStore.Name] : null,
+                FailStoreCanFail = p.FailStore?.Jms is not null || p.FailStore?.Jdbc is not null || p.FailStore?.RabbitMq is not null,
+                FailStoreMoved = Literal($"{who} failed to forward a message {p.MaxDeliveryAttempts} times: moved it to message store '{p.FailStore?.StoreName}' and continues"),
+                FailStoreRefused = Literal($"{who} failed to forward a message {p.MaxDeliveryAttempts} times and could not store it in message store '{p.FailStore?.StoreName}': deactivated"),
                 KindFailover = p.Kind == ProcessorKind.FailoverForwarding,
                 Kept = keeps
                     ? Literal($"{who} has no translated {(p.Kind == ProcessorKind.FailoverForwarding ? "target message store" : "target endpoint")} (see its TODO): its messages stay in message store '{p.Store.StoreName}'")

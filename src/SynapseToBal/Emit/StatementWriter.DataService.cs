@@ -40,8 +40,9 @@ internal sealed partial class StatementWriter
             query.Append('`');
         }
 
-        // A connection the client could not make fails only the operations that use it (`check`).
-        var client = "check " + _expr.Names[step.Client.Name];
+        // The client is made on first use and again after a failure (DbConnection): a database that is down fails
+        // only the operations that use it.
+        var client = $"check {_expr.Names[step.Client.Name]}.jdbcClient()";
         if (step.Result is not { } result)
         {
             _out.Verbatim($"check dataServiceUpdate({client}, {query});");

@@ -1990,9 +1990,9 @@ internal sealed partial class StatementWriter
                 query.Append('`');
             }
 
-            // The client is made when the module starts, but a connection it could not make fails only the mediators
-            // that use it (`check`), as the Micro Integrator's AbstractDBMediator makes its pool lazily.
-            var client = "check " + _expr.Names[db.Client.Name];
+            // The client is made on first use and again after a failure (DbConnection): a database that is down fails
+            // only the mediators that use it, as the Micro Integrator's AbstractDBMediator makes its pool lazily.
+            var client = $"check {_expr.Names[db.Client.Name]}.jdbcClient()";
             if (db.Lookup)
             {
                 var results = string.Join(", ", statement.Results.Select(r => $"{BallerinaSyntax.StringLiteral(r.Property)}: {BallerinaSyntax.StringLiteral(r.Column)}"));

@@ -156,6 +156,13 @@ public sealed record MessageProcessorIr(
     /// <summary>Forwarding: drop the message after the last attempt instead of deactivating (<c>max.delivery.drop</c> = Enabled).</summary>
     public bool DropAfterMaxAttempts { get; init; }
 
+    /// <summary>
+    /// Forwarding without <see cref="DropAfterMaxAttempts"/>: the store a message that failed every attempt is moved to
+    /// before the processor goes on (<c>message.processor.failMessagesStore</c>; ForwardingService.checkAndDeactivateProcessor,
+    /// storeMessageToBackupStoreAndContinue), deactivating only when that store refuses it.
+    /// </summary>
+    public MessageStoreIr? FailStore { get; init; }
+
     /// <summary>Forwarding: one run forwards every message the store holds (<c>throttle</c>, default true), else one.</summary>
     public bool Throttle { get; init; } = true;
 

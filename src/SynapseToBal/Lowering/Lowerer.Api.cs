@@ -1623,6 +1623,12 @@ public sealed partial class Lowerer
         /// <summary>FORCE_SC_ACCEPTED set true in the request's thread: the listener answers 202, sent or not.</summary>
         Forced,
 
+        /// <summary>
+        /// A non-blocking send or call made while <see cref="Forced"/>: the request's thread returned there with the
+        /// property true, so the listener has answered 202, whatever the flow does with the property afterwards.
+        /// </summary>
+        Acknowledged,
+
         /// <summary>A store set SKIP and the flow goes on in the request's thread: a later FORCE_SC_ACCEPTED still counts.</summary>
         Skipped,
 
@@ -1675,17 +1681,25 @@ public sealed partial class Lowerer
             return [];
         }
 
+        if (sent is AckState.Moved or AckState.Acknowledged)
+        {
+            // The request's thread has returned: what the listener did is done.
+            return [sent];
+        }
+
         if (_forceAcceptedMarks.TryGetValue(step, out var forced))
         {
             // FORCE_SC_ACCEPTED is read when the request's thread returns: set there, it makes the listener answer 202
-            // even after a store's SKIP; after a non-blocking send the flow runs in the response's thread, too late.
-            return [sent == AckState.Moved ? AckState.Moved : forced ? AckState.Forced : sent == AckState.Forced ? AckState.Unsent : sent];
+            // even after a store's SKIP.
+            return [forced ? AckState.Forced : sent == AckState.Forced ? AckState.Unsent : sent];
         }
 
+        // A blocking call goes on in the request's thread and sets no RESPONSE_WRITTEN (only Axis2FlexibleMEPClient.send
+        // does, for a non-blocking send or call), so it changes nothing the listener sees.
         var walked = IrWalker.Steps([step]).ToList();
-        if (walked.Any(s => s is CallStep or JmsSendStep { AwaitsReply: true } || InvokesNonBlockingSend(s)))
+        if (walked.Any(s => s is CallStep { Blocking: false } or CallAddressStep { Blocking: false } or JmsSendStep { AwaitsReply: true } || InvokesNonBlockingSend(s)))
         {
-            return [sent == AckState.Forced ? AckState.Forced : AckState.Moved];
+            return [sent == AckState.Forced ? AckState.Acknowledged : AckState.Moved];
         }
 
         return [walked.Any(_unacknowledgedStores.Contains) && sent == AckState.Unsent ? AckState.Skipped : sent];

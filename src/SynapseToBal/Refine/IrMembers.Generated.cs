@@ -2391,6 +2391,7 @@ internal static partial class IrMembers
                     sink.Visit(item);
                 }
 
+                sink.Visit(n.FailStore);
                 foreach (var item in n.NonRetryStatusCodes)
                 {
                     sink.Visit(item);

@@ -5,8 +5,8 @@ namespace SynapseToBal.Refine;
 
 /// <summary>
 /// No client for a connection nothing translated uses. A connection's client is a module-level
-/// <c>check new(...)</c>, so one that fails at start stops the module and no API, proxy or listener runs (a
-/// <c>jdbc:Client</c>, which opens its pool there, is declared <c>jdbc:Client|error</c> and checked where it is used). The Micro Integrator makes a connection only when it is used: a
+/// <c>check new(...)</c>, so one that fails at start stops the module and no API, proxy or listener runs (a database
+/// connection is a runtime <c>DbConnection</c>, whose <c>jdbc:Client</c> is made on first use). The Micro Integrator makes a connection only when it is used: a
 /// connector connection's init runs when an operation names its local entry (InvokeMediator.mediate,
 /// <c>setLocalEntryKey</c>), and a data service whose data source fails is registered as faulty alone while every other
 /// artifact deploys (DBDeployer.deploy, <c>registerFaultyService</c>). So a database, email, Kafka, Salesforce or Gmail

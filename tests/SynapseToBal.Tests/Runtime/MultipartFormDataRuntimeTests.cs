@@ -59,4 +59,18 @@ public sealed class MultipartFormDataRuntimeTests
         Assert.Contains("check response.setContentType(multipartFormDataType(ctx, body));", RuntimeSourceText.Function("sendBackToClient"), StringComparison.Ordinal);
         Assert.Contains("check request.setContentType(multipartFormDataType(ctx, sent));", RuntimeSourceText.Function("outboundRequest"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_formatter_edge_cases_follow_axis2()
+    {
+        var formatter = RuntimeSourceText.Function("multipartFormData");
+        // getBytes writes no bytes at all (no closing boundary) when there is no part.
+        RuntimeSourceText.InOrder(formatter, "out.push(13, 10);", "if out.length() == 0 {", "return out;", "out.push(...string `--${boundary}--");
+        // DECODE_MULTIPART_DATA is cast to a Boolean: a value of another type fails the send.
+        RuntimeSourceText.InOrder(formatter, "anydata decode = ctx.axis2[\"DECODE_MULTIPART_DATA\"];", "if !(decode is ()|boolean) {", "return error(");
+        // getContentType compares setCharacterEncoding with "false" without case.
+        Assert.Contains("if !(setEncoding is string && setEncoding.toLowerAscii() == \"false\") {", RuntimeSourceText.Function("multipartFormDataType"), StringComparison.Ordinal);
+        // ParameterParser keeps a quoted value's `;`: the header is split outside quotes only.
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("headerParameter"), "if c == \"\\\"\" {", "quoted = !quoted;", "if c == \";\" && !quoted {");
+    }
 }

@@ -105,8 +105,8 @@ public sealed class DataMediatorTests
     [Fact]
     public void A_database_that_cannot_be_reached_fails_the_mediator_not_the_module()
     {
-        // AbstractDBMediator.init makes its pool lazily (a dbcp BasicDataSource connects on first use, a failed init only
-        // logs a warning): the client is `jdbc:Client|error`, checked where a statement uses it.
+        // AbstractDBMediator.init makes its pool lazily (a DBCP BasicDataSource connects on each use that needs a
+        // connection, a failed init only logs a warning): the client is made on first use and again after a failure.
         var files = ArtifactConversion.Convert($"""
             <api xmlns="{Synapse}" name="A" context="/a"><resource methods="GET"><inSequence>
               <dblookup><connection><pool><driver>org.h2.Driver</driver><url>jdbc:h2:mem:x</url><user>sa</user><password>pw</password><property name="validationquery" value=""/></pool></connection>
@@ -115,10 +115,11 @@ public sealed class DataMediatorTests
                 <statement><sql>update t set seen = 1</sql></statement></dbreport>
               <respond/></inSequence></resource></api>
             """);
-        Assert.Matches(@"final jdbc:Client\|error \w+ = new \(", files["connections.bal"]);
-        Assert.DoesNotContain("final jdbc:Client ", files["connections.bal"], StringComparison.Ordinal);
-        Assert.Matches(@"check dbLookup\(ctx, check \w+, ", files["main.bal"]);
-        Assert.Matches(@"check dbReport\(ctx, check \w+, ", files["main.bal"]);
+        Assert.Matches(@"final DbConnection \w+ = new \(", files["connections.bal"]);
+        Assert.DoesNotContain("jdbc:Client", files["connections.bal"], StringComparison.Ordinal);
+        Assert.Matches(@"check dbLookup\(ctx, check \w+\.jdbcClient\(\), ", files["main.bal"]);
+        Assert.Matches(@"check dbReport\(ctx, check \w+\.jdbcClient\(\), ", files["main.bal"]);
+        Assert.Contains("jdbc:Client created = check new (self.url, self.user, self.password);", files["support.bal"], StringComparison.Ordinal);
     }
 
     [Fact]

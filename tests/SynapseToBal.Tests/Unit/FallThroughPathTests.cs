@@ -56,6 +56,18 @@ public sealed class FallThroughPathTests
         // After a non-blocking call the flow goes on in the response's thread: the request's already returned, unanswered.
         Assert.Equal(["SB0210"], Endings($"""{Call}{Force}"""));
         Assert.Equal(["SB0210"], Endings($"""{Force}<property name="FORCE_SC_ACCEPTED" value="false" scope="axis2"/><store messageStore="S"/>"""));
+
+        // The request's thread returned at a call made while the property was true: the 202 is out, whatever follows.
+        Assert.Equal(["SB0215"], Endings($"""{Force}{Call}<property name="FORCE_SC_ACCEPTED" value="false" scope="axis2"/>{Call}"""));
+    }
+
+    [Fact]
+    public void A_blocking_call_changes_nothing_the_listener_sees()
+    {
+        // BlockingMsgSender sets no RESPONSE_WRITTEN (only Axis2FlexibleMEPClient.send does): the listener answers 202.
+        const string Blocking = """<call blocking="true"><endpoint><address uri="http://b/x"/></endpoint></call>""";
+        Assert.Equal(["SB0215"], Endings($"""{Blocking}<log/>"""));
+        Assert.Equal(["SB0210"], Endings($"""{Blocking}{Call}"""));
     }
 
     [Fact]

@@ -25,7 +25,15 @@ public sealed class PayloadTypeTests
         Assert.Contains("OrderResponse payload = {", main);
         Assert.Contains("setJsonPayload(ctx, payload.toJson());", main);
 
-        // The lang library method is no use of the runtime helper of the same name.
+        // An unquoted JSON-path argument goes in as the Micro Integrator pastes it (a JSON string's text without quotes).
+        Assert.Contains("qty: unquotedJson(check jsonPath(ctx, \"$.qty\"))", main);
+    }
+
+    [Fact]
+    public void The_lang_library_to_json_is_no_use_of_the_runtime_helper()
+    {
+        var files = Convert(Head + Factory("""{"id": "$1", "vip": false}""", """<arg evaluator="json" expression="$.id"/>""") + "<respond/>" + Tail);
+        Assert.Contains("setJsonPayload(ctx, payload.toJson());", files["main.bal"]);
         Assert.False(files.TryGetValue("support.bal", out var support) && support.Contains("function toJson(", StringComparison.Ordinal));
     }
 

@@ -400,10 +400,23 @@ public sealed partial class Lowerer
 
             read.Add("cron.expression");
 
-            if (Text("message.processor.failMessagesStore") is { } failStore)
+            // ForwardingService.checkAndDeactivateProcessor: after the last attempt, max.delivery.drop drops the message;
+            // else a fail store (the configuration's store of that name, looked up when the processor starts) takes the
+            // original message and the processor goes on (storeMessageToBackupStoreAndContinue), deactivating only when
+            // the store refuses it.
+            read.Add("message.processor.failMessagesStore");
+            if (Text("message.processor.failMessagesStore") is { Length: > 0 } failStore && !lowered.DropAfterMaxAttempts && attempts > 0)
             {
-                read.Add("message.processor.failMessagesStore");
-                NotTranslated($"message.processor.failMessagesStore '{failStore}'", "a message that fails every attempt is not moved to another store; the processor deactivates or drops it");
+                if (_messageStores.TryGetValue(failStore, out var failStoreIr))
+                {
+                    lowered = lowered with { FailStore = failStoreIr };
+                }
+                else
+                {
+                    NotTranslated($"message.processor.failMessagesStore '{failStore}'", _storeReasons.TryGetValue(failStore, out var reason)
+                        ? $"the {reason.Kind} message store is not translated: the job deactivates after the last attempt instead of moving the message there"
+                        : "the input defines no message store of that name (the Micro Integrator then deactivates the processor after the last attempt, as the generated job does)");
+                }
             }
 
             // throttle (default true): one run keeps forwarding while there are messages; false: one message per run.

@@ -294,7 +294,8 @@ public sealed partial class Lowerer
             case "TRANSPORT_HEADERS" when remove:
                 return new ClearHeadersStep(property);
             case "FORCE_SC_ACCEPTED" when property.Scope == "axis2" && LiteralFlag(property) is { } accepted:
-                var afterResponse = context.Exchange.Current.Response == Known.Yes;
+                // A blocking call goes on in the request's own message context: only a non-blocking one (or an out flow) moves it.
+                var afterResponse = context.Exchange.Current.Redispatched == Known.Yes || context.Kind == FlowKind.Out;
                 context.Exchange.Set(context.Exchange.Current with { ForceAccepted = accepted ? Known.Yes : Known.No });
                 // ServerWorker.sendAck reads the property once, when the request's thread returns: on a response (after
                 // a non-blocking call or send) that has happened, so the property changes nothing the client sees.

@@ -1490,10 +1490,26 @@ function multipartPayload(byte[] bytes, string contentType, string operation) re
 }
 
 # The value of the parameter `name` of a header value (`form-data; name="a"; filename="b.txt"`, a content type's
-# `boundary`): the text after `name=` up to the next `;`, trimmed, its quotes taken off; `()` when there is none. The
-# parameter name is matched without case, as commons-fileupload's ParameterParser lowers it.
+# `boundary`): the text after `name=` up to the next `;` outside quotes, trimmed, its quotes taken off; `()` when
+# there is none. The parameter name is matched without case, and a quoted value may hold a `;`
+# (`filename="a;b.txt"`), as commons-fileupload's ParameterParser reads them.
 function headerParameter(string header, string name) returns string? {
-    foreach string part in re `;`.split(header).slice(1) {
+    string[] parts = [];
+    string current = "";
+    boolean quoted = false;
+    foreach string:Char c in header {
+        if c == "\"" {
+            quoted = !quoted;
+        }
+        if c == ";" && !quoted {
+            parts.push(current);
+            current = "";
+        } else {
+            current += c;
+        }
+    }
+    parts.push(current);
+    foreach string part in parts.slice(1) {
         string setting = part.trim();
         int? separator = setting.indexOf("=");
         if separator is int && setting.substring(0, separator).trim().toLowerAscii() == name {
@@ -1579,6 +1595,10 @@ function multipartFormData(Context ctx, xml content) returns byte[]|error {
             }
             disposition = string `name="${attributes["name"] ?: local}"; filename="${attributes.get("filename")}"`;
             anydata decode = ctx.axis2["DECODE_MULTIPART_DATA"];
+            if !(decode is ()|boolean) {
+                // The formatter casts the property to a Boolean: any other value fails the send (ClassCastException).
+                return error(string `the axis2 property DECODE_MULTIPART_DATA is not a boolean (${decode.toString()}): MultipartFormDataFormatter casts it to a Boolean`);
+            }
             data = decode == true ? check array:fromBase64(re `\s`.replaceAll(element.data(), "")) : element.data().toBytes();
         } else {
             disposition = string `name="${local}"`;
@@ -1597,6 +1617,10 @@ function multipartFormData(Context ctx, xml content) returns byte[]|error {
         out.push(...data);
         out.push(13, 10);
     }
+    if out.length() == 0 {
+        // MultipartFormDataFormatter.getBytes writes nothing when there is no part.
+        return out;
+    }
     out.push(...string `--${boundary}--${"\r\n"}`.toBytes());
     return out;
 }
@@ -1606,14 +1630,16 @@ function multipartFormData(Context ctx, xml content) returns byte[]|error {
 # MultipartFormDataFormatter.getContentType gives the body `multipartFormData` wrote, which the pass-through transport
 # sends whatever Content-Type the message carries (PassThroughHttpSender.setContentType and TargetRequestFactory leave
 # multipart/form-data to the formatter): `multipart/form-data`, `; charset=` and the message's charset unless the
-# axis2 property setCharacterEncoding is "false", then `; boundary=` and the boundary the body starts with.
+# axis2 property setCharacterEncoding is "false" in any case (equalsIgnoreCase), then `; boundary=` and the boundary
+# the body starts with.
 function multipartFormDataType(Context ctx, byte[] body) returns string {
     json|xml|ReceivedBody payload = ctx.payload;
     if payload is ReceivedBody && payload.parsed is () {
         return headerParameter(ctx.contentType, "boundary") is string || !isMultipartFormData(payload.contentType) ? ctx.contentType : payload.contentType;
     }
     string contentType = "multipart/form-data";
-    if ctx.axis2["setCharacterEncoding"] != "false" {
+    anydata setEncoding = ctx.axis2["setCharacterEncoding"];
+    if !(setEncoding is string && setEncoding.toLowerAscii() == "false") {
         contentType += "; charset=" + jmsFormatterCharset(ctx);
     }
     int? lineEnd = indexOfBytes(body, [13, 10], 0);
@@ -10699,6 +10725,36 @@ function forwardChosenAddressed(Context ctx, ForwardRoute|ForwardSend route, int
         return forwardSent(ctx, route(ctx)) ? "sent" : "failed";
     }
     return forwardRouteAddressed(ctx, route, nonRetryCodes, headers) ? "response" : "failed";
+}
+
+# A database connection of the dblookup/dbreport mediators or a data service, made on first use and again after a
+# failure: AbstractDBMediator.init makes a DBCP BasicDataSource, which connects only when a statement asks for a
+# connection and tries again on each use, so a database that is down fails the mediators that use it (into their
+# fault handling) until it is back, and stops no service. A jdbc:Client opens its pool when it is made.
+isolated class DbConnection {
+    private final string url;
+    private final string? user;
+    private final string? password;
+    private jdbc:Client? made = ();
+
+    isolated function init(string url, string? user, string? password) {
+        self.url = url;
+        self.user = user;
+        self.password = password;
+    }
+
+    # The client, made now when no earlier use made it.
+    isolated function jdbcClient() returns jdbc:Client|error {
+        lock {
+            jdbc:Client? made = self.made;
+            if made is jdbc:Client {
+                return made;
+            }
+            jdbc:Client created = check new (self.url, self.user, self.password);
+            self.made = created;
+            return created;
+        }
+    }
 }
 
 # dblookup (semantics §6.17): runs the query and copies columns of the first row into properties, as

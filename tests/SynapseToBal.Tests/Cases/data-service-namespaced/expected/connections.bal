@@ -2,10 +2,8 @@
 //   OrdersDataService.dbs
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerinax/java.jdbc;
-
 # Database connection of the config 'OrdersDB' of data service 'OrdersDataService': the JDBC URL
 # 'jdbc:postgresql://db.internal:5432/shop' (first used in OrdersDataService.dbs, line 3).
 # The data service loads the driver class org.postgresql.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client|error shopDb = new (shopDbUrl, shopDbUser, ());
+final DbConnection shopDb = new (shopDbUrl, shopDbUser, ());

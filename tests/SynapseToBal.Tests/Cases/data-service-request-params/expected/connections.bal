@@ -2,10 +2,8 @@
 //   Localisation.dbs
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerinax/java.jdbc;
-
 # Database connection of the config 'GeoDB' of data service 'Localisation': the JDBC URL
 # 'jdbc:postgresql://localhost:5432/geo' (first used in Localisation.dbs, line 2).
 # The data service loads the driver class org.postgresql.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client|error geoDb = new (geoDbUrl, geoDbUser, geoDbPassword);
+final DbConnection geoDb = new (geoDbUrl, geoDbUser, geoDbPassword);

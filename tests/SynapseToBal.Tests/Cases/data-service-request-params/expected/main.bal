@@ -16,14 +16,14 @@ service /services/Localisation on httpListener, httpsListener {
     # GET /services/Localisation/regionByProvince
     resource function get regionByProvince(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/Localisation");
-        check dataServiceSelect(ctx, check geoDb, `select id, name from region where province_id = ${check int:fromString(check dataServiceParam(ctx, "Province_ID"))} order by name`, "Regions", "Region", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}, {column: "name", name: "name"}]);
+        check dataServiceSelect(ctx, check geoDb.jdbcClient(), `select id, name from region where province_id = ${check int:fromString(check dataServiceParam(ctx, "Province_ID"))} order by name`, "Regions", "Region", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}, {column: "name", name: "name"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 
     # PUT /services/Localisation/region/{id}
     resource function put region/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/Localisation", {"id": id});
-        check dataServiceUpdate(check geoDb, `update region set name = ${check dataServiceParam(ctx, "name")}, updated_by = ${check dataServiceParam(ctx, "who", "system")} where id = ${check int:fromString(check dataServiceParam(ctx, "id"))} and owner = :owner`);
+        check dataServiceUpdate(check geoDb.jdbcClient(), `update region set name = ${check dataServiceParam(ctx, "name")}, updated_by = ${check dataServiceParam(ctx, "who", "system")} where id = ${check int:fromString(check dataServiceParam(ctx, "id"))} and owner = :owner`);
         return accepted();
     }
 }

@@ -2,10 +2,8 @@
 //   OrderDataService.dbs
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerinax/java.jdbc;
-
 # Database connection of the config 'OrdersDB' of data service 'OrderDataService': the JDBC URL
 # 'jdbc:postgresql://localhost:5432/orders' (first used in OrderDataService.dbs, line 3).
 # The data service loads the driver class org.postgresql.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client|error ordersDb = new (ordersDbUrl, ordersDbUser, ordersDbPassword);
+final DbConnection ordersDb = new (ordersDbUrl, ordersDbUser, ordersDbPassword);

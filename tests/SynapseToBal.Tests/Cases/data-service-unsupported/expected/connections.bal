@@ -2,10 +2,8 @@
 //   Orders.dbs
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerinax/java.jdbc;
-
 # Database connection of the config 'OrdersDB' of data service 'OrdersService': the JDBC URL 'jdbc:h2:file:./orders'
 # (first used in Orders.dbs, line 2).
 # The data service loads the driver class org.h2.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client|error ordersDb = new (ordersDbUrl, ordersDbUser, ordersDbPassword);
+final DbConnection ordersDb = new (ordersDbUrl, ordersDbUser, ordersDbPassword);

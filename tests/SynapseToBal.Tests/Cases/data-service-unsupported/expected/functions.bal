@@ -12,7 +12,7 @@ function ordersServiceOperations(Context ctx) returns http:Response|error {
     string replyType = dataServiceReplyType(ctx);
     do {
         if operation == "listOrders" {
-            check dataServiceSelect(ctx, check ordersDb, `select id, total, note from orders`, "Orders", "Order", "http://example.com/orders", [{column: "id", name: "id"}, {column: "total", name: "total"}, {column: "note", name: "note"}]);
+            check dataServiceSelect(ctx, check ordersDb.jdbcClient(), `select id, total, note from orders`, "Orders", "Order", "http://example.com/orders", [{column: "id", name: "id"}, {column: "total", name: "total"}, {column: "note", name: "note"}]);
             return dataServiceReply(ctx, replyType);
         }
     } on fail error failure {

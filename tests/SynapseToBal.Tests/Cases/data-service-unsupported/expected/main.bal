@@ -15,7 +15,7 @@ service /services/OrdersService on httpListener {
     # GET /services/OrdersService/orders
     resource function get orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrdersService");
-        check dataServiceSelect(ctx, check ordersDb, `select id, total, note from orders`, "Orders", "Order", "http://example.com/orders", [{column: "id", name: "id"}, {column: "total", name: "total"}, {column: "note", name: "note"}]);
+        check dataServiceSelect(ctx, check ordersDb.jdbcClient(), `select id, total, note from orders`, "Orders", "Order", "http://example.com/orders", [{column: "id", name: "id"}, {column: "total", name: "total"}, {column: "note", name: "note"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 

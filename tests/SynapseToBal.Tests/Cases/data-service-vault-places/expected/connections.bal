@@ -2,10 +2,8 @@
 //   InventoryDataService.dbs
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerinax/java.jdbc;
-
 # Database connection of the config 'InventoryDB' of data service 'InventoryDataService': the JDBC URL
 # 'jdbc:mysql://db.example.com:3306/inventory' (first used in InventoryDataService.dbs, line 2).
 # The data service loads the driver class its secure vault alias 'inventory.db.driver' names: add its JAR to
 # Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).
-final jdbc:Client|error inventoryDb = new (inventoryDbUrl, inventoryDbUser, inventoryDbPassword);
+final DbConnection inventoryDb = new (inventoryDbUrl, inventoryDbUser, inventoryDbPassword);

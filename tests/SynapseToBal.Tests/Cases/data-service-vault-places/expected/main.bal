@@ -13,7 +13,7 @@ service /services/InventoryDataService on httpListener {
     # GET /services/InventoryDataService/items/count
     resource function get items/count(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/InventoryDataService");
-        check dataServiceSelect(ctx, check inventoryDb, `select count(*) as total from items`, "Items", "Item", "http://ws.wso2.org/dataservice", [{column: "total", name: "total"}]);
+        check dataServiceSelect(ctx, check inventoryDb.jdbcClient(), `select count(*) as total from items`, "Items", "Item", "http://ws.wso2.org/dataservice", [{column: "total", name: "total"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 }

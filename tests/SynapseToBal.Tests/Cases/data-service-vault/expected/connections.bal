@@ -3,16 +3,14 @@
 //   OrderDataService.dbs
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerinax/java.jdbc;
-
 # Database connection of the config 'CustomerDB' of data service 'CustomerDataService': the JDBC URL
 # 'jdbc:postgresql://db.example.com:5432/customers' (first used in CustomerDataService.dbs, line 2).
 # The data service loads the driver class org.postgresql.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client|error customersDb = new (customersDbUrl, customersDbUser, customersDbPassword);
+final DbConnection customersDb = new (customersDbUrl, customersDbUser, customersDbPassword);
 
 # Database connection of the config 'OrderDB' of data service 'OrderDataService': the JDBC URL of the secure vault alias
 # 'orders.db.url' (first used in OrderDataService.dbs, line 2).
 # The data service loads the driver class com.mysql.jdbc.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client|error database = new (ordersDbUrl, databaseUser, ordersDbPassword);
+final DbConnection database = new (ordersDbUrl, databaseUser, ordersDbPassword);

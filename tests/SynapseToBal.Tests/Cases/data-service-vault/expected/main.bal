@@ -17,7 +17,7 @@ service /services/CustomerDataService on httpListener, httpsListener {
     # GET /services/CustomerDataService/customers/{id}
     resource function get customers/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/CustomerDataService", {"id": id});
-        check dataServiceSelect(ctx, check customersDb, `select id, name from customers where id = ${check int:fromString(check dataServiceParam(ctx, "id"))}`, "Customers", "Customer", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}, {column: "name", name: "name"}]);
+        check dataServiceSelect(ctx, check customersDb.jdbcClient(), `select id, name from customers where id = ${check int:fromString(check dataServiceParam(ctx, "id"))}`, "Customers", "Customer", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}, {column: "name", name: "name"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 }
@@ -27,7 +27,7 @@ service /services/OrderDataService on httpListener, httpsListener {
     # GET /services/OrderDataService/orders/count
     resource function get orders/count(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderDataService");
-        check dataServiceSelect(ctx, check database, `select count(*) as total from orders`, "Orders", "Order", "http://ws.wso2.org/dataservice", [{column: "total", name: "total"}]);
+        check dataServiceSelect(ctx, check database.jdbcClient(), `select count(*) as total from orders`, "Orders", "Order", "http://ws.wso2.org/dataservice", [{column: "total", name: "total"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 }

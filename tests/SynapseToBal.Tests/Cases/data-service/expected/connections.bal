@@ -2,10 +2,8 @@
 //   EmployeeDataService.dbs
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerinax/java.jdbc;
-
 # Database connection of the config 'EmployeeDB' of data service 'EmployeeDataService': the JDBC URL
 # 'jdbc:mysql://localhost:3306/employees' (first used in EmployeeDataService.dbs, line 3).
 # The data service loads the driver class com.mysql.jdbc.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client|error employeesDb = new (employeesDbUrl, employeesDbUser, employeesDbPassword);
+final DbConnection employeesDb = new (employeesDbUrl, employeesDbUser, employeesDbPassword);

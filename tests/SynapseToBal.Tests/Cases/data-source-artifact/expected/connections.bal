@@ -2,11 +2,9 @@
 //   src/main/wso2mi/artifacts/data-services/PlanDataService_DSS.dbs
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerinax/java.jdbc;
-
 # Database connection of the data source 'Postgres_DS', named by the data services' carbon_datasource_name: the JDBC URL
 # 'jdbc:postgresql://db.example.com:5432/planner' (first used in
 # src/main/wso2mi/artifacts/data-services/PlanDataService_DSS.dbs, line 3).
 # The data service loads the driver class org.postgresql.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client|error plannerDb = new (plannerDbUrl, plannerDbUser, plannerDbPassword);
+final DbConnection plannerDb = new (plannerDbUrl, plannerDbUser, plannerDbPassword);

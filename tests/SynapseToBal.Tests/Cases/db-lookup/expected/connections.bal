@@ -2,10 +2,8 @@
 //   StockApi.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerinax/java.jdbc;
-
 # Database connection of the dblookup/dbreport mediators: the JDBC URL 'jdbc:h2:../testdb_dblookup;AUTO_SERVER=TRUE'
 # (first used in StockApi.xml, line 4).
 # Synapse loads the driver class org.h2.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client|error testdbDblookupDb = new (testdbDblookupDbUrl, testdbDblookupDbUser, testdbDblookupDbPassword);
+final DbConnection testdbDblookupDb = new (testdbDblookupDbUrl, testdbDblookupDbUser, testdbDblookupDbPassword);

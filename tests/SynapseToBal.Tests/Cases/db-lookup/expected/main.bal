@@ -16,10 +16,10 @@ service /stock on httpListener {
     resource function post quote(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockApi", "/stock", cors = {allow: "POST", ...corsConfig});
         do {
-            check dbLookup(ctx, check testdbDblookupDb, `select id, price from company where name = ${dbString(xpathString((check soapEnvelope(ctx))/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>))} and note <> 'why?'`, {"company_id": "ID", "company_price": "2"});
-            check dbLookup(ctx, check testdbDblookupDb, `select name from company where id = ${check dbInteger(getProperty(ctx, "company_id"))} and price > ${check decimal:fromString("10.50")} and active = ${"TRUE".equalsIgnoreCaseAscii("true")} and listed = ${sqlDate(getProperty(ctx, "listed"))}`, {"company_name": "name"});
+            check dbLookup(ctx, check testdbDblookupDb.jdbcClient(), `select id, price from company where name = ${dbString(xpathString((check soapEnvelope(ctx))/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>))} and note <> 'why?'`, {"company_id": "ID", "company_price": "2"});
+            check dbLookup(ctx, check testdbDblookupDb.jdbcClient(), `select name from company where id = ${check dbInteger(getProperty(ctx, "company_id"))} and price > ${check decimal:fromString("10.50")} and active = ${"TRUE".equalsIgnoreCaseAscii("true")} and listed = ${sqlDate(getProperty(ctx, "listed"))}`, {"company_name": "name"});
             log:printInfo("StockApi /quote request", id = getProperty(ctx, "company_id"));
-            check dbLookup(ctx, check testdbDblookupDb, new SqlQuery(["select `price` from company where name = ${x} and `id` = ", ""], [check int:fromString("7")]), {"any_price": "price"});
+            check dbLookup(ctx, check testdbDblookupDb.jdbcClient(), new SqlQuery(["select `price` from company where name = ${x} and `id` = ", ""], [check int:fromString("7")]), {"any_price": "price"});
             // TODO(SB0206): the parameter type 'CLOB' is not one Synapse binds
             // <dblookup>
             //     <connection>

@@ -2,10 +2,8 @@
 //   ReportApi.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerinax/java.jdbc;
-
 # Database connection of the dblookup/dbreport mediators: the data source 'jdbc/WSO2TestDB1' (first used in
 # ReportApi.xml, line 4).
 # The Micro Integrator looks the data source 'jdbc/WSO2TestDB1' up by name; here the connection is opened from its URL
 # and credentials.
-final jdbc:Client|error wso2testDb1Db = new (wso2testDb1DbUrl, wso2testDb1DbUser, wso2testDb1DbPassword);
+final DbConnection wso2testDb1Db = new (wso2testDb1DbUrl, wso2testDb1DbUser, wso2testDb1DbPassword);

@@ -14,9 +14,9 @@ service /report on httpListener {
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ReportApi", "/report", cors = {allow: "POST", ...corsConfig});
         do {
-            check dbReport(ctx, check wso2testDb1Db, `INSERT into company values (${dbString(check jsonEval(ctx, "$.name"))}, ${dbString(check jsonEval(ctx, "$.id"))}, ${check dbFloat(check jsonEval(ctx, "$.price"))})`);
-            check dbReport(ctx, check wso2testDb1Db, `update company set price = ${check float:fromString("0.0")} where name = ${"IBM"}`);
-            check dbReport(ctx, check wso2testDb1Db, `insert into audit values (${check dbInteger("")}, ${sqlTimestamp(check jsonEval(ctx, "$.at"))}, ${dbString(check jsonEval(ctx, "$.note"))})`);
+            check dbReport(ctx, check wso2testDb1Db.jdbcClient(), `INSERT into company values (${dbString(check jsonEval(ctx, "$.name"))}, ${dbString(check jsonEval(ctx, "$.id"))}, ${check dbFloat(check jsonEval(ctx, "$.price"))})`);
+            check dbReport(ctx, check wso2testDb1Db.jdbcClient(), `update company set price = ${check float:fromString("0.0")} where name = ${"IBM"}`);
+            check dbReport(ctx, check wso2testDb1Db.jdbcClient(), `insert into audit values (${check dbInteger("")}, ${sqlTimestamp(check jsonEval(ctx, "$.at"))}, ${dbString(check jsonEval(ctx, "$.note"))})`);
             // TODO(SB0206): dbreport useTransaction="true" runs its statements in the thread's JTA transaction (committed or rolled back by a transaction mediator); run them in a Ballerina transaction block by hand
             // <dbreport useTransaction="true">
             //     <connection>

@@ -2,11 +2,9 @@
 //   src/main/wso2mi/artifacts/data-services/OrderAudit_DSS.dbs
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerinax/java.jdbc;
-
 # Database connection of the data source 'Orders_DS', named by the data services' carbon_datasource_name: the JDBC URL
 # 'jdbc:mysql://orders-db.example.com:3306/orders' (first used in
 # src/main/wso2mi/artifacts/data-services/OrderAudit_DSS.dbs, line 2).
 # The data service loads the driver class com.mysql.cj.jdbc.Driver: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]).
-final jdbc:Client|error ordersDb = new (ordersDbUrl, ordersDbUser, ordersDbPassword);
+final DbConnection ordersDb = new (ordersDbUrl, ordersDbUser, ordersDbPassword);

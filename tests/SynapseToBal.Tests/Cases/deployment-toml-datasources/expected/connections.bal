@@ -4,14 +4,12 @@
 //   src/main/wso2mi/artifacts/data-services/Orders_DSS.dbs
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerinax/java.jdbc;
-
 # Database connection of the data source 'InventoryDB', looked up by the dblookup/dbreport mediators under its JNDI name
 # 'jdbc/InventoryDB': the JDBC URL 'jdbc:postgresql://inventory.example.com:5432/stock' (first used in
 # deployment/deployment.toml, line 21).
 # The data source loads the driver class org.postgresql.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client|error stockDb = new (stockDbUrl, stockDbUser, inventoryDbPassword);
+final DbConnection stockDb = new (stockDbUrl, stockDbUser, inventoryDbPassword);
 
 # Database connection of the dblookup/dbreport mediators: the data source 'InventoryDB' (first used in
 # src/main/wso2mi/artifacts/apis/StockApi.xml, line 30).
@@ -21,11 +19,11 @@ final jdbc:Client|error stockDb = new (stockDbUrl, stockDbUser, inventoryDbPassw
 # Micro Integrator's lookup of 'InventoryDB' (AbstractDBMediator.lookupDataSource) finds nothing and the mediator fails
 # each time it runs, where the generated client connects to the database its configurables name; write
 # 'jdbc/InventoryDB' to use the data source.
-final jdbc:Client|error inventoryDbDb = new (inventoryDbDbUrl, inventoryDbDbUser, inventoryDbDbPassword);
+final DbConnection inventoryDbDb = new (inventoryDbDbUrl, inventoryDbDbUser, inventoryDbDbPassword);
 
 # Database connection of the data source 'OrdersDB', named by the data services' carbon_datasource_name: the JDBC URL
 # 'jdbc:mysql://db.example.com:3306/orders?useSSL=false' (first used in
 # src/main/wso2mi/artifacts/data-services/Orders_DSS.dbs, line 2).
 # The data service loads the driver class com.mysql.cj.jdbc.Driver: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]).
-final jdbc:Client|error ordersDb = new (ordersDbUrl, ordersDbUser, ordersDbPassword);
+final DbConnection ordersDb = new (ordersDbUrl, ordersDbUser, ordersDbPassword);

@@ -19,7 +19,7 @@ service /stock on httpListener, httpsListener {
     resource function get items/[string code](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockApi", "/stock", {"code": code}, cors = {allow: "GET", ...corsConfig});
         do {
-            check dbLookup(ctx, check stockDb, `SELECT quantity FROM items WHERE code = ${dbString(code)}`, {"quantity": "quantity"});
+            check dbLookup(ctx, check stockDb.jdbcClient(), `SELECT quantity FROM items WHERE code = ${dbString(code)}`, {"quantity": "quantity"});
             ItemsResponse payload = {code, quantity: getProperty(ctx, "quantity")};
             setJsonPayload(ctx, payload.toJson());
             return check respond(ctx, headers = passBackHeaders);
@@ -32,7 +32,7 @@ service /stock on httpListener, httpsListener {
     resource function post audit(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockApi", "/stock", cors = {allow: "POST", ...corsConfig});
         do {
-            check dbReport(ctx, check inventoryDbDb, `INSERT INTO audit (note) VALUES (${dbString(check jsonEval(ctx, "$.note"))})`);
+            check dbReport(ctx, check inventoryDbDb.jdbcClient(), `INSERT INTO audit (note) VALUES (${dbString(check jsonEval(ctx, "$.note"))})`);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
@@ -75,7 +75,7 @@ service /services/Orders_DSS on httpListener, httpsListener {
     # GET /services/Orders_DSS/orders/{id}
     resource function get orders/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/Orders_DSS", {"id": id});
-        check dataServiceSelect(ctx, check ordersDb, `SELECT id, status FROM orders WHERE id = ${check dataServiceParam(ctx, "id")}`, "Orders", "Order", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}, {column: "status", name: "status"}]);
+        check dataServiceSelect(ctx, check ordersDb.jdbcClient(), `SELECT id, status FROM orders WHERE id = ${check dataServiceParam(ctx, "id")}`, "Orders", "Order", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}, {column: "status", name: "status"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 }

@@ -2,11 +2,9 @@
 //   repository/deployment/server/dataservices/InventoryService.dbs
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerinax/java.jdbc;
-
 # Database connection of the data source 'INVENTORY_DB', named by the data services' carbon_datasource_name: the JDBC
 # URL 'jdbc:mysql://inventory.example.com:3306/inventory' (first used in
 # repository/deployment/server/dataservices/InventoryService.dbs, line 2).
 # The data service loads the driver class com.mysql.jdbc.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client|error inventoryDb = new (inventoryDbUrl, inventoryDbUser, inventoryDbPassword);
+final DbConnection inventoryDb = new (inventoryDbUrl, inventoryDbUser, inventoryDbPassword);

@@ -2,10 +2,8 @@
 //   A_OrderService.dbs
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerinax/java.jdbc;
-
 # Database connection of the config 'OrdersDB' of data service 'OrderService': the JDBC URL
 # 'jdbc:mysql://localhost:3306/orders' (first used in A_OrderService.dbs, line 5).
 # The data service loads the driver class com.mysql.jdbc.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client|error ordersDb = new (ordersDbUrl, ordersDbUser, ordersDbPassword);
+final DbConnection ordersDb = new (ordersDbUrl, ordersDbUser, ordersDbPassword);

@@ -51,7 +51,7 @@ service /services/OrderService on httpListener {
     # GET /services/OrderService/orders
     resource function get orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderService");
-        check dataServiceSelect(ctx, check ordersDb, `select id from Orders`, "Orders", "Order", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}]);
+        check dataServiceSelect(ctx, check ordersDb.jdbcClient(), `select id from Orders`, "Orders", "Order", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 }

@@ -3,7 +3,6 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
-import ballerinax/java.jdbc;
 
 # Endpoint 'TransferApi /mixed endpoint' (api.xml, line 77).
 # No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
@@ -22,4 +21,4 @@ final EndpointState mixedEndpointSuspension = new ("address", "AnonymousEndpoint
 # line 12).
 # The Micro Integrator looks the data source 'jdbc/WSO2TestDB1' up by name; here the connection is opened from its URL
 # and credentials.
-final jdbc:Client|error wso2testDb1Db = new (wso2testDb1DbUrl, wso2testDb1DbUser, wso2testDb1DbPassword);
+final DbConnection wso2testDb1Db = new (wso2testDb1DbUrl, wso2testDb1DbUser, wso2testDb1DbPassword);

@@ -23,8 +23,8 @@ service /transfer on httpListener {
             string nameEntry = check urlParam(ctx, "name");
             log:printInfo("Start Commit Transaction");
             transaction {
-                check dbReport(ctx, check wso2testDb1Db, `delete from company where name = ${dbString(nameEntry)}`);
-                check dbReport(ctx, check wso2testDb1Db, `INSERT into company1 values (${dbString(nameEntry)}, 'c4', 200.0)`);
+                check dbReport(ctx, check wso2testDb1Db.jdbcClient(), `delete from company where name = ${dbString(nameEntry)}`);
+                check dbReport(ctx, check wso2testDb1Db.jdbcClient(), `INSERT into company1 values (${dbString(nameEntry)}, 'c4', 200.0)`);
                 check commit;
             }
             log:printInfo("Finish Commit Transaction");
@@ -40,7 +40,7 @@ service /transfer on httpListener {
         do {
             boolean rollbackOnly = true;
             transaction {
-                check dbReport(ctx, check wso2testDb1Db, `INSERT INTO PERSON1(id, name) values (6, 'Max')`);
+                check dbReport(ctx, check wso2testDb1Db.jdbcClient(), `INSERT INTO PERSON1(id, name) values (6, 'Max')`);
                 if rollbackOnly {
                     rollback;
                 } else {
