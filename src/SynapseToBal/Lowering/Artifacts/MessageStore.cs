@@ -27,6 +27,11 @@ public sealed partial class Lowerer
             return DeclareSecret(VaultAlias(vault), $"{what} of the {kind} message store '{store.Name}' ({parameter})");
         }
 
+        if (!secret)
+        {
+            ReportUnresolvedPlaceholder(value, parameters.TryGetValue(parameter, out var written) ? written.Location : store.Location, $"parameter {parameter}");
+        }
+
         if (!secret && DeployTimeValue.Of(value) is { } deployTime)
         {
             // MessageStoreFactory resolves each parameter when it deploys the store (ResolverFactory).
