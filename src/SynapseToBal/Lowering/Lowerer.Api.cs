@@ -1677,6 +1677,12 @@ public sealed partial class Lowerer
     internal const string Answers202 = "where a client waits for the answer (an HTTP request), the Micro Integrator then answers 202 Accepted with an empty body, and so does the generated code (return accepted()); a task, a polling listener or a processor gets no answer either way";
 
     /// <summary>
+    /// <see cref="Answers202"/> for a drop that may end a copy of an iterate or clone stopping its parent (the driver
+    /// revises it once the refiner has marked the drop, Refine/CopyDrops.cs): there neither answers.
+    /// </summary>
+    internal const string Answers202InCopy = "where a client waits for the answer (an HTTP request), the Micro Integrator then answers 202 Accepted with an empty body, and so does the generated code, except where the drop ends a copy of an iterate or clone without continueParent: the split marked the request as answered elsewhere (CloneMediator and IterateMediator set RESPONSE_WRITTEN to SKIP), so the Micro Integrator writes nothing for the drop, and the generated copy answers nothing either (dropped(ctx)): the client gets the answer another copy sends, or none and waits until it times out; a task, a polling listener or a processor gets no answer either way";
+
+    /// <summary>
     /// An iterate or clone without continueParent kept in a TODO directly in the steps (not in a branch), or null. The
     /// Micro Integrator's flow stops there, and the split sets RESPONSE_WRITTEN to SKIP so that no 202 is written
     /// (IterateMediator, CloneMediator): the end the generated code reaches answers 202 where the Micro Integrator does
