@@ -10447,10 +10447,13 @@ function forwardAttemptTo(Context ctx, http:ClientObject endpoint, string path, 
 # keep (a string property survives a JMS or JDBC store, MessageConverter.toStorableMessage; the in-memory store keeps
 # them all), and sends with the endpoint's method (`method`; without one the message's own, and the URL postfix of a
 # REST request joined as for an address). `template` is the path after the client's base URL, or, for an endpoint whose
-# template takes the scheme, host or port from the message (`UrlTemplateEndpoint`), the whole URL.
+# template takes the scheme, host or port from the message (`UrlTemplateEndpoint`), the whole URL. `bound` holds the
+# endpoint's own `uri.var.*` and `query.param.*` properties, which resolveUrlTemplate puts into the variables after the
+# message's (`()` for one whose value is no literal, which leaves the variable undefined).
 type ForwardTemplate record {|
     string template;
     string? method = ();
+    map<string?> bound = {};
 |};
 
 # An http endpoint whose uri-template takes the scheme, host or port from the message, as a forwarding processor
@@ -10468,7 +10471,7 @@ function forwardPath(Context ctx, ForwardTemplate? template, string? url = ()) r
         // An address endpoint: the postfix joined to the client's URL as Axis2FlexibleMEPClient joins them (`clientPath`).
         return url is string ? clientPath(url, restPostfix(ctx)) : restPostfix(ctx);
     }
-    string expanded = check expandUriTemplate(ctx, template.template, false);
+    string expanded = check expandUriTemplate(ctx, template.template, false, template.bound);
     return template.method is () ? withRestPostfix(expanded, restPostfix(ctx)) : expanded;
 }
 
@@ -10479,7 +10482,7 @@ function forwardPath(Context ctx, ForwardTemplate? template, string? url = ()) r
 function forwardAttemptUrl(Context ctx, UrlTemplateEndpoint endpoint, int[] nonRetryCodes = [], EndpointFormat? format = (),
         int[] nonErrorCodes = [], EndpointState? state = (), function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean {
     ForwardTemplate template = endpoint.template;
-    string|error url = expandUriTemplate(ctx, template.template, true);
+    string|error url = expandUriTemplate(ctx, template.template, true, template.bound);
     if url is string && template.method is () {
         url = withRestPostfix(url, restPostfix(ctx));
     }
@@ -10495,9 +10498,10 @@ function forwardAttemptUrl(Context ctx, UrlTemplateEndpoint endpoint, int[] nonR
 # `query.param.*` properties are variables, an unset one expands to nothing, and a message holding no such property
 # at all gets the template unexpanded, as HTTPEndpoint returns it then. A whole template (`whole`) that starts with
 # `{` (not `{+`) is rewritten to start with `{+`, as HTTPEndpoint rewrites it before it expands or returns it: expanded
-# as a reserved expansion (a space is still `%20`), and returned unexpanded with the `{+`.
-function expandUriTemplate(Context ctx, string template, boolean whole) returns string|error {
-    if !uriVariablesSet(ctx) {
+# as a reserved expansion (a space is still `%20`), and returned unexpanded with the `{+`. The endpoint's own variables
+# (`bound`) take the place of the message's properties of their names, and with any the template is always expanded.
+function expandUriTemplate(Context ctx, string template, boolean whole, map<string?> bound = {}) returns string|error {
+    if bound.length() == 0 && !uriVariablesSet(ctx) {
         return whole && template.startsWith("{") && !template.startsWith("{+") ? "{+" + template.substring(1) : template;
     }
     string result = "";
@@ -10518,7 +10522,7 @@ function expandUriTemplate(Context ctx, string template, boolean whole) returns 
         if operator {
             name = name.substring(1);
         }
-        anydata value = ctx.properties[name];
+        anydata value = bound.hasKey(name) ? bound[name] : ctx.properties[name];
         if value !is () {
             string text = propertyText(value, "");
             result += operator || (whole && open == 0) ? check reservedValue(text) : check pathValue(text);

@@ -24,6 +24,28 @@ public sealed class DiagnosticBag
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
 
+    /// <summary>
+    /// Takes back the diagnostics a later stage found untrue for the package it generates (a secret it declares no
+    /// configurable for, SB0212), or replaces each with what <paramref name="replacement"/> gives (null: removed).
+    /// </summary>
+    public void Revise(Func<Diagnostic, bool> match, Func<Diagnostic, Diagnostic?> replacement)
+    {
+        for (var i = _items.Count - 1; i >= 0; i--)
+        {
+            if (match(_items[i]))
+            {
+                if (replacement(_items[i]) is { } revised)
+                {
+                    _items[i] = revised;
+                }
+                else
+                {
+                    _items.RemoveAt(i);
+                }
+            }
+        }
+    }
+
     /// <summary>Diagnostics in a stable order: by file, then position, then code.</summary>
     public IReadOnlyList<Diagnostic> Sorted() => _items
         .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal)

@@ -187,6 +187,7 @@ public static class Converter
         try
         {
             var refined = BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames, options.OtherModuleNames);
+            ReviseAfterRefining(refined.Package, diagnostics);
             facts = new RefinedFacts(refined.ModuleNames, refined.AskedNames, refined.NamesAsAsked, refined.PropertyRecord.AnyWriter);
             var emitter = new PackageEmitter(renderer, emitOptions) { Cache = options.RenderCache, Sections = options.Sections };
             foreach (var failure in refined.Failures)
@@ -259,6 +260,39 @@ public static class Converter
     private sealed record RefinedFacts(ImmutableArray<string> ModuleNames, ImmutableArray<string> AskedNames, bool NamesAsAsked, bool AnyPropertyWriter)
     {
         public static readonly RefinedFacts None = new([], [], false, false);
+    }
+
+    /// <summary>
+    /// The lowering's diagnostics whose text depends on what the refiner decided, made true for the package generated:
+    /// a JMS inbound endpoint's credential parameter that nothing reads gets no configurable (the refiner drops it,
+    /// InboundPropertiesIr.UnreadSecrets), so its SB0212 ("it became a required configurable") is taken back; the comment
+    /// above the listener names it. A drop that may end a copy of an iterate or clone stopping its parent (Refine/CopyDrops.cs)
+    /// answers nothing there, as the Micro Integrator writes nothing for it (the split set RESPONSE_WRITTEN to SKIP:
+    /// CloneMediator.mediate, IterateMediator.mediate), so its SB0215 says so (<see cref="Lowerer.Answers202InCopy"/>).
+    /// </summary>
+    private static void ReviseAfterRefining(PackageIr package, DiagnosticBag diagnostics)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var unread = package.Inbounds
+            .Where(i => i.Properties is { UnreadSecrets.Length: > 0 })
+            .SelectMany(i => i.Properties!.UnreadSecrets.Select(secret => (i.Origin.Location.Path, Message: string.Format(culture, DiagnosticCatalog.SecretConfigurable.MessageFormat.ToString(culture), $"{i.Properties.Name} {secret}"))))
+            .ToHashSet();
+        if (unread.Count > 0)
+        {
+            diagnostics.Revise(d => d.Id == DiagnosticCatalog.SecretConfigurable.Id && unread.Contains((d.Location.GetLineSpan().Path, d.GetMessage(culture))), _ => null);
+        }
+
+        var copyDrops = package.Functions.SelectMany(f => IrWalker.Steps(f.Body))
+            .OfType<AcceptStep>().Where(a => a.MarksDropped && a.Origin is DropMediator)
+            .Select(a => (a.Origin!.Location.Path, a.Origin.Location.Span))
+            .ToHashSet();
+        if (copyDrops.Count > 0)
+        {
+            var answers202 = string.Format(culture, DiagnosticCatalog.FlowEndsWithoutResponse.MessageFormat.ToString(culture), Lowerer.Answers202);
+            diagnostics.Revise(
+                d => d.Id == DiagnosticCatalog.FlowEndsWithoutResponse.Id && copyDrops.Contains((d.Location.GetLineSpan().Path, d.Location.SourceSpan)) && d.GetMessage(culture) == answers202,
+                d => Diagnostic.Create(DiagnosticCatalog.FlowEndsWithoutResponse, d.Location, Lowerer.Answers202InCopy));
+        }
     }
 
     /// <summary>

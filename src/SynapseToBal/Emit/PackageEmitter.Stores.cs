@@ -464,9 +464,22 @@ public sealed partial class PackageEmitter
         : names[route.Client.Group?.State ?? route.Client.Name];
 
     /// <summary>The runtime's ForwardTemplate of an http endpoint's uri-template and method.</summary>
-    private static string TemplateLiteral(ForwardTemplateIr template) => template.Method is { } method
-        ? $"{{template: {BallerinaSyntax.StringLiteral(template.Template)}, method: {BallerinaSyntax.StringLiteral(method)}}}"
-        : $"{{template: {BallerinaSyntax.StringLiteral(template.Template)}}}";
+    private static string TemplateLiteral(ForwardTemplateIr template)
+    {
+        var fields = new List<string> { $"template: {BallerinaSyntax.StringLiteral(template.Template)}" };
+        if (template.Method is { } method)
+        {
+            fields.Add($"method: {BallerinaSyntax.StringLiteral(method)}");
+        }
+
+        if (!template.Bound.IsEmpty)
+        {
+            // The endpoint's own uri.var.* / query.param.* properties (HTTPEndpoint.resolveUrlTemplate): () for one that is no literal.
+            fields.Add("bound: {" + string.Join(", ", template.Bound.Select(b => $"{BallerinaSyntax.StringLiteral(b.Name)}: {(b.Value is { } value ? BallerinaSyntax.StringLiteral(value) : "()")}")) + "}");
+        }
+
+        return "{" + string.Join(", ", fields) + "}";
+    }
 
     /// <summary>A Ballerina int[] literal of status codes.</summary>
     private static string Codes(IEnumerable<int> codes) => "[" + string.Join(", ", codes.Select(c => c.ToString(CultureInfo.InvariantCulture))) + "]";

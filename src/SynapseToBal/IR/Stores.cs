@@ -254,4 +254,21 @@ public abstract record ForwardRouteIr
 /// client's base URL, or the whole URL when the template takes the scheme, host or port from the message
 /// (<see cref="Whole"/>, a client per base URL); <see cref="Method"/> the endpoint's method, null for the message's own.
 /// </summary>
-public sealed record ForwardTemplateIr(string Template, string? Method, bool Whole);
+public sealed record ForwardTemplateIr(string Template, string? Method, bool Whole)
+{
+    /// <summary>
+    /// The endpoint's own <c>uri.var.*</c> and <c>query.param.*</c> properties, which HTTPEndpoint.resolveUrlTemplate
+    /// puts into the template's variables after the message's (the value attribute; null for an expression or XML,
+    /// which leaves the variable undefined): with any, the template is always expanded.
+    /// </summary>
+    public ImmutableArray<UriBindingIr> Bound { get; init; } = [];
+
+    /// <summary>Equal templates bind the same variables to the same values (ImmutableArray compares its array, not the items).</summary>
+    public bool Equals(ForwardTemplateIr? other) =>
+        other is not null && Template == other.Template && Method == other.Method && Whole == other.Whole && Bound.SequenceEqual(other.Bound);
+
+    public override int GetHashCode() => HashCode.Combine(Template, Method, Whole, Bound.Length);
+}
+
+/// <summary>A uri-template variable an endpoint's own property binds (<see cref="ForwardTemplateIr.Bound"/>): its value, or null for none.</summary>
+public sealed record UriBindingIr(string Name, string? Value);

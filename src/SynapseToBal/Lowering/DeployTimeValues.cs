@@ -44,6 +44,47 @@ internal sealed partial record DeployTimeValue(string Resolver, string Name, str
         return new DeployTimeValue(resolver, match.Groups["name"].Value, value, value[(match.Index + match.Length)..]);
     }
 
+    /// <summary>
+    /// A value written like a deploy-time placeholder that ResolverFactory.getResolver does not resolve, or null: it
+    /// resolves only a value starting with <c>${configs.</c>, <c>$SYSTEM</c>, <c>$FILE</c> or <c>$CUSTOM_</c> (case-sensitive
+    /// <c>startsWith</c>) and hands any other to DefaultResolver, which returns it as written. So <c>${env:X}</c>,
+    /// <c>${sys:X}</c>, <c>${config.X}</c>, <c>${configs.a.b}</c> (configPattern finds no match), <c>$env:X</c> or <c>$system:X</c>
+    /// stay text (SB0119), and so does such a placeholder after other text. A value starting with
+    /// <c>$</c> and a name then <c>:</c> that is a Synapse XPath variable (<c>$ctx:</c>, <c>$trp:</c>, ...) and a plain
+    /// <c>${name}</c> (an address's message property, EndpointDefinition.getAddress) are not such a placeholder.
+    /// </summary>
+    public static (string Written, string Name)? Unresolved(string? value)
+    {
+        // A value getResolver hands to a resolver (one it resolves, or fails the deployment on) is none.
+        if (value is null || Of(value) is not null
+            || value.StartsWith("$SYSTEM", StringComparison.Ordinal) || value.StartsWith("$FILE", StringComparison.Ordinal) || value.StartsWith("$CUSTOM_", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // A braced one anywhere in the value (the factory resolves only a value that starts with a placeholder); $x:NAME only at the start.
+        foreach (Match match in UnresolvedPattern().Matches(value))
+        {
+            var prefix = match.Groups["prefix"].Value;
+            var braced = match.Groups["open"].Success;
+            if (braced ? match.Groups["separator"].Value == "." && !BracedDotted.Contains(prefix) : match.Index > 0 || XPathVariables.Contains(prefix))
+            {
+                continue;
+            }
+
+            // The name $SYSTEM: and ${configs.} read is letters, digits and '_' (rePattern, configPattern).
+            return (match.Value, string.Concat(match.Groups["name"].Value.Select(c => char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_')));
+        }
+
+        return null;
+    }
+
+    /// <summary>The prefixes of a <c>${x.NAME}</c> that reads as an environment or configuration placeholder (a <c>${a.b}</c> is otherwise a property name).</summary>
+    private static readonly HashSet<string> BracedDotted = new(StringComparer.OrdinalIgnoreCase) { "env", "environment", "sys", "system", "config", "configs", "secrets", "secret", "file" };
+
+    /// <summary>The Synapse XPath variable prefixes (SynapseXPathVariableContext), which are no placeholder.</summary>
+    private static readonly HashSet<string> XPathVariables = new(StringComparer.Ordinal) { "ctx", "axis2", "trp", "transport", "url", "func", "body", "header", "Header" };
+
     /// <summary>Where the Micro Integrator reads the value, for a configurable's doc and a diagnostic.</summary>
     public string Source => Resolver switch
     {
@@ -57,6 +98,9 @@ internal sealed partial record DeployTimeValue(string Resolver, string Name, str
         $"{what}: the Micro Integrator reads it from {Source} once, when it deploys the artifact ({Original})"
         + (Dropped.Length > 0 ? $"; it drops the text after the placeholder ('{Dropped}'), so this value is all it uses" : string.Empty)
         + ".";
+
+    [GeneratedRegex(@"\$(?:(?<open>\{)(?<prefix>[_a-zA-Z][_a-zA-Z0-9]*)(?<separator>[:.])(?<name>[_a-zA-Z0-9.\-]+)\}|(?<prefix>[_a-zA-Z][_a-zA-Z0-9]*)(?<separator>:)(?<name>[_a-zA-Z0-9]+))", RegexOptions.CultureInvariant)]
+    private static partial Regex UnresolvedPattern();
 
     [GeneratedRegex(@"\$(?<resolver>[_a-zA-Z0-9]+):(?<name>[_a-zA-Z0-9]+)", RegexOptions.CultureInvariant)]
     private static partial Regex ResolverPattern();

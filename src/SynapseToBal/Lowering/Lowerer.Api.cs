@@ -179,6 +179,13 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", "handlers", "API handlers need hand translation (Ballerina interceptors)");
         }
 
+        if (api.Statistics || api.Trace)
+        {
+            // APIFactory turns on the API's AspectConfiguration (enableStatistics, enableTracing) for "enable"; its
+            // resources have no such attributes (ResourceFactory reads none).
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", "statistics/trace", "the Micro Integrator collects the API's mediation statistics or traces its messages for its analytics; Ballerina observability replaces them");
+        }
+
         var versionType = api.VersionType?.ToLowerInvariant();
         // API.canProcess refuses a request whose Host header does not name the API's hostname (host part, exact) or port
         // (the header's, else 80 or 443 by the incoming transport), and one without a Host header: the API is then not
@@ -1719,6 +1726,12 @@ public sealed partial class Lowerer
 
     /// <summary>What SB0215 says where a flow ends without responding: the Micro Integrator answers 202, as the generated code does.</summary>
     internal const string Answers202 = "where a client waits for the answer (an HTTP request), the Micro Integrator then answers 202 Accepted with an empty body, and so does the generated code (return accepted()); a task, a polling listener or a processor gets no answer either way";
+
+    /// <summary>
+    /// <see cref="Answers202"/> for a drop that may end a copy of an iterate or clone stopping its parent (the driver
+    /// revises it once the refiner has marked the drop, Refine/CopyDrops.cs): there neither answers.
+    /// </summary>
+    internal const string Answers202InCopy = "where a client waits for the answer (an HTTP request), the Micro Integrator then answers 202 Accepted with an empty body, and so does the generated code, except where the drop ends a copy of an iterate or clone without continueParent: the split marked the request as answered elsewhere (CloneMediator and IterateMediator set RESPONSE_WRITTEN to SKIP), so the Micro Integrator writes nothing for the drop, and the generated copy answers nothing either (dropped(ctx)): the client gets the answer another copy sends, or none and waits until it times out; a task, a polling listener or a processor gets no answer either way";
 
     /// <summary>
     /// An iterate or clone without continueParent kept in a TODO directly in the steps (not in a branch), or null. The

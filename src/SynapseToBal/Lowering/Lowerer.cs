@@ -875,6 +875,17 @@ public sealed partial class Lowerer
     private ClientIr? LowerClient(EndpointSyntax endpoint, string baseName, out NotTranslatedIr? notTranslated)
     {
         notTranslated = null;
+        // AddressEndpointFactory and HTTPEndpointFactory pass the uri through ResolverFactory (SB0119 when it does not resolve it).
+        switch (endpoint.Definition)
+        {
+            case AddressEndpointSyntax address:
+                ReportUnresolvedPlaceholder(address.Uri, address.Location, "address uri");
+                break;
+            case HttpEndpointSyntax http:
+                ReportUnresolvedPlaceholder(http.UriTemplate, http.Location, "http uri-template");
+                break;
+        }
+
         switch (endpoint.Definition)
         {
             case AddressEndpointSyntax address when DeployTimeValue.Of(address.Uri) is { } deployTime:
@@ -1137,6 +1148,19 @@ public sealed partial class Lowerer
             {
                 FollowsListener = new OwnListenerUrlIr(listener.Name, service.HttpsOnly ? "https" : "http", ServiceAddresses.SelfPath(url) ?? string.Empty),
             };
+        }
+    }
+
+    /// <summary>
+    /// Reports a value the Micro Integrator resolves through ResolverFactory (an endpoint's uri, an inbound endpoint's or
+    /// message store's parameter) that is written like a placeholder it does not resolve (<see
+    /// cref="DeployTimeValue.Unresolved"/>): DefaultResolver keeps it as text, and so does the conversion (SB0119).
+    /// </summary>
+    private void ReportUnresolvedPlaceholder(string? value, SourceLocation location, string what)
+    {
+        if (DeployTimeValue.Unresolved(value) is { } unresolved)
+        {
+            _diagnostics.Report(DiagnosticCatalog.DeployTimePlaceholderNotResolved, location, what, value, unresolved.Written, unresolved.Name);
         }
     }
 

@@ -278,48 +278,49 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 262,
         [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 263,
         [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 264,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 265,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 266,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 267,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 268,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 269,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 270,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 271,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 272,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 273,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 274,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 275,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 276,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 277,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 278,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 279,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 280,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 281,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 282,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 283,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 284,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 285,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 286,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 287,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 288,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 289,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 290,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 291,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 292,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 293,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 294,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 295,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 296,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 297,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 298,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 299,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 300,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 301,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 302,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 303,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 304,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 305,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 306,
+        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 265,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 266,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 267,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 268,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 269,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 270,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 271,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 272,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 273,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 274,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 275,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 276,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 277,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 278,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 279,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 280,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 281,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 282,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 283,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 284,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 285,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 286,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 287,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 288,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 289,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 290,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 291,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 292,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 293,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 294,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 295,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 296,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 297,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 298,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 299,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 300,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 301,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 302,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 303,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 304,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 305,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 306,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 307,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -1268,6 +1269,11 @@ internal static partial class IrMembers
                 var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
                 sink.Visit(n.Template);
                 sink.Visit(n.Method);
+                foreach (var item in n.Bound)
+                {
+                    sink.Visit(item);
+                }
+
                 return true;
             }
 
@@ -3255,12 +3261,20 @@ internal static partial class IrMembers
 
             case 265:
             {
+                var n = (global::SynapseToBal.IR.UriBindingIr)node;
+                sink.Visit(n.Name);
+                sink.Visit(n.Value);
+                return true;
+            }
+
+            case 266:
+            {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3271,14 +3285,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3289,7 +3303,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3297,7 +3311,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3305,7 +3319,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3317,7 +3331,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3333,7 +3347,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3343,23 +3357,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 274:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 275:
-                return true;
             case 276:
+                return true;
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3367,37 +3381,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 279:
-                return true;
             case 280:
+                return true;
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3405,7 +3419,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 284:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3419,7 +3433,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 285:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3428,7 +3442,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 286:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3436,7 +3450,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 287:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3464,7 +3478,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 288:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3473,7 +3487,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 289:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3481,7 +3495,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 290:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3495,21 +3509,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 291:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 292:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 293:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3533,7 +3547,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 294:
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3541,32 +3555,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 295:
+            case 296:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 296:
+            case 297:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 297:
-                return true;
             case 298:
                 return true;
             case 299:
+                return true;
+            case 300:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 300:
+            case 301:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3578,7 +3592,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 301:
+            case 302:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3592,7 +3606,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 302:
+            case 303:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3606,7 +3620,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 303:
+            case 304:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3614,7 +3628,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 304:
+            case 305:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3635,7 +3649,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 305:
+            case 306:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3643,7 +3657,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 306:
+            case 307:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

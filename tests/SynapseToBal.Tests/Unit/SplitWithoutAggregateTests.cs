@@ -76,6 +76,20 @@ public sealed class SplitWithoutAggregateTests
     }
 
     [Fact]
+    public void The_drop_of_a_copy_is_not_reported_as_answering_202()
+    {
+        // SB0215 at a drop a copy may end at says the copy answers nothing (CloneMediator sets RESPONSE_WRITTEN to SKIP).
+        var result = ArtifactConversion.Result(
+            """<api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="POST"><inSequence><iterate expression="//item"><target><sequence><filter xpath="//item/@skip = 'true'"><then><drop/></then></filter><respond/></sequence></target></iterate></inSequence></resource>"""
+            + """<resource methods="GET" uri-template="/other"><inSequence><drop/></inSequence></resource></api>""");
+        var ends = result.Diagnostics.Where(d => d.Id == DiagnosticCatalog.FlowEndsWithoutResponse.Id).Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        Assert.Equal(2, ends.Count);
+        Assert.Single(ends, m => m.Contains("except where the drop ends a copy of an iterate or clone", StringComparison.Ordinal));
+        Assert.Single(ends, m => m.EndsWith("; " + Lowerer.Answers202, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_copy_ending_at_a_nested_split_whose_copies_all_drop_answers_nothing()
     {
         // The inner clone marks the request answered elsewhere (CloneMediator: RESPONSE_WRITTEN "SKIP"); when none of its

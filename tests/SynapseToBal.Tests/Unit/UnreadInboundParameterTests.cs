@@ -60,6 +60,20 @@ public sealed class UnreadInboundParameterTests
         Assert.Contains(read["configs.bal"].Split('\n'), l => l.Contains("auditToken", StringComparison.OrdinalIgnoreCase) && l.Contains("= ?;", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void An_unread_credential_parameter_is_not_reported_as_a_required_configurable()
+    {
+        // SB0212 says the secret "became a required configurable": true only where the refiner keeps it.
+        var inbound = Inbound.Replace("</parameters>", """<parameter name="audit.token">n0t-a-literal</parameter></parameters>""", StringComparison.Ordinal);
+        static bool Secret(Microsoft.CodeAnalysis.Diagnostic d) => d.Id == "SB0212" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'Orders audit.token'", StringComparison.Ordinal);
+
+        var unread = ArtifactConversion.Result(inbound, Failed, $"""<sequence xmlns="{Ns}" name="Process"><log level="full"/><drop/></sequence>""");
+        Assert.DoesNotContain(unread.Diagnostics, Secret);
+
+        var read = ArtifactConversion.Result(inbound, Failed, $"""<sequence xmlns="{Ns}" name="Process"><filter source="$ctx:audit.token" regex="x.*"><then><log level="full"/></then></filter><drop/></sequence>""");
+        Assert.Single(read.Diagnostics, Secret);
+    }
+
     [Theory]
     [InlineData("""<class name="com.example.Audit"/>""")]
     [InlineData("""<store messageStore="Pending"/>""")]

@@ -489,7 +489,7 @@ public sealed partial class Lowerer
             if (loadbalance.Session is { } session)
             {
                 notes.Add($"Synapse keeps a client's session ({session.Type}) on one member; the client does not.");
-                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, session.Location, "loadbalance", $"<session type=\"{session.Type}\">", "the group has no session affinity: each call goes to the next member");
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, session.Location, "loadbalance", $"<session type=\"{session.Type}\">", SessionAffinity(session));
             }
 
             if (loadbalance.BuildMessage is { } build)
@@ -749,5 +749,23 @@ public sealed partial class Lowerer
     {
         _diagnostics.Report(DiagnosticCatalog.GroupMemberNotTranslated, endpoint.Definition!.Location, element, baseName, member, why);
         return new NotTranslatedIr(DiagnosticCatalog.GroupMemberNotTranslated, $"the {element} endpoint is not translated: its member '{member}' {why}");
+    }
+
+    /// <summary>
+    /// What the Micro Integrator's session-affine group (SALoadbalanceEndpointFactory makes a SALoadbalanceEndpoint with
+    /// the dispatcher of the session type, case-insensitive) does that the generated round-robin group does not, for SB0206.
+    /// </summary>
+    private static string SessionAffinity(LoadbalanceSessionSyntax session)
+    {
+        var timeout = session.TimeoutMillis is { } millis
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", until the session is unused for its sessionTimeout ({millis} ms, SALSessions)")
+            : string.Empty;
+        var bound = session.Type?.ToLowerInvariant() switch
+        {
+            "http" => "HttpSessionDispatcher binds a session to the member whose response sets a JSESSIONID, PHPSESSID, phpMyAdmin or wordpress_test_cookie cookie (the first such name=value of its Set-Cookie header: AbstractDispatcher.extractSessionCookie, SALSessions.updateSession) and sends each later request whose Cookie header carries that cookie to the same member",
+            "soap" => "SoapSessionDispatcher binds a session to the member whose response carries an axis2:ServiceGroupId in its wsa:ReplyTo reference parameters and sends each later request whose SOAP header carries that ServiceGroupId to the same member",
+            _ => "SimpleClientSessionDispatcher sends every request whose SOAP header carries the same syn:ClientID to the member the first one went to",
+        };
+        return $"{bound}{timeout}, and does not fail a request of a started session over to another member (SALoadbalanceEndpoint.onChildEndpointFail); the generated group has no session affinity: each call goes to the next member by round robin, so a backend that keeps per-client state in its members needs the affinity written by hand (keep the member per session key)";
     }
 }

@@ -351,6 +351,7 @@ public sealed partial class Lowerer
 
         Symbol Configurable(string hint, string? value, string description)
         {
+            ReportUnresolvedPlaceholder(value, inbound.Location, hint);
             if (DeployTimeValue.Of(value) is { } deployTime)
             {
                 // InboundEndpointFactory resolves each parameter when it deploys the inbound endpoint (ResolverFactory).

@@ -43,6 +43,7 @@ public sealed partial class Lowerer
     private Symbol InboundConfigurable(InboundEndpointSyntax inbound, string hint, string? value, string parameter, ConfigurableType type = ConfigurableType.String, bool localPath = false)
     {
         var description = $"{char.ToUpperInvariant(hint[0])}{hint[1..]} of inbound endpoint '{inbound.Name}' ({parameter})";
+        ReportUnresolvedPlaceholder(value, inbound.Location, $"parameter {parameter}");
         if (DeployTimeValue.Of(value) is { } deployTime)
         {
             // InboundEndpointFactory resolves each parameter when it deploys the inbound endpoint (ResolverFactory).
@@ -68,6 +69,7 @@ public sealed partial class Lowerer
     {
         if (DeployTimeValue.Of(value) is not { } deployTime)
         {
+            ReportUnresolvedPlaceholder(value, inbound.Location, $"parameter {parameter}");
             return null;
         }
 

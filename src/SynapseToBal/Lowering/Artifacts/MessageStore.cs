@@ -27,6 +27,11 @@ public sealed partial class Lowerer
             return DeclareSecret(VaultAlias(vault), $"{what} of the {kind} message store '{store.Name}' ({parameter})");
         }
 
+        if (!secret)
+        {
+            ReportUnresolvedPlaceholder(value, parameters.TryGetValue(parameter, out var written) ? written.Location : store.Location, $"parameter {parameter}");
+        }
+
         if (!secret && DeployTimeValue.Of(value) is { } deployTime)
         {
             // MessageStoreFactory resolves each parameter when it deploys the store (ResolverFactory).
@@ -356,7 +361,7 @@ public sealed partial class Lowerer
                 if (route is ForwardRouteIr.Http { Template: null } && _model.Symbols.Endpoint(targetName)?.Endpoint.Definition is HttpEndpointSyntax http && (http.Method is not null || HasPath(http.UriTemplate)))
                 {
                     // The forwarding job sends to the client's base URL with the message's URL postfix, as for an address.
-                    NotTranslated($"targetEndpoint '{targetName}'", $"it is an http endpoint: the job sends to its base URL with the message's URL postfix; its uri-template '{http.UriTemplate}'{(http.Method is { } method ? $" and method {method.ToUpperInvariant()}" : string.Empty)} are not applied (the template holds what the job does not expand: an operator other than {{x}} and {{+x}}, a variable that is no uri.var.* or query.param.* property, an endpoint property that is a uri.var.* or query.param.* variable, legacy-encoding or a credential), write them into the job by hand");
+                    NotTranslated($"targetEndpoint '{targetName}'", $"it is an http endpoint: the job sends to its base URL with the message's URL postfix; its uri-template '{http.UriTemplate}'{(http.Method is { } method ? $" and method {method.ToUpperInvariant()}" : string.Empty)} are not applied (the template holds what the job does not expand: an operator other than {{x}} and {{+x}}, a variable that is no uri.var.* or query.param.* property, legacy-encoding or a credential), write them into the job by hand");
                 }
             }
 
@@ -464,7 +469,7 @@ public sealed partial class Lowerer
             {
                 // HTTPEndpoint expands its uri-template for each stored message (the blocking sender runs
                 // executeEpTypeSpecificFunctions): the job expands it from the stored message's properties.
-                var template = ForwardTemplateOf(http, whole: client.UrlTemplate is not null, endpointVariables: EndpointUriVariables(_model.Symbols.Endpoint(name)!.Endpoint).Count > 0);
+                var template = ForwardTemplateOf(http, whole: client.UrlTemplate is not null, EndpointUriVariables(_model.Symbols.Endpoint(name)!.Endpoint));
                 return client.UrlTemplate is null
                     ? new ForwardRouteIr.Http(client) { Template = template is { Template.Length: 0, Method: null } ? null : template }
                     : template is null ? null : new ForwardRouteIr.Http(client) { Template = template };
@@ -489,12 +494,13 @@ public sealed partial class Lowerer
     /// template when it takes the scheme, host or port from the message. Null when the template holds what that expansion
     /// does not do (another operator, a variable list or modifier, a name that is no <c>uri.var.*</c> or
     /// <c>query.param.*</c> property, <c>legacy-encoding:</c>, a credential, a template resolved when the endpoint is
-    /// deployed, an endpoint <c>&lt;property&gt;</c> that is a template variable, which HTTPEndpoint binds and the job's
-    /// expansion does not), which the job cannot send to faithfully.
+    /// deployed), which the job cannot send to faithfully. The endpoint's own <c>uri.var.*</c> and <c>query.param.*</c>
+    /// properties bind their variables as HTTPEndpoint.resolveUrlTemplate binds them, as the send path does (<see
+    /// cref="ForwardTemplateIr.Bound"/>).
     /// </summary>
-    private static ForwardTemplateIr? ForwardTemplateOf(HttpEndpointSyntax http, bool whole, bool endpointVariables)
+    private static ForwardTemplateIr? ForwardTemplateOf(HttpEndpointSyntax http, bool whole, IReadOnlyDictionary<string, string?> endpointVariables)
     {
-        if (endpointVariables || http.UriTemplate.StartsWith(LegacyEncoding, StringComparison.Ordinal) || HasCredentials(http.UriTemplate) || DeployTimeValue.Of(http.UriTemplate) is not null)
+        if (http.UriTemplate.StartsWith(LegacyEncoding, StringComparison.Ordinal) || HasCredentials(http.UriTemplate) || DeployTimeValue.Of(http.UriTemplate) is not null)
         {
             return null;
         }
@@ -508,7 +514,7 @@ public sealed partial class Lowerer
                 !name.Contains(':', StringComparison.Ordinal) && !name.EndsWith('*') && IsBoundUriTemplateVariable(name),
             _ => false,
         });
-        return simple ? new ForwardTemplateIr(template, http.Method, whole) : null;
+        return simple ? new ForwardTemplateIr(template, http.Method, whole) { Bound = [.. endpointVariables.Select(v => new UriBindingIr(v.Key, v.Value))] } : null;
     }
 
     /// <summary>
@@ -544,7 +550,7 @@ public sealed partial class Lowerer
         {
             return (1, definition is HttpEndpointSyntax { UriTemplate: var deployed } && DeployTimeValue.Of(deployed) is not null
                 ? "its uri-template is resolved when the Micro Integrator deploys the endpoint ($SYSTEM:, $FILE:, ${configs.}), so what the forwarding job would expand is not known"
-                : "its uri-template takes the host from the message and holds what the forwarding job does not expand (an operator other than {x} and {+x}, a variable that is no uri.var.* or query.param.* property, an endpoint property that is a uri.var.* or query.param.* variable, legacy-encoding)");
+                : "its uri-template takes the host from the message and holds what the forwarding job does not expand (an operator other than {x} and {+x}, a variable that is no uri.var.* or query.param.* property, legacy-encoding)");
         }
 
         return (2, reason);

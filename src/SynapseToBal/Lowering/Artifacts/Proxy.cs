@@ -100,6 +100,17 @@ public sealed partial class Lowerer
 
         if (!servedOverHttp)
         {
+            if (!CalledLocally(proxy.Name))
+            {
+                // No HTTP client waits for this proxy's answer: what SB0210 and SB0603 say a client gets (nothing, or
+                // 202 / 502 from the generated code) is no one's; a listener of its transport (file, JMS, mail) takes
+                // no HTTP status. Taken back for the proxy's own flows (the sequences it calls are reported for all their callers).
+                _diagnostics.Revise(
+                    d => (d.Id == DiagnosticCatalog.ResponseHang.Id || d.Id == DiagnosticCatalog.DefaultFaultAfterSendUnanswered.Id)
+                        && d.Location.GetLineSpan().Path == proxy.Location.Path && proxy.Location.Span.Contains(d.Location.SourceSpan),
+                    _ => null);
+            }
+
             yield break;
         }
 

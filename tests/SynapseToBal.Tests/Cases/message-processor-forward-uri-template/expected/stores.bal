@@ -156,7 +156,7 @@ class TenantForwarderProcessor {
 # Runs the processor every 2 s (interval 2000 ms), from start-up on.
 final task:JobId tenantForwarderJob = check task:scheduleJobRecurByFrequency(new TenantForwarderProcessor(), 2);
 
-// TODO(SB0206): target.endpoint (named by each message) of message processor 'RoutedForwarder' is not translated: the job has no sender for 'ReportEP', so a message naming it deactivates the job as an unknown name does, where the Micro Integrator sends it there: its uri-template takes the host from the message and holds what the forwarding job does not expand (an operator other than {x} and {+x}, a variable that is no uri.var.* or query.param.* property, an endpoint property that is a uri.var.* or query.param.* variable, legacy-encoding)
+// TODO(SB0206): target.endpoint (named by each message) of message processor 'RoutedForwarder' is not translated: the job has no sender for 'ReportEP', so a message naming it deactivates the job as an unknown name does, where the Micro Integrator sends it there: its uri-template takes the host from the message and holds what the forwarding job does not expand (an operator other than {x} and {+x}, a variable that is no uri.var.* or query.param.* property, legacy-encoding)
 // <messageProcessor class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="RoutedForwarder" messageStore="RoutedStore">
 //     <parameter name="interval">3000</parameter>
 //     <parameter name="message.processor.reply.sequence">ReplySeq</parameter>
