@@ -319,4 +319,20 @@ public sealed class DataServiceTests
         Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.UnknownElement);
         Assert.DoesNotContain(diagnostics.Items, d => d.GetMessage().Contains("serviceGroup"));
     }
+
+    [Fact]
+    public void An_output_type_other_than_json_and_rdf_is_an_xml_result()
+    {
+        var (package, _) = Lower("""
+            <query id="q" useConfig="db"><sql>select ID from p</sql><result element="People" rowName="Person" outputType="JSON"><element column="ID" name="id"/></result></query>
+            <query id="r" useConfig="db"><sql>select ID from p</sql><result element="People" rowName="Person" outputType="rdf"><element column="ID" name="id"/></result></query>
+            <resource method="GET" path="people"><call-query href="q"/></resource>
+            <resource method="GET" path="rdf"><call-query href="r"/></resource>
+            """);
+
+        var resources = Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources;
+        var step = Assert.IsType<DataServiceQueryStep>(Assert.Single(resources, r => r.Skipped is null).Body[0]);
+        Assert.Equal(("People", "Person"), (step.Result!.Element, step.Result.RowName));
+        Assert.Contains("outputType=\"rdf\"", Assert.Single(resources, r => r.Skipped is not null).Skipped!.Message);
+    }
 }

@@ -800,9 +800,11 @@ public sealed partial class Lowerer
                 }
             }
 
-            if (declared.OutputType is { } outputType && !outputType.Equals("xml", StringComparison.OrdinalIgnoreCase))
+            // QueryFactory.createResult compares outputType exactly: "rdf" is an RDF result, "json" a JSON mapping (above),
+            // and any other value (empty, "xml", "XML", "Json", ...) an XML result.
+            if (declared.OutputType == "rdf")
             {
-                reason = $"the result of query '{query.Id}' is outputType=\"{outputType}\" (only XML results are translated)";
+                reason = $"the result of query '{query.Id}' is outputType=\"rdf\" (an RDF result is not translated)";
                 return null;
             }
 
