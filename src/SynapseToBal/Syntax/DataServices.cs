@@ -78,8 +78,15 @@ public sealed record DataServiceQuerySyntax(
 {
     public ImmutableArray<DataServiceAttributeSyntax> OtherAttributes { get; init; } = [];
 
-    /// <summary>Children other than sql, param, result (expression, sparql, properties, ...), kept whole.</summary>
+    /// <summary>Children other than sql, param, result, properties (expression, sparql, ...), kept whole.</summary>
     public ImmutableArray<UnknownChildSyntax> Unknown { get; init; } = [];
+
+    /// <summary>
+    /// The <c>&lt;property name&gt;</c>s of the query's <c>&lt;properties&gt;</c> (QueryFactory.extractAdvancedProps, read
+    /// by SQLQuery.processAdvancedProps), in document order, each with its text as written (untrimmed; null for a
+    /// property holding elements); null when the query has no <c>&lt;properties&gt;</c>.
+    /// </summary>
+    public ImmutableArray<NamedTextSyntax>? Properties { get; init; }
 }
 
 /// <summary>A <c>&lt;sql [dialect]&gt;</c> text.</summary>
@@ -116,6 +123,12 @@ public sealed record DataServiceResultSyntax(
 
     /// <summary>Nested elements, call-queries and any other child, kept whole.</summary>
     public ImmutableArray<UnknownChildSyntax> Unknown { get; init; } = [];
+
+    /// <summary>
+    /// The element's own text (its text and CDATA children, joined as Axiom's OMElement.getText joins them): the JSON
+    /// mapping of an <c>outputType="json"</c> result (QueryFactory.populateJSONResult).
+    /// </summary>
+    public string Text { get; init; } = string.Empty;
 }
 
 /// <summary>An output <c>&lt;element column name [xsdType]/&gt;</c> or <c>&lt;attribute column name/&gt;</c> with no children.</summary>

@@ -32,7 +32,7 @@ public sealed partial class SynapseParser
     private static readonly HashSet<(string Parent, string Child)> ChildrenFoundByLocalName =
     [
         ("data", "config"), ("data", "query"), ("data", "operation"), ("data", "resource"), ("data", "event-trigger"),
-        ("config", "property"), ("property", "property"), ("query", "sql"), ("query", "param"),
+        ("config", "property"), ("property", "property"), ("properties", "property"), ("query", "sql"), ("query", "param"),
         ("operation", "call-query"), ("resource", "call-query"), ("call-query", "with-param"),
     ];
 
@@ -348,10 +348,27 @@ public sealed partial class SynapseParser
         var parameters = ImmutableArray.CreateBuilder<DataServiceQueryParamSyntax>();
         var unknown = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
         DataServiceResultSyntax? result = null;
+        ImmutableArray<NamedTextSyntax>? properties = null;
         foreach (var child in element.Elements())
         {
             switch (DataServiceChildName(child))
             {
+                case "properties" when properties is null:
+                {
+                    // QueryFactory.extractAdvancedProps reads the first <properties> (getFirstChildWithName) with
+                    // DBUtils.extractProperties: its <property> children by name (a later one of a name replaces it).
+                    Claim(child);
+                    var items = ImmutableArray.CreateBuilder<NamedTextSyntax>();
+                    foreach (var property in DataServiceItems(child, "property", "properties", unknown))
+                    {
+                        ClaimWhole(property);
+                        items.Add(new NamedTextSyntax(Attr(property, "name") ?? string.Empty, property.HasElements ? null : property.Value, Loc(property)));
+                    }
+
+                    properties = items.ToImmutable();
+                    break;
+                }
+
                 case "sql":
                 {
                     var sqlLocation = Loc(child);
@@ -395,6 +412,7 @@ public sealed partial class SynapseParser
         {
             OtherAttributes = OtherAttributes(element, "id", "useConfig"),
             Unknown = unknown.ToImmutable(),
+            Properties = properties,
         };
     }
 
@@ -423,6 +441,7 @@ public sealed partial class SynapseParser
 
         return new DataServiceResultSyntax(Attr(element, "element"), Attr(element, "rowName"), Attr(element, "defaultNamespace"), Attr(element, "outputType"), outputs.ToImmutable(), location, _source.RawXml(element))
         {
+            Text = string.Concat(element.Nodes().OfType<XText>().Select(t => t.Value)),
             OtherAttributes = OtherAttributes(element, "element", "rowName", "defaultNamespace", "outputType"),
             Unknown = unknown.ToImmutable(),
         };

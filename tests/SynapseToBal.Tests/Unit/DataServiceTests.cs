@@ -255,4 +255,84 @@ public sealed class DataServiceTests
         Assert.Contains("carbon_datasource_name", pending.Reason.Message);
         Assert.Contains(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.ArtifactNotTranslated);
     }
+
+    // The keys' iteration order printed by java.util.HashMap (OpenJDK 17) after putting them in this order.
+    [Theory]
+    [InlineData("id,sujet,idDossier,createdAt,contenu,expediteur,unread", "createdAt,expediteur,idDossier,unread,id,sujet,contenu")]
+    [InlineData("name,id,email,firstName,lastName,username,enabled,a1,a2,a3,a4,a5,a6,a7", "lastName,enabled,a1,firstName,a2,a3,a4,a5,a6,a7,name,id,email,username")]
+    [InlineData("memberId,fullName,joinedOn", "joinedOn,fullName,memberId")]
+    public void A_java_hash_map_order_is_reproduced(string keys, string javaOrder)
+    {
+        var written = keys.Split(',');
+        var order = Lowerer.JavaHashMapOrder(written);
+        Assert.NotNull(order);
+        Assert.Equal(javaOrder, string.Join(",", order.Value.Select(i => written[i])));
+    }
+
+    [Fact]
+    public void A_json_mapping_is_read_as_org_json_reads_it()
+    {
+        // Unquoted values, single quotes, ';' between members and a trailing comma are org.json 20140107's loose syntax.
+        var rows = Lowerer.JsonResultMapping("""
+             {'Members': {Member: [{ "memberId": $ID ; "fullName":"$NAME(type:string;optional:true)", joinedOn: $JOINED , }]}}
+            """, out var reason);
+        Assert.Null(reason);
+        Assert.Equal(("Members", "Member"), (rows!.Element, rows.RowName));
+        Assert.Equal([("JOINED", "joinedOn", null, null), ("NAME", "fullName", "string", "true"), ("ID", "memberId", null, null)],
+            rows.Outputs.Select(o => (o.Column, o.Name, o.XsdType, o.Optional)));
+
+        var single = Lowerer.JsonResultMapping("""{"counter": {"count": $count}}""", out _);
+        Assert.Equal(("counter", "", "count"), (single!.Element, single.RowName, Assert.Single(single.Outputs).Column));
+    }
+
+    [Theory]
+    [InlineData("""{"a": {"b": $x(type:integer)}}""", "not what org.json reads")]
+    [InlineData("""{"a": {"b": "$x", "b": "$y"}}""", "duplicated")]
+    [InlineData("""{"a": {"b": [{"c": "$x"}, {"c": "$y"}]}}""", "one non-empty object")]
+    [InlineData("""{"a": {"b": 5}}""", "not a '$column' reference")]
+    [InlineData("""{"a": {"b": "$x(type)"}}""", "not a '$column' reference")]
+    [InlineData("""{"a": {"g": {"c": "$x"}}}""", "nests the object 'g'")]
+    [InlineData("""{"a": {"r": [{"c": "$x", "@sub": "$x->id"}]}}""", "calls the query 'sub'")]
+    [InlineData("""{"a": {"b": "$x(requiredRoles:admin)"}}""", "requiredRoles 'admin'")]
+    [InlineData("""{"a": {"b": "$x"}, "c": {}}""", "not one member")]
+    public void A_json_mapping_that_is_rejected_or_not_translated_gives_the_reason(string mapping, string expected)
+    {
+        Assert.Null(Lowerer.JsonResultMapping(mapping, out var reason));
+        Assert.Contains(expected, reason);
+    }
+
+    [Fact]
+    public void Query_properties_at_their_defaults_change_nothing_and_others_stay_a_todo()
+    {
+        const string Defaults = """<properties><property name="fetchDirection"> forward </property><property name="forceStoredProc">false</property><property name="forceJDBCBatchRequests">no</property><property name="autoCommit">true</property><property name="queryTimeout"></property></properties>""";
+        var (package, diagnostics) = Lower($"""
+            <query id="q" useConfig="db"><sql>select ID from p</sql><result element="People" rowName="Person"><element column="ID" name="id"/></result>{Defaults}</query>
+            <query id="t" useConfig="db"><sql>select ID from p</sql><result element="People" rowName="Person"><element column="ID" name="id"/></result><properties><property name="org.wso2.ws.dataservice.query_timeout">30</property></properties></query>
+            <resource method="GET" path="people"><call-query href="q"/></resource>
+            <resource method="GET" path="slow"><call-query href="t"/></resource>
+            """, " serviceGroup=\"\"");
+
+        var resources = Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources;
+        Assert.IsType<DataServiceQueryStep>(Assert.Single(resources, r => r.Skipped is null).Body[0]);
+        var skipped = Assert.Single(resources, r => r.Skipped is not null);
+        Assert.Contains("sets the property 'org.wso2.ws.dataservice.query_timeout' to '30'", skipped.Skipped!.Message);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.UnknownElement);
+        Assert.DoesNotContain(diagnostics.Items, d => d.GetMessage().Contains("serviceGroup"));
+    }
+
+    [Fact]
+    public void An_output_type_other_than_json_and_rdf_is_an_xml_result()
+    {
+        var (package, _) = Lower("""
+            <query id="q" useConfig="db"><sql>select ID from p</sql><result element="People" rowName="Person" outputType="JSON"><element column="ID" name="id"/></result></query>
+            <query id="r" useConfig="db"><sql>select ID from p</sql><result element="People" rowName="Person" outputType="rdf"><element column="ID" name="id"/></result></query>
+            <resource method="GET" path="people"><call-query href="q"/></resource>
+            <resource method="GET" path="rdf"><call-query href="r"/></resource>
+            """);
+
+        var resources = Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources;
+        var step = Assert.IsType<DataServiceQueryStep>(Assert.Single(resources, r => r.Skipped is null).Body[0]);
+        Assert.Equal(("People", "Person"), (step.Result!.Element, step.Result.RowName));
+        Assert.Contains("outputType=\"rdf\"", Assert.Single(resources, r => r.Skipped is not null).Skipped!.Message);
+    }
 }

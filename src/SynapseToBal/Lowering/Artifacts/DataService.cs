@@ -79,6 +79,18 @@ public sealed partial class Lowerer
             }
         }
 
+        // A JSON mapping's "$column(type:t)" is the output's xsdType (QueryFactory.processJSONMappingResultColumn).
+        foreach (var result in service.Queries.Where(q => called.Contains(q.Id)).Select(q => q.Result).OfType<DataServiceResultSyntax>().Where(r => r.OutputType == "json"))
+        {
+            foreach (var output in JsonResultMapping(result.Text, out _)?.Outputs ?? [])
+            {
+                if (output.XsdType is { Length: > 0 } type && type.Split(':')[^1] != "string")
+                {
+                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, result.Location, "result", $"'{output.Name}' type '{type}'", "the column value is written in its Ballerina string form, not converted to that XML Schema type");
+                }
+            }
+        }
+
         foreach (var unknown in service.Unknown)
         {
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, unknown.Location, "data", $"<{unknown.Name}>", "the element is not translated; it is kept in a TODO");
@@ -278,6 +290,13 @@ public sealed partial class Lowerer
         foreach (var attribute in WithoutStreamingSwitch(service.OtherAttributes))
         {
             if (attribute.Name == "transports" && attribute.Value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).All(t => t is "http" or "https"))
+            {
+                continue;
+            }
+
+            // DataServiceFactory.createDataService reads serviceGroup into a variable it never uses (an empty one
+            // defaults to the service name); DBDeployer.deploy names the Axis2 service group after the service.
+            if (attribute.Name == "serviceGroup")
             {
                 continue;
             }
@@ -613,6 +632,12 @@ public sealed partial class Lowerer
             return null;
         }
 
+        if (DataServiceQueryPropertiesReason(query) is { } propertiesReason)
+        {
+            reason = propertiesReason;
+            return null;
+        }
+
         if (generatedKeys && query.Result is null)
         {
             // SQLQuery.processPostNormalQuery writes every generated key row through the query's result
@@ -733,6 +758,36 @@ public sealed partial class Lowerer
                 return null;
             }
 
+            // QueryFactory.createResult: outputType "json" (exactly) is a JSON mapping, which populateJSONResult turns into
+            // an XML result (getJSONResultFromText) in the namespace <defaultNamespace>/<query id> (calculateJSONXMLQueryNS).
+            if (declared.OutputType == "json")
+            {
+                if (JsonResultMapping(declared.Text, out var jsonReason) is not { } mapping)
+                {
+                    reason = $"the JSON result of query '{query.Id}': {jsonReason}";
+                    return null;
+                }
+
+                if (generatedKeys)
+                {
+                    reason = $"its query '{query.Id}' returns generated keys through a JSON result, which is not translated";
+                    return null;
+                }
+
+                if (new[] { mapping.Element, mapping.RowName }.Where(n => n.Length > 0).Concat(mapping.Outputs.Select(o => o.Name)).FirstOrDefault(n => !IsXmlName(n)) is { } notXml)
+                {
+                    reason = $"the JSON result of query '{query.Id}' names the element '{notXml}', which is not an XML name";
+                    return null;
+                }
+
+                var baseNamespace = string.IsNullOrWhiteSpace(declared.DefaultNamespace) ? (service.ServiceNamespace is { Length: > 0 } jsonServiceNs ? jsonServiceNs : DataServiceNamespace) : declared.DefaultNamespace;
+                var jsonNamespace = (baseNamespace.EndsWith('/') ? baseNamespace : baseNamespace + "/") + query.Id;
+                var jsonAllOptional = mapping.RowName.Length == 0;
+                result = new DataServiceResultIr(mapping.Element, mapping.RowName, jsonNamespace, mapping.Outputs.Select(o =>
+                    new DataServiceOutputIr(o.Column, o.Name, false, jsonAllOptional || JavaTrue(o.Optional))).ToImmutableArray());
+                return new DataServiceQueryStep(client, segments, arguments.ToImmutable(), result, null);
+            }
+
             if (generatedKeys)
             {
                 keyColumn = GeneratedKeyColumn(config, useColumnNumbers);
@@ -745,9 +800,11 @@ public sealed partial class Lowerer
                 }
             }
 
-            if (declared.OutputType is { } outputType && !outputType.Equals("xml", StringComparison.OrdinalIgnoreCase))
+            // QueryFactory.createResult compares outputType exactly: "rdf" is an RDF result, "json" a JSON mapping (above),
+            // and any other value (empty, "xml", "XML", "Json", ...) an XML result.
+            if (declared.OutputType == "rdf")
             {
-                reason = $"the result of query '{query.Id}' is outputType=\"{outputType}\" (only XML results are translated)";
+                reason = $"the result of query '{query.Id}' is outputType=\"rdf\" (an RDF result is not translated)";
                 return null;
             }
 

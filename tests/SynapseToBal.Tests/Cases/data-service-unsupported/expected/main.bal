@@ -31,14 +31,12 @@ service /services/OrdersService on httpListener {
     //    </result>
     // </query>
 
-    // TODO(SB0206): resource GET /services/OrdersService/orders.json of data service 'OrdersService' is not translated: the result of query 'OrdersJson' is outputType="json" (only XML results are translated)
-    // <resource method="GET" path="orders.json">
-    //    <call-query href="OrdersJson"/>
-    // </resource>
-    // <query id="OrdersJson" useConfig="OrdersDB">
-    //    <sql>select id from orders</sql>
-    //    <result outputType="json">{"orders":{"order":[{"id":"$id"}]}}</result>
-    // </query>
+    # GET /services/OrdersService/orders.json
+    resource function get orders\.json(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/OrdersService");
+        check dataServiceSelect(ctx, ordersDb, `select id from orders`, "orders", "order", "http://example.com/orders/OrdersJson", [{column: "id", name: "id"}]);
+        return sendBackToClient(ctx, headers = passBackHeaders);
+    }
 
     // TODO(SB0206): resource POST /services/OrdersService/orders of data service 'OrdersService' is not translated: it uses returnRequestStatus="true"
     // <resource method="POST" path="orders" returnRequestStatus="true">
