@@ -2,10 +2,8 @@
 //   ClubJson.dbs
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerinax/java.jdbc;
-
 # Database connection of the config 'ClubDB' of data service 'ClubJson': the JDBC URL
 # 'jdbc:postgresql://localhost:5432/club' (first used in ClubJson.dbs, line 2).
 # The data service loads the driver class org.postgresql.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final jdbc:Client clubDb = check new (clubDbUrl, clubDbUser, clubDbPassword);
+final DbConnection clubDb = new (clubDbUrl, clubDbUser, clubDbPassword);

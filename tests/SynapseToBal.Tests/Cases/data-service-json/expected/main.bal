@@ -16,14 +16,14 @@ service /services/ClubJson on httpListener, httpsListener {
     # GET /services/ClubJson/members/{team}
     resource function get members/[string team](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ClubJson", {"team": team});
-        check dataServiceSelect(ctx, clubDb, `select id, full_name, joined_on, rank from members where team = ${check dataServiceParam(ctx, "team")}`, "Members", "member", "http://example.com/club/listMembers", [{column: "joined_on", name: "joinedOn"}, {column: "full_name", name: "fullName"}, {column: "rank", name: "rank", optional: true}, {column: "id", name: "memberId"}]);
+        check dataServiceSelect(ctx, check clubDb.jdbcClient(), `select id, full_name, joined_on, rank from members where team = ${check dataServiceParam(ctx, "team")}`, "Members", "member", "http://example.com/club/listMembers", [{column: "joined_on", name: "joinedOn"}, {column: "full_name", name: "fullName"}, {column: "rank", name: "rank", optional: true}, {column: "id", name: "memberId"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 
     # GET /services/ClubJson/count
     resource function get count(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ClubJson");
-        check dataServiceSelect(ctx, clubDb, `select count(*) as total, max(joined_on) as latest from members`, "counter", "", "urn:club:stats/countMembers", [{column: "total", name: "count", optional: true}, {column: "latest", name: "latest", optional: true}]);
+        check dataServiceSelect(ctx, check clubDb.jdbcClient(), `select count(*) as total, max(joined_on) as latest from members`, "counter", "", "urn:club:stats/countMembers", [{column: "total", name: "count", optional: true}, {column: "latest", name: "latest", optional: true}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 

@@ -2,10 +2,8 @@
 //   MembersService.dbs
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerinax/java.jdbc;
-
 # Database connection of the config 'MembersDB' of data service 'MembersService': the JDBC URL
 # 'jdbc:mysql://localhost:3306/club' (first used in MembersService.dbs, line 2).
 # The data service loads the driver class com.mysql.cj.jdbc.Driver: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]).
-final jdbc:Client|error clubDb = new (clubDbUrl, clubDbUser, clubDbPassword);
+final DbConnection clubDb = new (clubDbUrl, clubDbUser, clubDbPassword);

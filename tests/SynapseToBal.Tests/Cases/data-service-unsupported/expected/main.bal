@@ -34,7 +34,7 @@ service /services/OrdersService on httpListener {
     # GET /services/OrdersService/orders.json
     resource function get orders\.json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrdersService");
-        check dataServiceSelect(ctx, ordersDb, `select id from orders`, "orders", "order", "http://example.com/orders/OrdersJson", [{column: "id", name: "id"}]);
+        check dataServiceSelect(ctx, check ordersDb.jdbcClient(), `select id from orders`, "orders", "order", "http://example.com/orders/OrdersJson", [{column: "id", name: "id"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 
