@@ -64,7 +64,6 @@ public sealed partial class PackageEmitter
 
             if (s.Jdbc is { } jdbc)
             {
-                modules.Use("jdbc");
                 return new
                 {
                     Doc = BallerinaSyntax.DocLines(

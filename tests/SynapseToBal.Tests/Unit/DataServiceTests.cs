@@ -335,4 +335,14 @@ public sealed class DataServiceTests
         Assert.Equal(("People", "Person"), (step.Result!.Element, step.Result.RowName));
         Assert.Contains("outputType=\"rdf\"", Assert.Single(resources, r => r.Skipped is not null).Skipped!.Message);
     }
+
+    [Fact]
+    public void A_json_mapping_nested_deeper_than_the_converter_reads_is_a_reason_not_a_crash()
+    {
+        // Each level recursed once: 20,000 levels overflowed the converter's stack (a crash .NET cannot catch).
+        var mapping = string.Concat(Enumerable.Repeat("{\"w\":", 20_000)) + "\"$x\"" + new string('}', 20_000);
+        Assert.Null(Lowerer.JsonResultMapping(mapping, out var reason));
+        Assert.Contains("more than 64 deep", reason);
+        Assert.DoesNotContain("does not deploy", reason);
+    }
 }

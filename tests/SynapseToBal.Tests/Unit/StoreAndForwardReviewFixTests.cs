@@ -15,6 +15,17 @@ public sealed class StoreAndForwardReviewFixTests
     private static void InOrder(string text, params string[] parts) => RuntimeSourceText.InOrder(text, parts);
 
     [Fact]
+    public void A_jdbc_store_connects_on_use_so_a_database_that_is_down_fails_its_stores_not_the_module()
+    {
+        // JDBCConfiguration.buildDataSource makes a pooled data source (DataSourceFactory) that connects on use.
+        var store = Class("JdbcMessageStore");
+        Assert.Contains("private final DbConnection db;", store, StringComparison.Ordinal);
+        InOrder(store, "jdbc:Client|error db = self.db.jdbcClient();", "sql:ExecutionResult|error inserted = db is error ? db : db->execute(statement);",
+            "ctx.statusCode = 500;", "jdbc:Client|error db = self.db.jdbcClient();", "if db is error {", "cannot read its table");
+        Assert.DoesNotContain("self.db->", store, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_jms_or_jdbc_store_keeps_only_the_string_and_xml_properties_as_message_converter_does()
     {
         // MessageConverter.toStorableMessage: a String property, or a list of OMElements; nothing else.

@@ -102,6 +102,11 @@ public sealed partial class Lowerer
             reason = $"the JSON mapping is not what org.json reads ({e.Message}); the Micro Integrator does not deploy the service";
             return null;
         }
+        catch (InvalidDataException e)
+        {
+            reason = e.Message;
+            return null;
+        }
 
         var top = (OrgJson.ObjectNode)root;
         if (top.Members.Count != 1 || top.Members[0].Value is not OrgJson.ObjectNode wrapper || wrapper.Members.Count == 0)
@@ -298,6 +303,8 @@ public sealed partial class Lowerer
 
         public sealed record ArrayNode(List<Node> Items) : Node;
 
+        private const int MaxDepth = 64;
+        private int _depth;
         private int _index;
         private bool _back;
         private char _previous;
@@ -347,10 +354,17 @@ public sealed partial class Lowerer
             {
                 case '"' or '\'':
                     return new StringNode(QuotedString(c));
-                case '{':
-                    return Object();
-                case '[':
-                    return Array();
+                case '{' or '[':
+                    // The converter's own limit (org.json recurses until the JVM's stack ends): a mapping nested deeper
+                    // is not translated rather than overflowing the converter's stack.
+                    if (++_depth > MaxDepth)
+                    {
+                        throw new InvalidDataException($"the JSON mapping nests objects or arrays more than {MaxDepth} deep, more than the converter reads");
+                    }
+
+                    var nested = c == '{' ? (Node)Object() : Array();
+                    _depth--;
+                    return nested;
             }
 
             var unquoted = new StringBuilder();

@@ -764,7 +764,9 @@ public sealed partial class Lowerer
         {
             "http" => "HttpSessionDispatcher binds a session to the member whose response sets a JSESSIONID, PHPSESSID, phpMyAdmin or wordpress_test_cookie cookie (the first such name=value of its Set-Cookie header: AbstractDispatcher.extractSessionCookie, SALSessions.updateSession) and sends each later request whose Cookie header carries that cookie to the same member",
             "soap" => "SoapSessionDispatcher binds a session to the member whose response carries an axis2:ServiceGroupId in its wsa:ReplyTo reference parameters and sends each later request whose SOAP header carries that ServiceGroupId to the same member",
-            _ => "SimpleClientSessionDispatcher sends every request whose SOAP header carries the same syn:ClientID to the member the first one went to",
+            "simpleclientsession" => "SimpleClientSessionDispatcher sends every request whose SOAP header carries the same syn:ClientID to the member the first one went to",
+            // The parser reports a missing or unknown type and keeps none.
+            _ => "the session type is missing or none SALoadbalanceEndpointFactory knows (soap, http, simpleClientSession, without case): a missing type fails reading the endpoint (equalsIgnoreCase on null), so the artifact does not deploy, and an unknown one sets no session dispatcher",
         };
         return $"{bound}{timeout}, and does not fail a request of a started session over to another member (SALoadbalanceEndpoint.onChildEndpointFail); the generated group has no session affinity: each call goes to the next member by round robin, so a backend that keeps per-client state in its members needs the affinity written by hand (keep the member per session key)";
     }

@@ -10264,15 +10264,17 @@ function restoreBytes(byte[] body) returns Context|error => restoreMessage(check
 # with the lowest indexId, as JDBCMessageStore.peek does, and removing deletes the rows of that message's id,
 # as JDBCConsumer.ack does. A row this package did not write (the Micro Integrator's Java-serialized
 # StorableMessage) cannot be read: it is logged and left in the table, and the processors make no progress
-# until it is removed, as the Micro Integrator's consumer fails on a row it cannot deserialize.
+# until it is removed, as the Micro Integrator's consumer fails on a row it cannot deserialize. Its database
+# connection is made on first use and again after a failure (`DbConnection`), as JDBCConfiguration.buildDataSource
+# makes a pooled data source that connects on use: a database that is down fails the stores and reads, not the module.
 class JdbcMessageStore {
     private final string name;
-    private final jdbc:Client db;
+    private final DbConnection db;
     private final string tableName;
     # The msg_id of the message the last read returned: `remove()` deletes it.
     private string? current = ();
 
-    function init(string name, jdbc:Client db, string tableName) {
+    function init(string name, DbConnection db, string tableName) {
         self.name = name;
         self.db = db;
         self.tableName = tableName;
@@ -10286,7 +10288,8 @@ class JdbcMessageStore {
         string messageId = "urn:uuid:" + uuid:createType4AsString();
         byte[] message = storedMessageText(ctx, messageId).toBytes();
         sql:ParameterizedQuery statement = sql:queryConcat(sqlText(string `INSERT INTO ${self.tableName} (msg_id, message) VALUES (`), `${messageId}, ${message})`);
-        sql:ExecutionResult|sql:Error inserted = self.db->execute(statement);
+        jdbc:Client|error db = self.db.jdbcClient();
+        sql:ExecutionResult|error inserted = db is error ? db : db->execute(statement);
         if inserted is sql:ExecutionResult {
             ctx.ack.skipped = true; // As `MessageQueue.store` says.
             return;
@@ -10330,7 +10333,12 @@ class JdbcMessageStore {
     function next() returns Context? {
         self.current = ();
         sql:ParameterizedQuery query = sqlText(string `SELECT msg_id, message FROM ${self.tableName} WHERE indexId = (SELECT MIN(indexId) FROM ${self.tableName})`);
-        stream<record {}, sql:Error?> rows = self.db->query(query);
+        jdbc:Client|error db = self.db.jdbcClient();
+        if db is error {
+            log:printError(string `Message store '${self.name}' cannot read its table`, 'error = db);
+            return ();
+        }
+        stream<record {}, sql:Error?> rows = db->query(query);
         record {|record {} value;|}|sql:Error? first = rows.next();
         sql:Error? closed = rows.close();
         if first is sql:Error {
@@ -10362,8 +10370,9 @@ class JdbcMessageStore {
             return;
         }
         sql:ParameterizedQuery statement = sql:queryConcat(sqlText(string `DELETE FROM ${self.tableName} WHERE msg_id = `), `${id}`);
-        sql:ExecutionResult|sql:Error deleted = self.db->execute(statement);
-        if deleted is sql:Error {
+        jdbc:Client|error db = self.db.jdbcClient();
+        sql:ExecutionResult|error deleted = db is error ? db : db->execute(statement);
+        if deleted is error {
             log:printError(string `Message store '${self.name}' could not remove message [${id}]: it will be read again`, 'error = deleted);
         }
     }

@@ -6,12 +6,11 @@
 import ballerina/lang.runtime;
 import ballerina/log;
 import ballerina/task;
-import ballerinax/java.jdbc;
 
 # The database of message store 'PaymentDbStore' (Config.toml). The JDBC driver (org.postgresql.Driver) comes
 # from the database's client library: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
-final jdbc:Client paymentDbStoreDatabase = check new (paymentDbStoreUrl, paymentDbStoreUsername, paymentsDbPassword);
+final DbConnection paymentDbStoreDatabase = new (paymentDbStoreUrl, paymentDbStoreUsername, paymentsDbPassword);
 
 # Message store 'PaymentDbStore' (PaymentDbStore.xml, line 2): a database table, as Synapse's JDBCMessageStore (columns
 # indexId, msg_id and message). Each message is a row whose message column holds this package's own JSON format

@@ -2,12 +2,10 @@
 //   raw-jdbc-store.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerinax/java.jdbc;
-
 # The database of message store 'PaddedJdbc' (Config.toml). The JDBC driver (com.mysql.jdbc.Driver) comes
 # from the database's client library: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
-final jdbc:Client paddedJdbcDatabase = check new (paddedJdbcUrl, paddedJdbcUsername, paddedJdbcPassword);
+final DbConnection paddedJdbcDatabase = new (paddedJdbcUrl, paddedJdbcUsername, paddedJdbcPassword);
 
 # Message store 'PaddedJdbc' (raw-jdbc-store.xml, line 15): a database table, as Synapse's JDBCMessageStore (columns
 # indexId, msg_id and message). Each message is a row whose message column holds this package's own JSON format

@@ -5,12 +5,11 @@
 
 import ballerina/log;
 import ballerina/task;
-import ballerinax/java.jdbc;
 
 # The database of message store 'OrderDbStore' (Config.toml). The JDBC driver (com.mysql.jdbc.Driver) comes
 # from the database's client library: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
-final jdbc:Client orderDbStoreDatabase = check new (orderDbStoreUrl, orderDbStoreUsername, orderDbStorePassword);
+final DbConnection orderDbStoreDatabase = new (orderDbStoreUrl, orderDbStoreUsername, orderDbStorePassword);
 
 # Message store 'OrderDbStore' (JdbcStore.xml, line 2): a database table, as Synapse's JDBCMessageStore (columns
 # indexId, msg_id and message). Each message is a row whose message column holds this package's own JSON format

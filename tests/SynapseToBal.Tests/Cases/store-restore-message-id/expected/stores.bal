@@ -3,7 +3,6 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/task;
-import ballerinax/java.jdbc;
 import ballerinax/java.jms;
 
 # Message store 'MemoryStore' (store-message-id.xml, line 25): in memory, as Synapse's InMemoryStore: the messages are
@@ -27,7 +26,7 @@ final JmsMessageStore queueStore = check new ("QueueStore", queueStoreConnection
 # The database of message store 'TableStore' (Config.toml). The JDBC driver (org.h2.Driver) comes
 # from the database's client library: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
-final jdbc:Client tableStoreDatabase = check new (tableStoreUrl, tableStoreUsername, ());
+final DbConnection tableStoreDatabase = new (tableStoreUrl, tableStoreUsername, ());
 
 # Message store 'TableStore' (store-message-id.xml, line 30): a database table, as Synapse's JDBCMessageStore (columns
 # indexId, msg_id and message). Each message is a row whose message column holds this package's own JSON format
