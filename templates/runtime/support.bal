@@ -10923,7 +10923,9 @@ type DataServiceOutput record {|
 
 # A data service query with an XML result: the rows as `<element xmlns=namespace><rowName><name>value</name>...</rowName>...</element>`
 # (the columns straight under the element when there is no row name), a null column as `xsi:nil="true"`, as the
-# data services engine writes them (XMLWriterHelper). The result becomes the message, answered as application/xml.
+# data services engine writes them (XMLWriterHelper). The result becomes the message, answered as application/xml, or
+# as JSON (the XML written by the JSON formatter, as for any message whose messageType is JSON) when the client accepts
+# JSON (`dataServiceAcceptsJson`).
 function dataServiceSelect(Context ctx, jdbc:Client db, sql:ParameterizedQuery query, string element, string rowName,
         string namespace, DataServiceOutput[] outputs) returns error? {
     stream<record {}, sql:Error?> rows = db->query(query);
@@ -10933,7 +10935,7 @@ function dataServiceSelect(Context ctx, jdbc:Client db, sql:ParameterizedQuery q
             entries += check dataServiceRow(row, rowName, namespace, outputs);
         };
     ctx.payload = xml:createElement(string `{${namespace}}${element}`, {}, entries);
-    ctx.contentType = "application/xml";
+    ctx.contentType = dataServiceAcceptsJson(ctx) ? "application/json" : "application/xml";
 }
 
 # A data service query with `returnGeneratedKeys` and a result: the statement is run as an update and its result is
@@ -10946,7 +10948,7 @@ function dataServiceGeneratedKey(Context ctx, jdbc:Client db, sql:ParameterizedQ
     string|int? key = result.lastInsertId;
     xml entries = key is () ? xml `` : check dataServiceRow({[keyColumn]: key}, rowName, namespace, outputs);
     ctx.payload = xml:createElement(string `{${namespace}}${element}`, {}, entries);
-    ctx.contentType = "application/xml";
+    ctx.contentType = dataServiceAcceptsJson(ctx) ? "application/json" : "application/xml";
 }
 
 # One row of a data service result. A column the row does not have leaves an optional output out and fails any
@@ -11043,10 +11045,12 @@ function dataServiceAddressingAction(Context ctx) returns string {
     return "";
 }
 
-# The content type a data service answers an operation in: the request's SOAP version (`text/xml` or
-# `application/soap+xml`), `application/xml` for a POX or REST-style request, and `application/json` when the
-# Accept header (up to its first `;`) lists `application/json`, as DBInOutMessageReceiver switches the message type.
-function dataServiceReplyType(Context ctx) returns string {
+# Whether a data service answers the request in JSON, REST resources and SOAP operations alike (DBDeployer gives both
+# a DBInOutMessageReceiver): DBInOutMessageReceiver.invokeBusinessLogic cuts the Accept header at its first `;` (so a
+# `;q=` there hides the items after it), splits it at `,` and, when a trimmed item is exactly `application/json` (a
+# formatter is registered for it in the MI's axis2.xml, its JsonStreamFormatter), sets the response's messageType to
+# `application/json`, so the result element is written by the JSON formatter instead of as XML.
+function dataServiceAcceptsJson(Context ctx) returns boolean {
     string accept = getHeader(ctx, "Accept");
     int? semicolon = accept.indexOf(";");
     if semicolon is int && semicolon > 0 {
@@ -11054,8 +11058,18 @@ function dataServiceReplyType(Context ctx) returns string {
     }
     foreach string item in re `,`.split(accept) {
         if item.trim() == "application/json" {
-            return "application/json";
+            return true;
         }
+    }
+    return false;
+}
+
+# The content type a data service answers an operation in: the request's SOAP version (`text/xml` or
+# `application/soap+xml`), `application/xml` for a POX or REST-style request, and `application/json` when the
+# Accept header (up to its first `;`) lists `application/json`, as DBInOutMessageReceiver switches the message type.
+function dataServiceReplyType(Context ctx) returns string {
+    if dataServiceAcceptsJson(ctx) {
+        return "application/json";
     }
     if bodyFormat(ctx.contentType) == "soap" {
         return isSoap12(ctx.contentType) ? "application/soap+xml" : "text/xml";

@@ -284,6 +284,25 @@ public sealed partial class Lowerer
         return config.Unknown.IsEmpty ? null : $"the config '{config.Id}' has elements that are not translated ({string.Join(", ", config.Unknown.Select(u => "<" + u.Name + ">"))})";
     }
 
+    /// <summary>
+    /// The namespace of a query's result: its <c>defaultNamespace</c> unless blank (QueryFactory.createResult), else the
+    /// service's default namespace, which DataServiceFactory.createDataService takes from <c>baseURI</c>, else from
+    /// <c>serviceNamespace</c>, else WSO2_DS_NAMESPACE, each skipped when DBUtils.isEmptyString finds it blank (empty
+    /// once trimmed); a value that is not blank is used as written.
+    /// </summary>
+    private static string ResultNamespace(DataServiceSyntax service, string? declared)
+    {
+        if (!string.IsNullOrWhiteSpace(declared))
+        {
+            return declared;
+        }
+
+        var baseUri = service.OtherAttributes.FirstOrDefault(a => a.Name == "baseURI")?.Value;
+        return !string.IsNullOrWhiteSpace(baseUri) ? baseUri
+            : !string.IsNullOrWhiteSpace(service.ServiceNamespace) ? service.ServiceNamespace
+            : DataServiceNamespace;
+    }
+
     /// <summary>The settings of the service and its config that the generated service does not reproduce: each is reported (SB0206).</summary>
     private void ReportDataServiceSettings(DataServiceSyntax service)
     {
@@ -296,7 +315,8 @@ public sealed partial class Lowerer
 
             // DataServiceFactory.createDataService reads serviceGroup into a variable it never uses (an empty one
             // defaults to the service name); DBDeployer.deploy names the Axis2 service group after the service.
-            if (attribute.Name == "serviceGroup")
+            // baseURI is the default namespace of the results (ResultNamespace).
+            if (attribute.Name is "serviceGroup" or "baseURI")
             {
                 continue;
             }
@@ -780,7 +800,7 @@ public sealed partial class Lowerer
                     return null;
                 }
 
-                var baseNamespace = string.IsNullOrWhiteSpace(declared.DefaultNamespace) ? (service.ServiceNamespace is { Length: > 0 } jsonServiceNs ? jsonServiceNs : DataServiceNamespace) : declared.DefaultNamespace;
+                var baseNamespace = ResultNamespace(service, declared.DefaultNamespace);
                 var jsonNamespace = (baseNamespace.EndsWith('/') ? baseNamespace : baseNamespace + "/") + query.Id;
                 var jsonAllOptional = mapping.RowName.Length == 0;
                 result = new DataServiceResultIr(mapping.Element, mapping.RowName, jsonNamespace, mapping.Outputs.Select(o =>
@@ -814,8 +834,7 @@ public sealed partial class Lowerer
                 return null;
             }
 
-            // DataServiceFactory: a result without defaultNamespace is in the service's namespace (WSO2_DS_NAMESPACE when unset).
-            var ns = declared.DefaultNamespace ?? (service.ServiceNamespace is { Length: > 0 } serviceNs ? serviceNs : DataServiceNamespace);
+            var ns = ResultNamespace(service, declared.DefaultNamespace);
             // QueryFactory.createOutputElementGroup: an output of a result without a row name is optional whatever
             // it says (targetOptionalOverride); else createStaticOutputElement reads optional with Boolean.parseBoolean.
             var allOptional = string.IsNullOrEmpty(declared.RowName);
