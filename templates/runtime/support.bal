@@ -11049,7 +11049,11 @@ function dataServiceAddressingAction(Context ctx) returns string {
 # a DBInOutMessageReceiver): DBInOutMessageReceiver.invokeBusinessLogic cuts the Accept header at its first `;` (so a
 # `;q=` there hides the items after it), splits it at `,` and, when a trimmed item is exactly `application/json` (a
 # formatter is registered for it in the MI's axis2.xml, its JsonStreamFormatter), sets the response's messageType to
-# `application/json`, so the result element is written by the JSON formatter instead of as XML.
+# `application/json`, so the result element is written by the JSON formatter instead of as XML. Otherwise the response
+# keeps the request's messageType (MessageContextBuilder.createOutMessageContext copies MESSAGE_TYPE): the media type of
+# the Content-Type of a request with a body (ServerWorker.processEntityEnclosingRequest; POST, PUT, PATCH and DELETE,
+# SynapseHTTPRequestFactory), `application/xml` for one without (processNonEntityEnclosingRESTHandler), so a JSON body
+# is answered in JSON too.
 function dataServiceAcceptsJson(Context ctx) returns boolean {
     string accept = getHeader(ctx, "Accept");
     int? semicolon = accept.indexOf(";");
@@ -11061,7 +11065,8 @@ function dataServiceAcceptsJson(Context ctx) returns boolean {
             return true;
         }
     }
-    return false;
+    return (ctx.method == "POST" || ctx.method == "PUT" || ctx.method == "PATCH" || ctx.method == "DELETE")
+        && messageType(ctx) == "application/json";
 }
 
 # The content type a data service answers an operation in: the request's SOAP version (`text/xml` or

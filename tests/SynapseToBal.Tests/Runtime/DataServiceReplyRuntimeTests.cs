@@ -34,6 +34,9 @@ public sealed class DataServiceReplyRuntimeTests
             "foreach string item in re `,`.split(accept) {",
             "if item.trim() == \"application/json\" {",
             "return true;",
-            "return false;");
+            // Otherwise the response keeps the request's messageType (MessageContextBuilder.createOutMessageContext):
+            // a JSON body is answered in JSON; a request without a body has application/xml (ServerWorker).
+            "return (ctx.method == \"POST\" || ctx.method == \"PUT\" || ctx.method == \"PATCH\" || ctx.method == \"DELETE\")",
+            "&& messageType(ctx) == \"application/json\";");
     }
 }
