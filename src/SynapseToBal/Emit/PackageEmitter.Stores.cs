@@ -162,7 +162,7 @@ public sealed partial class PackageEmitter
                 _ => throw new InvalidOperationException($"Unhandled forward route {p.Target.GetType().Name}"),
             };
             var targetStore = p.TargetStore is { } moved ? names[moved.Name] : null;
-            var targetStoreCanFail = p.TargetStore?.Jms is not null || p.TargetStore?.Jdbc is not null || p.TargetStore?.RabbitMq is not null;
+            var targetStoreCanFail = CanRefuse(p.TargetStore);
             // A forwarding processor whose target endpoint or store is not translated (its TODO): the job logs a warning
             // once, at the first run that finds a message waiting, leaves the messages in the store and reads it no more.
             var keeps = !sampling && target is null && targetStore is null;
@@ -290,7 +290,7 @@ public sealed partial class PackageEmitter
                 TargetStore = targetStore,
                 TargetStoreCanFail = targetStoreCanFail,
                 FailStore = p.FailStore is { } failStore ? names[failStore.Name] : null,
-                FailStoreCanFail = p.FailStore?.Jms is not null || p.FailStore?.Jdbc is not null || p.FailStore?.RabbitMq is not null,
+                FailStoreCanFail = CanRefuse(p.FailStore),
                 FailStoreMoved = Literal($"{who} failed to forward a message {p.MaxDeliveryAttempts} times: moved it to message store '{p.FailStore?.StoreName}' and continues"),
                 FailStoreRefused = Literal($"{who} failed to forward a message {p.MaxDeliveryAttempts} times and could not store it in message store '{p.FailStore?.StoreName}': deactivated"),
                 KindFailover = p.Kind == ProcessorKind.FailoverForwarding,
@@ -383,6 +383,12 @@ public sealed partial class PackageEmitter
     }
 
     /// <summary>Whether a route is a JMS, vfs or mail send, which ForwardingService delivers without judging a response.</summary>
+    /// <summary>
+    /// Whether storing in the store can fail (a JMS, JDBC or RabbitMQ store: its <c>store</c> returns an error), so the job
+    /// checks it; an in-memory store always takes the message. None: no store.
+    /// </summary>
+    private static bool CanRefuse(MessageStoreIr? store) => store?.Jms is not null || store?.Jdbc is not null || store?.RabbitMq is not null;
+
     private static bool IsSend(ForwardRouteIr route) => route switch
     {
         ForwardRouteIr.Jms or ForwardRouteIr.Vfs or ForwardRouteIr.Mail => true,
