@@ -49,13 +49,20 @@ internal sealed partial class StatementWriter
             return;
         }
 
-        var outputs = string.Join(", ", result.Outputs.Select(o =>
-            $"{{column: {BallerinaSyntax.StringLiteral(o.Column)}, name: {BallerinaSyntax.StringLiteral(o.Name)}{(o.IsAttribute ? ", attribute: true" : string.Empty)}{(o.Optional ? ", optional: true" : string.Empty)}}}"));
-        var shape = $"{BallerinaSyntax.StringLiteral(result.Element)}, {BallerinaSyntax.StringLiteral(result.RowName)}, {BallerinaSyntax.StringLiteral(result.Namespace)}, [{outputs}]";
+        var shape = $"{BallerinaSyntax.StringLiteral(result.Element)}, {BallerinaSyntax.StringLiteral(result.RowName)}, {BallerinaSyntax.StringLiteral(result.Namespace)}, {DataServiceEntries(result.Outputs)}";
         _out.Verbatim(step.GeneratedKeyColumn is { } keyColumn
             ? $"check dataServiceGeneratedKey(ctx, {client}, {query}, {BallerinaSyntax.StringLiteral(keyColumn)}, {shape});"
             : $"check dataServiceSelect(ctx, {client}, {query}, {shape});");
     }
+
+    /// <summary>The runtime's <c>DataServiceEntry</c> list of a result's outputs and element groups.</summary>
+    private static string DataServiceEntries(IEnumerable<DataServiceEntryIr> entries) =>
+        "[" + string.Join(", ", entries.Select(entry => entry switch
+        {
+            DataServiceEntryIr.Output o => $"{{column: {BallerinaSyntax.StringLiteral(o.Column)}, name: {BallerinaSyntax.StringLiteral(o.Name)}{(o.IsAttribute ? ", attribute: true" : string.Empty)}{(o.Optional ? ", optional: true" : string.Empty)}}}",
+            DataServiceEntryIr.Group g => $"{{elementGroup: {BallerinaSyntax.StringLiteral(g.Name)}, namespace: {BallerinaSyntax.StringLiteral(g.Namespace)}, entries: {DataServiceEntries(g.Entries)}}}",
+            _ => throw new InvalidOperationException(entry.GetType().Name),
+        })) + "]";
 
     /// <summary>
     /// The SOAP operations of a data service: the operation the request names (<c>dataServiceOperation</c>), its query

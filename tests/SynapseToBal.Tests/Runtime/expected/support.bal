@@ -10914,8 +10914,8 @@ function dataServiceChild(xml:Element parent, string key) returns string? {
     return ();
 }
 
-# One output of a data service result: the column it takes and the element (or row attribute) it writes; an
-# optional one is left out of a row without that column.
+# One output of a data service result: the column it takes and the element (or row or group attribute) it writes;
+# an optional one is left out of a row without that column.
 type DataServiceOutput record {|
     string column;
     string name;
@@ -10923,13 +10923,24 @@ type DataServiceOutput record {|
     boolean optional = false;
 |};
 
+# An element group of a data service result (OutputElementGroup): the element `elementGroup` in `namespace`, written
+# for every row with its own entries in it.
+type DataServiceGroup record {|
+    string elementGroup;
+    string namespace;
+    DataServiceEntry[] entries;
+|};
+
+# One entry of a data service result row: an output or an element group.
+type DataServiceEntry DataServiceOutput|DataServiceGroup;
+
 # A data service query with an XML result: the rows as `<element xmlns=namespace><rowName><name>value</name>...</rowName>...</element>`
 # (the columns straight under the element when there is no row name), a null column as `xsi:nil="true"`, as the
 # data services engine writes them (XMLWriterHelper). The result becomes the message, answered as application/xml, or
 # as JSON (the XML written by the JSON formatter, as for any message whose messageType is JSON) when the client accepts
 # JSON (`dataServiceAcceptsJson`).
 function dataServiceSelect(Context ctx, jdbc:Client db, sql:ParameterizedQuery query, string element, string rowName,
-        string namespace, DataServiceOutput[] outputs) returns error? {
+        string namespace, DataServiceEntry[] outputs) returns error? {
     stream<record {}, sql:Error?> rows = db->query(query);
     xml entries = xml ``;
     check from record {} row in rows
@@ -10945,7 +10956,7 @@ function dataServiceSelect(Context ctx, jdbc:Client db, sql:ParameterizedQuery q
 # `GENERATED_KEY`), as SQLQuery.writeOutGeneratedKeys writes the statement's generated keys; no row when it generated
 # none. The ballerina/sql client gives the first column of the first generated row (`lastInsertId`).
 function dataServiceGeneratedKey(Context ctx, jdbc:Client db, sql:ParameterizedQuery statement, string keyColumn,
-        string element, string rowName, string namespace, DataServiceOutput[] outputs) returns error? {
+        string element, string rowName, string namespace, DataServiceEntry[] outputs) returns error? {
     sql:ExecutionResult result = check db->execute(statement);
     string|int? key = result.lastInsertId;
     xml entries = key is () ? xml `` : check dataServiceRow({[keyColumn]: key}, rowName, namespace, outputs);
@@ -10955,30 +10966,43 @@ function dataServiceGeneratedKey(Context ctx, jdbc:Client db, sql:ParameterizedQ
 
 # One row of a data service result. A column the row does not have leaves an optional output out and fails any
 # other, as StaticOutputElement.getParamValue does (a column that is present but NULL is written, as `xsi:nil`).
-function dataServiceRow(record {} row, string rowName, string namespace, DataServiceOutput[] outputs) returns xml|error {
+function dataServiceRow(record {} row, string rowName, string namespace, DataServiceEntry[] outputs) returns xml|error {
+    [xml, map<string>] [fields, attributes] = check dataServiceEntries(row, namespace, outputs);
+    return rowName == "" ? fields : xml:createElement(string `{${namespace}}${rowName}`, attributes, fields);
+}
+
+# The elements and the attributes the entries of a row or of an element group write, each element in `namespace`. An
+# element group is written for every row, whatever its columns hold (OutputElementGroup.executeElement): its element
+# in its own namespace with its attributes and then its elements and groups, in order.
+function dataServiceEntries(record {} row, string namespace, DataServiceEntry[] entries) returns [xml, map<string>]|error {
     xml fields = xml ``;
     map<string> attributes = {};
-    foreach DataServiceOutput output in outputs {
-        string? key = dataServiceColumnKey(row, output.column);
-        if key is () {
-            if output.optional {
-                continue;
-            }
-            return error(string `Error in 'StaticOutputElement.execute', cannot find parameter with type:column name:${output.column}`);
-        }
-        anydata value = row[key];
-        if output.attribute {
-            if value !is () {
-                attributes[output.name] = valueText(value);
-            }
-        } else if value is () {
-            fields += xml:createElement(string `{${namespace}}${output.name}`,
-                    {"{http://www.w3.org/2001/XMLSchema-instance}nil": "true"});
+    foreach DataServiceEntry entry in entries {
+        if entry is DataServiceGroup {
+            [xml, map<string>] [content, groupAttributes] = check dataServiceEntries(row, entry.namespace, entry.entries);
+            fields += xml:createElement(string `{${entry.namespace}}${entry.elementGroup}`, groupAttributes, content);
         } else {
-            fields += xml:createElement(string `{${namespace}}${output.name}`, {}, xml:createText(valueText(value)));
+            string? key = dataServiceColumnKey(row, entry.column);
+            if key is () {
+                if entry.optional {
+                    continue;
+                }
+                return error(string `Error in 'StaticOutputElement.execute', cannot find parameter with type:column name:${entry.column}`);
+            }
+            anydata value = row[key];
+            if entry.attribute {
+                if value !is () {
+                    attributes[entry.name] = valueText(value);
+                }
+            } else if value is () {
+                fields += xml:createElement(string `{${namespace}}${entry.name}`,
+                        {"{http://www.w3.org/2001/XMLSchema-instance}nil": "true"});
+            } else {
+                fields += xml:createElement(string `{${namespace}}${entry.name}`, {}, xml:createText(valueText(value)));
+            }
         }
     }
-    return rowName == "" ? fields : xml:createElement(string `{${namespace}}${rowName}`, attributes, fields);
+    return [fields, attributes];
 }
 
 # The key of a row's column by its name in any case (JDBC column labels are matched without case); `()` when the row
