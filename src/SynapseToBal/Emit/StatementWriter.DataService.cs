@@ -13,11 +13,23 @@ internal sealed partial class StatementWriter
     /// </summary>
     private void DataServiceQuery(DataServiceQueryStep step)
     {
-        var reads = step.Arguments.Select(argument => DbBind(
+        var reads = step.Arguments.Select(argument => argument.IsArray
+            ? $"check dataServiceArrayParam(ctx, {BallerinaSyntax.StringLiteral(argument.RequestName)}, {BallerinaSyntax.StringLiteral(argument.Type.ToString().ToLowerInvariant())})"
+            : DbBind(
             $"check dataServiceParam(ctx, {BallerinaSyntax.StringLiteral(argument.RequestName)}"
             + (argument.DefaultValue is { } fallback ? $", {BallerinaSyntax.StringLiteral(fallback)})" : ")"), argument.Type)).ToList();
         var query = new StringBuilder();
-        if (step.SqlSegments.Any(s => s.Contains('`', StringComparison.Ordinal) || s.Contains("${", StringComparison.Ordinal)))
+        if (step.Arguments.Any(a => a.IsArray))
+        {
+            // An ARRAY parameter's placeholder becomes one per value (ExpressionQuery.createProcessedQuery): the query
+            // is made when the values are known.
+            query.Append("dataServiceArrayQuery([")
+                .AppendJoin(", ", step.SqlSegments.Select(BallerinaSyntax.StringLiteral))
+                .Append("], [")
+                .AppendJoin(", ", reads)
+                .Append("])");
+        }
+        else if (step.SqlSegments.Any(s => s.Contains('`', StringComparison.Ordinal) || s.Contains("${", StringComparison.Ordinal)))
         {
             query.Append("new SqlQuery([")
                 .AppendJoin(", ", step.SqlSegments.Select(BallerinaSyntax.StringLiteral))

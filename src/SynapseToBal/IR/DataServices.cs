@@ -11,8 +11,11 @@ namespace SynapseToBal.IR;
 /// </summary>
 public sealed record DataServiceQueryStep(DbClientIr Client, ImmutableArray<string> SqlSegments, ImmutableArray<DataServiceArgumentIr> Arguments, DataServiceResultIr? Result, string? GeneratedKeyColumn = null) : StepIr((Syntax.MediatorSyntax?)null);
 
-/// <summary>A query parameter: the request parameter it is read from, the JDBC type it binds as, its default value.</summary>
-public sealed record DataServiceArgumentIr(string RequestName, DbParameterType Type, string? DefaultValue);
+/// <summary>
+/// A query parameter: the request parameter it is read from, the JDBC type it binds as, its default value; an
+/// <see cref="IsArray"/> one (paramType ARRAY) binds every value the request gives it, one placeholder each.
+/// </summary>
+public sealed record DataServiceArgumentIr(string RequestName, DbParameterType Type, string? DefaultValue, bool IsArray = false);
 
 /// <summary>
 /// The XML result: <c>&lt;Element xmlns=ns&gt;&lt;Row&gt;&lt;col&gt;..&lt;/col&gt;&lt;/Row&gt;*&lt;/Element&gt;</c> (no row element when

@@ -58,4 +58,22 @@ public sealed class DataServiceReplyRuntimeTests
             "fields += xml:createElement(string `{${namespace}}${entry.name}`, {}, xml:createText(valueText(value)));",
             "return [fields, attributes];");
     }
+
+    [Fact]
+    public void An_array_parameter_takes_one_placeholder_per_value_joined_with_commas()
+    {
+        // ExpressionQuery.createProcessedQuery: the parameter's '?' becomes generateQuestionMarks(count), "?,?,?".
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("dataServiceArrayQuery"),
+            "string[] strings = [parts[0]];",
+            "if argument is DataServiceArray {",
+            "values = argument.arrayValues;",
+            "insertions.push(values[j]);",
+            "strings.push(j + 1 < values.length() ? \",\" : parts[i + 1]);",
+            "return new SqlQuery(strings.cloneReadOnly(), insertions);");
+        // DataServiceRequest.getSingleInputValuesFromOM: every repeated query parameter or element, in order.
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("dataServiceParamValues"),
+            "return [value];",
+            "values.push(check urlDecodeText(entry.substring(index + 1), plusAsSpace = false));",
+            "values.push(child.data());");
+    }
 }

@@ -409,6 +409,25 @@ public sealed class DataServiceTests
     }
 
     [Fact]
+    public void An_array_parameter_binds_every_value_and_one_with_a_default_or_another_param_type_stays_a_todo()
+    {
+        var (package, _) = Lower("""
+            <query id="q" useConfig="db"><sql>select ID from p where id in (:ids) and n = :n</sql><result element="People" rowName="P"><element column="ID" name="id"/></result><param name="ids" sqlType="INTEGER" paramType="array"/><param name="n" sqlType="STRING" paramType="SCALAR"/></query>
+            <query id="d" useConfig="db"><sql>select ID from p where id in (:ids)</sql><result element="People" rowName="P"><element column="ID" name="id"/></result><param name="ids" sqlType="INTEGER" paramType="ARRAY" defaultValue="1"/></query>
+            <query id="u" useConfig="db"><sql>select ID from p where id = :t</sql><result element="People" rowName="P"><element column="ID" name="id"/></result><param name="t" sqlType="STRUCT" paramType="UDT"/></query>
+            <resource method="GET" path="ids"><call-query href="q"/></resource>
+            <resource method="GET" path="defaulted"><call-query href="d"/></resource>
+            <resource method="GET" path="udt"><call-query href="u"/></resource>
+            """);
+
+        var resources = Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources;
+        var step = Assert.IsType<DataServiceQueryStep>(resources[0].Body[0]);
+        Assert.Equal([("ids", DbParameterType.Integer, true), ("n", DbParameterType.String, false)], step.Arguments.Select(a => (a.RequestName, a.Type, a.IsArray)));
+        Assert.Contains("the ARRAY parameter 'ids' of query 'd' has a default value", resources[1].Skipped!.Message);
+        Assert.Contains("is paramType=\"UDT\" (only SCALAR and ARRAY are translated)", resources[2].Skipped!.Message);
+    }
+
+    [Fact]
     public void A_json_mapping_nested_deeper_than_the_converter_reads_is_a_reason_not_a_crash()
     {
         // Each level recursed once: 20,000 levels overflowed the converter's stack (a crash .NET cannot catch).

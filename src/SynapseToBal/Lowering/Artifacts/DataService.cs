@@ -692,9 +692,20 @@ public sealed partial class Lowerer
                 return null;
             }
 
-            if (param.ParamType is { } paramType && !paramType.Equals("SCALAR", StringComparison.OrdinalIgnoreCase))
+            // QueryFactory.getQueryParamsFromQueryElement upper-cases paramType. An ARRAY parameter takes every value the
+            // request gives it (DataServiceRequest.getSingleInputValuesFromOM: repeated elements of its name; Axis2's
+            // BuilderUtil writes a repeated URL query parameter as repeated elements), one value as an array of one
+            // (Query.preprocessParams); its placeholder becomes one '?' per value (ExpressionQuery.createProcessedQuery).
+            var isArray = param.ParamType is { } arrayType && arrayType.ToUpperInvariant() == "ARRAY";
+            if (param.ParamType is { } paramType && !paramType.Equals("SCALAR", StringComparison.OrdinalIgnoreCase) && !isArray)
             {
-                reason = $"the parameter '{param.Name}' of query '{query.Id}' is paramType=\"{paramType}\" (only SCALAR is translated)";
+                reason = $"the parameter '{param.Name}' of query '{query.Id}' is paramType=\"{paramType}\" (only SCALAR and ARRAY are translated)";
+                return null;
+            }
+
+            if (isArray && param.DefaultValue is not null)
+            {
+                reason = $"the ARRAY parameter '{param.Name}' of query '{query.Id}' has a default value, which is not translated";
                 return null;
             }
 
@@ -723,7 +734,7 @@ public sealed partial class Lowerer
             }
 
             var requestName = requestNames.TryGetValue(param.Name, out var mapped) ? mapped : param.Name;
-            var argument = new DataServiceArgumentIr(requestName, type, param.DefaultValue);
+            var argument = new DataServiceArgumentIr(requestName, type, param.DefaultValue, isArray);
             byName[param.Name] = argument;
         }
 

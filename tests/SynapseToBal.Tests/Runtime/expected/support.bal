@@ -10914,6 +10914,121 @@ function dataServiceChild(xml:Element parent, string key) returns string? {
     return ();
 }
 
+# Every value the request gives a data service ARRAY parameter (paramType="ARRAY"): the path parameter of that name,
+# else every query parameter of the URL of that name, in order (Axis2's BuilderUtil writes each repeated one as an
+# element of the request), else every child element of that local name of the payload's request element, in order, as
+# DataServiceRequest.getSingleInputValuesFromOM gathers repeated elements into an array; names match without regard
+# to case, as for `dataServiceParam`. None is an error, as the data service fails on a missing parameter.
+function dataServiceParamValues(Context ctx, string name) returns string[]|error {
+    string key = name.toLowerAscii();
+    foreach [string, anydata] [property, value] in ctx.properties.entries() {
+        if value is string && property.startsWith("uri.var.") && property.substring(8).toLowerAscii() == key {
+            return [value];
+        }
+    }
+    string[] values = [];
+    int? queryIndex = ctx.to.indexOf("?");
+    if queryIndex is int {
+        foreach string entry in re `&`.split(ctx.to.substring(queryIndex + 1)) {
+            int? index = entry.indexOf("=");
+            if index is int && index > 0 && entry.substring(0, index).toLowerAscii() == key {
+                values.push(check urlDecodeText(entry.substring(index + 1), plusAsSpace = false));
+            }
+        }
+    }
+    if values.length() > 0 {
+        return values;
+    }
+    xml|error payload = xmlPayload(ctx);
+    if payload is xml {
+        foreach xml:Element request in payload.elements() {
+            xml:Element[] parents = [request];
+            if localName(request.getName()) == "jsonObject" {
+                foreach xml:Element inner in request.children().elements() {
+                    parents.push(inner);
+                }
+            }
+            foreach xml:Element parent in parents {
+                foreach xml:Element child in parent.children().elements() {
+                    if localName(child.getName()).toLowerAscii() == key {
+                        values.push(child.data());
+                    }
+                }
+                if values.length() > 0 {
+                    return values;
+                }
+            }
+        }
+    }
+    return error(string `data service: the request has no parameter '${name}'`);
+}
+
+# The values of a data service ARRAY parameter, each bound as its sqlType binds one (as SQLQuery.setParamInPreparedStatement
+# binds each element): `string`, `integer`, `decimal`, `float`, `boolean` (true when "true" in any case), `date`,
+# `time` or `timestamp`.
+function dataServiceArrayParam(Context ctx, string name, string sqlType) returns DataServiceArray|error {
+    sql:Value[] bound = [];
+    foreach string value in check dataServiceParamValues(ctx, name) {
+        match sqlType {
+            "integer" => {
+                bound.push(check int:fromString(value));
+            }
+            "decimal" => {
+                bound.push(check decimal:fromString(value));
+            }
+            "float" => {
+                bound.push(check float:fromString(value));
+            }
+            "boolean" => {
+                bound.push(value.equalsIgnoreCaseAscii("true"));
+            }
+            "date" => {
+                bound.push(sqlDate(value));
+            }
+            "time" => {
+                bound.push(sqlTime(value));
+            }
+            "timestamp" => {
+                bound.push(sqlTimestamp(value));
+            }
+            _ => {
+                bound.push(value);
+            }
+        }
+    }
+    return {arrayValues: bound};
+}
+
+# The values of a data service ARRAY parameter, bound one placeholder each.
+type DataServiceArray record {|
+    sql:Value[] arrayValues;
+|};
+
+# A data service query with ARRAY parameters: the SQL's text parts around its placeholders, each placeholder of an
+# ARRAY parameter replaced by one per value joined with `,` (ExpressionQuery.createProcessedQuery, generateQuestionMarks),
+# each value bound in its place (SQLQuery.createProcessedPreparedStatement).
+function dataServiceArrayQuery(string[] parts, (sql:Value|DataServiceArray)[] arguments) returns SqlQuery {
+    string[] strings = [parts[0]];
+    sql:Value[] insertions = [];
+    foreach int i in 0 ..< arguments.length() {
+        sql:Value|DataServiceArray argument = arguments[i];
+        sql:Value[] values = [];
+        if argument is DataServiceArray {
+            values = argument.arrayValues;
+        } else {
+            values.push(argument);
+        }
+        if values.length() == 0 {
+            strings[strings.length() - 1] = strings[strings.length() - 1] + parts[i + 1];
+        }
+        foreach int j in 0 ..< values.length() {
+            insertions.push(values[j]);
+            strings.push(j + 1 < values.length() ? "," : parts[i + 1]);
+        }
+    }
+    return new SqlQuery(strings.cloneReadOnly(), insertions);
+}
+
 # One output of a data service result: the column it takes and the element (or row or group attribute) it writes;
 # an optional one is left out of a row without that column.
 type DataServiceOutput record {|
