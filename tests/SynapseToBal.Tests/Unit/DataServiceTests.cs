@@ -428,6 +428,30 @@ public sealed class DataServiceTests
     }
 
     [Fact]
+    public void An_optional_parameter_without_default_is_read_as_a_required_one_except_in_an_update_or_without_a_with_param()
+    {
+        var (package, _) = Lower("""
+            <query id="i" useConfig="db"><sql>insert into p(a, b) values (:a, :b)</sql><param name="a" sqlType="INTEGER" optional="true"/><param name="b" sqlType="STRING" optional="false"/></query>
+            <query id="u" useConfig="db"><sql>update p set a=:a where b=:b</sql><param name="a" sqlType="INTEGER" optional=" true "/><param name="b" sqlType="STRING"/></query>
+            <query id="n" useConfig="db"><sql>
+            update p set a=:a where b=:b</sql><param name="a" sqlType="INTEGER" optional="true"/><param name="b" sqlType="STRING"/></query>
+            <resource method="POST" path="insert"><call-query href="i"><with-param name="a" query-param="x"/><with-param name="b" query-param="b"/></call-query></resource>
+            <resource method="PUT" path="update"><call-query href="u"><with-param name="a" query-param="a"/><with-param name="b" query-param="b"/></call-query></resource>
+            <resource method="PUT" path="undefined"><call-query href="n"><with-param name="a" query-param="a"/><with-param name="b" query-param="b"/></call-query></resource>
+            <resource method="POST" path="unmapped"><call-query href="i"><with-param name="b" query-param="b"/></call-query></resource>
+            """);
+
+        var resources = Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources;
+        // CallQuery.extractParams fails a request without it, as for a required parameter.
+        var insert = Assert.IsType<DataServiceQueryStep>(resources[0].Body[0]);
+        Assert.Equal([("x", (string?)null), ("b", null)], insert.Arguments.Select(a => (a.RequestName, a.DefaultValue)));
+        Assert.Contains("the parameter 'a' of the UPDATE query 'u' is optional with no default value", resources[1].Skipped!.Message);
+        // SQLQuery.sqlQueryType reads the text up to its first space: a line break first is no UPDATE.
+        Assert.IsType<DataServiceQueryStep>(resources[2].Body[0]);
+        Assert.Contains("the parameter 'a' of query 'i' is optional with no default value and no with-param gives it", resources[3].Skipped!.Message);
+    }
+
+    [Fact]
     public void A_json_mapping_nested_deeper_than_the_converter_reads_is_a_reason_not_a_crash()
     {
         // Each level recursed once: 20,000 levels overflowed the converter's stack (a crash .NET cannot catch).

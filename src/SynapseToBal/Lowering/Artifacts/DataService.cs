@@ -727,9 +727,22 @@ public sealed partial class Lowerer
                 return null;
             }
 
-            if (param.DefaultValue is null && string.Equals(param.Optional?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            // An optional parameter with no default value: CallQuery.extractParams fails a request that does not give
+            // the request parameter its with-param names (INCOMPATIBLE_PARAMETERS_ERROR), as for a required one, but in
+            // an UPDATE (the <sql> text up to its first space, upper-cased: SQLQuery.sqlQueryType), where it leaves it out
+            // and SQLQuery.generateSQLupdateQuery rewrites the statement. Without a with-param the query never gets it
+            // (CallQuery.extractParams passes only with-params): Query.extractParams leaves it out and
+            // ExpressionQuery.processDynamicQuery fails every request on the unbound placeholder but in an UPDATE.
+            var optional = param.DefaultValue is null && string.Equals(param.Optional?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+            if (optional && MiSqlQueryType(plain[0].Text) == "UPDATE")
             {
-                reason = $"the parameter '{param.Name}' of query '{query.Id}' is optional with no default value (when it is missing the data service binds nothing for it, and drops its column from an UPDATE's SET list: SQLQuery.createProcessedPreparedStatement, generateSQLupdateQuery)";
+                reason = $"the parameter '{param.Name}' of the UPDATE query '{query.Id}' is optional with no default value (when the request does not give it, SQLQuery.generateSQLupdateQuery rewrites the SET list from the SQL text, keeping the columns written as '<parameter name>=?' of the parameters given), which is not translated";
+                return null;
+            }
+
+            if (optional && !requestNames.ContainsKey(param.Name))
+            {
+                reason = $"the parameter '{param.Name}' of query '{query.Id}' is optional with no default value and no with-param gives it (CallQuery.extractParams passes only with-params, so the query never gets it and ExpressionQuery.processDynamicQuery fails every request on its placeholder with a DATABASE_ERROR), which is not translated";
                 return null;
             }
 
@@ -893,6 +906,12 @@ public sealed partial class Lowerer
         [.. outputs.Select(o => o.IsGroup
             ? new DataServiceEntryIr.Group(o.Name, ns, JsonEntries(o.Children, ns, false))
             : (DataServiceEntryIr)new DataServiceEntryIr.Output(o.Column, o.Name, false, allOptional || JavaTrue(o.Optional)))];
+
+    /// <summary>
+    /// The statement kind SQLQuery.sqlQueryType reads from the <c>&lt;sql&gt;</c> text as written (not trimmed): the text
+    /// up to its first space, upper-cased; empty when it has no space (UNDEFINED).
+    /// </summary>
+    private static string MiSqlQueryType(string sql) => sql.IndexOf(' ', StringComparison.Ordinal) is var space and >= 0 ? sql[..space].ToUpperInvariant() : string.Empty;
 
     /// <summary>Java's Boolean.parseBoolean: "true" in any case, untrimmed.</summary>
     private static bool JavaTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
