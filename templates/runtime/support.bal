@@ -1105,7 +1105,7 @@ const WSA_SUBMISSION_NS = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
 
 // It only sets the context's addressing fields: a package that reads none of them (in its own code or through
 // the helpers below) gets neither it nor its call in `parsedPayload`, as what it would set is never seen.
-// Kept only with: addressingAddress, addressingAction, messageAction, urlParam, defaultFaultLog, callAddress, anonymousTo, rewriteUrl, storedMessageText, forwardAttemptAddress, dataServiceNoOperation, dataServiceParam, cacheLookup, operationNotFound, setOperationNotFoundFault, transportOperation, operationNotFoundReason, ctx.to, ctx.replyTo, ctx.faultTo, ctx.wsaAction, ctx.addressingFault
+// Kept only with: addressingAddress, addressingAction, messageAction, urlParam, defaultFaultLog, callAddress, anonymousTo, rewriteUrl, storedMessageText, forwardAttemptAddress, dataServiceNoOperation, dataServiceParam, dataServiceParamValues, cacheLookup, operationNotFound, setOperationNotFoundFault, transportOperation, operationNotFoundReason, ctx.to, ctx.replyTo, ctx.faultTo, ctx.wsaAction, ctx.addressingFault
 # When the Micro Integrator builds a received message (RelayUtils.buildMessage, its `processAddressing`), it runs
 # Axis2's AddressingInHandler, engaged in its axis2.xml: the `To` header block of the envelope becomes the message's
 # To address, replacing the one it had (the request path, or what a `header To` set). The handler reads the 2005/08
