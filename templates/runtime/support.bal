@@ -1105,7 +1105,7 @@ const WSA_SUBMISSION_NS = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
 
 // It only sets the context's addressing fields: a package that reads none of them (in its own code or through
 // the helpers below) gets neither it nor its call in `parsedPayload`, as what it would set is never seen.
-// Kept only with: addressingAddress, addressingAction, messageAction, urlParam, defaultFaultLog, callAddress, anonymousTo, rewriteUrl, storedMessageText, forwardAttemptAddress, dataServiceNoOperation, dataServiceParam, cacheLookup, operationNotFound, setOperationNotFoundFault, transportOperation, operationNotFoundReason, ctx.to, ctx.replyTo, ctx.faultTo, ctx.wsaAction, ctx.addressingFault
+// Kept only with: addressingAddress, addressingAction, messageAction, urlParam, defaultFaultLog, callAddress, anonymousTo, rewriteUrl, storedMessageText, forwardAttemptAddress, dataServiceNoOperation, dataServiceParam, dataServiceParamValues, cacheLookup, operationNotFound, setOperationNotFoundFault, transportOperation, operationNotFoundReason, ctx.to, ctx.replyTo, ctx.faultTo, ctx.wsaAction, ctx.addressingFault
 # When the Micro Integrator builds a received message (RelayUtils.buildMessage, its `processAddressing`), it runs
 # Axis2's AddressingInHandler, engaged in its axis2.xml: the `To` header block of the envelope becomes the message's
 # To address, replacing the one it had (the request path, or what a `header To` set). The handler reads the 2005/08
@@ -10912,8 +10912,123 @@ function dataServiceChild(xml:Element parent, string key) returns string? {
     return ();
 }
 
-# One output of a data service result: the column it takes and the element (or row attribute) it writes; an
-# optional one is left out of a row without that column.
+# Every value the request gives a data service ARRAY parameter (paramType="ARRAY"): the path parameter of that name,
+# else every query parameter of the URL of that name, in order (Axis2's BuilderUtil writes each repeated one as an
+# element of the request), else every child element of that local name of the payload's request element, in order, as
+# DataServiceRequest.getSingleInputValuesFromOM gathers repeated elements into an array; names match without regard
+# to case, as for `dataServiceParam`. None is an error, as the data service fails on a missing parameter.
+function dataServiceParamValues(Context ctx, string name) returns string[]|error {
+    string key = name.toLowerAscii();
+    foreach [string, anydata] [property, value] in ctx.properties.entries() {
+        if value is string && property.startsWith("uri.var.") && property.substring(8).toLowerAscii() == key {
+            return [value];
+        }
+    }
+    string[] values = [];
+    int? queryIndex = ctx.to.indexOf("?");
+    if queryIndex is int {
+        foreach string entry in re `&`.split(ctx.to.substring(queryIndex + 1)) {
+            int? index = entry.indexOf("=");
+            if index is int && index > 0 && entry.substring(0, index).toLowerAscii() == key {
+                values.push(check urlDecodeText(entry.substring(index + 1), plusAsSpace = false));
+            }
+        }
+    }
+    if values.length() > 0 {
+        return values;
+    }
+    xml|error payload = xmlPayload(ctx);
+    if payload is xml {
+        foreach xml:Element request in payload.elements() {
+            xml:Element[] parents = [request];
+            if localName(request.getName()) == "jsonObject" {
+                foreach xml:Element inner in request.children().elements() {
+                    parents.push(inner);
+                }
+            }
+            foreach xml:Element parent in parents {
+                foreach xml:Element child in parent.children().elements() {
+                    if localName(child.getName()).toLowerAscii() == key {
+                        values.push(child.data());
+                    }
+                }
+                if values.length() > 0 {
+                    return values;
+                }
+            }
+        }
+    }
+    return error(string `data service: the request has no parameter '${name}'`);
+}
+
+# The values of a data service ARRAY parameter, each bound as its sqlType binds one (as SQLQuery.setParamInPreparedStatement
+# binds each element): `string`, `integer`, `decimal`, `float`, `boolean` (true when "true" in any case), `date`,
+# `time` or `timestamp`.
+function dataServiceArrayParam(Context ctx, string name, string sqlType) returns DataServiceArray|error {
+    sql:Value[] bound = [];
+    foreach string value in check dataServiceParamValues(ctx, name) {
+        match sqlType {
+            "integer" => {
+                bound.push(check int:fromString(value));
+            }
+            "decimal" => {
+                bound.push(check decimal:fromString(value));
+            }
+            "float" => {
+                bound.push(check float:fromString(value));
+            }
+            "boolean" => {
+                bound.push(value.equalsIgnoreCaseAscii("true"));
+            }
+            "date" => {
+                bound.push(sqlDate(value));
+            }
+            "time" => {
+                bound.push(sqlTime(value));
+            }
+            "timestamp" => {
+                bound.push(sqlTimestamp(value));
+            }
+            _ => {
+                bound.push(value);
+            }
+        }
+    }
+    return {arrayValues: bound};
+}
+
+# The values of a data service ARRAY parameter, bound one placeholder each.
+type DataServiceArray record {|
+    sql:Value[] arrayValues;
+|};
+
+# A data service query with ARRAY parameters: the SQL's text parts around its placeholders, each placeholder of an
+# ARRAY parameter replaced by one per value joined with `,` (ExpressionQuery.createProcessedQuery, generateQuestionMarks),
+# each value bound in its place (SQLQuery.createProcessedPreparedStatement).
+function dataServiceArrayQuery(string[] parts, (sql:Value|DataServiceArray)[] arguments) returns SqlQuery {
+    string[] strings = [parts[0]];
+    sql:Value[] insertions = [];
+    foreach int i in 0 ..< arguments.length() {
+        sql:Value|DataServiceArray argument = arguments[i];
+        sql:Value[] values = [];
+        if argument is DataServiceArray {
+            values = argument.arrayValues;
+        } else {
+            values.push(argument);
+        }
+        if values.length() == 0 {
+            strings[strings.length() - 1] = strings[strings.length() - 1] + parts[i + 1];
+        }
+        foreach int j in 0 ..< values.length() {
+            insertions.push(values[j]);
+            strings.push(j + 1 < values.length() ? "," : parts[i + 1]);
+        }
+    }
+    return new SqlQuery(strings.cloneReadOnly(), insertions);
+}
+
+# One output of a data service result: the column it takes and the element (or row or group attribute) it writes;
+# an optional one is left out of a row without that column.
 type DataServiceOutput record {|
     string column;
     string name;
@@ -10921,13 +11036,24 @@ type DataServiceOutput record {|
     boolean optional = false;
 |};
 
+# An element group of a data service result (OutputElementGroup): the element `elementGroup` in `namespace`, written
+# for every row with its own entries in it.
+type DataServiceGroup record {|
+    string elementGroup;
+    string namespace;
+    DataServiceEntry[] entries;
+|};
+
+# One entry of a data service result row: an output or an element group.
+type DataServiceEntry DataServiceOutput|DataServiceGroup;
+
 # A data service query with an XML result: the rows as `<element xmlns=namespace><rowName><name>value</name>...</rowName>...</element>`
 # (the columns straight under the element when there is no row name), a null column as `xsi:nil="true"`, as the
 # data services engine writes them (XMLWriterHelper). The result becomes the message, answered as application/xml, or
 # as JSON (the XML written by the JSON formatter, as for any message whose messageType is JSON) when the client accepts
 # JSON (`dataServiceAcceptsJson`).
 function dataServiceSelect(Context ctx, jdbc:Client db, sql:ParameterizedQuery query, string element, string rowName,
-        string namespace, DataServiceOutput[] outputs) returns error? {
+        string namespace, DataServiceEntry[] outputs) returns error? {
     stream<record {}, sql:Error?> rows = db->query(query);
     xml entries = xml ``;
     check from record {} row in rows
@@ -10943,7 +11069,7 @@ function dataServiceSelect(Context ctx, jdbc:Client db, sql:ParameterizedQuery q
 # `GENERATED_KEY`), as SQLQuery.writeOutGeneratedKeys writes the statement's generated keys; no row when it generated
 # none. The ballerina/sql client gives the first column of the first generated row (`lastInsertId`).
 function dataServiceGeneratedKey(Context ctx, jdbc:Client db, sql:ParameterizedQuery statement, string keyColumn,
-        string element, string rowName, string namespace, DataServiceOutput[] outputs) returns error? {
+        string element, string rowName, string namespace, DataServiceEntry[] outputs) returns error? {
     sql:ExecutionResult result = check db->execute(statement);
     string|int? key = result.lastInsertId;
     xml entries = key is () ? xml `` : check dataServiceRow({[keyColumn]: key}, rowName, namespace, outputs);
@@ -10953,30 +11079,43 @@ function dataServiceGeneratedKey(Context ctx, jdbc:Client db, sql:ParameterizedQ
 
 # One row of a data service result. A column the row does not have leaves an optional output out and fails any
 # other, as StaticOutputElement.getParamValue does (a column that is present but NULL is written, as `xsi:nil`).
-function dataServiceRow(record {} row, string rowName, string namespace, DataServiceOutput[] outputs) returns xml|error {
+function dataServiceRow(record {} row, string rowName, string namespace, DataServiceEntry[] outputs) returns xml|error {
+    [xml, map<string>] [fields, attributes] = check dataServiceEntries(row, namespace, outputs);
+    return rowName == "" ? fields : xml:createElement(string `{${namespace}}${rowName}`, attributes, fields);
+}
+
+# The elements and the attributes the entries of a row or of an element group write, each element in `namespace`. An
+# element group is written for every row, whatever its columns hold (OutputElementGroup.executeElement): its element
+# in its own namespace with its attributes and then its elements and groups, in order.
+function dataServiceEntries(record {} row, string namespace, DataServiceEntry[] entries) returns [xml, map<string>]|error {
     xml fields = xml ``;
     map<string> attributes = {};
-    foreach DataServiceOutput output in outputs {
-        string? key = dataServiceColumnKey(row, output.column);
-        if key is () {
-            if output.optional {
-                continue;
-            }
-            return error(string `Error in 'StaticOutputElement.execute', cannot find parameter with type:column name:${output.column}`);
-        }
-        anydata value = row[key];
-        if output.attribute {
-            if value !is () {
-                attributes[output.name] = valueText(value);
-            }
-        } else if value is () {
-            fields += xml:createElement(string `{${namespace}}${output.name}`,
-                    {"{http://www.w3.org/2001/XMLSchema-instance}nil": "true"});
+    foreach DataServiceEntry entry in entries {
+        if entry is DataServiceGroup {
+            [xml, map<string>] [content, groupAttributes] = check dataServiceEntries(row, entry.namespace, entry.entries);
+            fields += xml:createElement(string `{${entry.namespace}}${entry.elementGroup}`, groupAttributes, content);
         } else {
-            fields += xml:createElement(string `{${namespace}}${output.name}`, {}, xml:createText(valueText(value)));
+            string? key = dataServiceColumnKey(row, entry.column);
+            if key is () {
+                if entry.optional {
+                    continue;
+                }
+                return error(string `Error in 'StaticOutputElement.execute', cannot find parameter with type:column name:${entry.column}`);
+            }
+            anydata value = row[key];
+            if entry.attribute {
+                if value !is () {
+                    attributes[entry.name] = valueText(value);
+                }
+            } else if value is () {
+                fields += xml:createElement(string `{${namespace}}${entry.name}`,
+                        {"{http://www.w3.org/2001/XMLSchema-instance}nil": "true"});
+            } else {
+                fields += xml:createElement(string `{${namespace}}${entry.name}`, {}, xml:createText(valueText(value)));
+            }
         }
     }
-    return rowName == "" ? fields : xml:createElement(string `{${namespace}}${rowName}`, attributes, fields);
+    return [fields, attributes];
 }
 
 # The key of a row's column by its name in any case (JDBC column labels are matched without case); `()` when the row

@@ -13,11 +13,23 @@ internal sealed partial class StatementWriter
     /// </summary>
     private void DataServiceQuery(DataServiceQueryStep step)
     {
-        var reads = step.Arguments.Select(argument => DbBind(
+        var reads = step.Arguments.Select(argument => argument.IsArray
+            ? $"check dataServiceArrayParam(ctx, {BallerinaSyntax.StringLiteral(argument.RequestName)}, {BallerinaSyntax.StringLiteral(argument.Type.ToString().ToLowerInvariant())})"
+            : DbBind(
             $"check dataServiceParam(ctx, {BallerinaSyntax.StringLiteral(argument.RequestName)}"
             + (argument.DefaultValue is { } fallback ? $", {BallerinaSyntax.StringLiteral(fallback)})" : ")"), argument.Type)).ToList();
         var query = new StringBuilder();
-        if (step.SqlSegments.Any(s => s.Contains('`', StringComparison.Ordinal) || s.Contains("${", StringComparison.Ordinal)))
+        if (step.Arguments.Any(a => a.IsArray))
+        {
+            // An ARRAY parameter's placeholder becomes one per value (ExpressionQuery.createProcessedQuery): the query
+            // is made when the values are known.
+            query.Append("dataServiceArrayQuery([")
+                .AppendJoin(", ", step.SqlSegments.Select(BallerinaSyntax.StringLiteral))
+                .Append("], [")
+                .AppendJoin(", ", reads)
+                .Append("])");
+        }
+        else if (step.SqlSegments.Any(s => s.Contains('`', StringComparison.Ordinal) || s.Contains("${", StringComparison.Ordinal)))
         {
             query.Append("new SqlQuery([")
                 .AppendJoin(", ", step.SqlSegments.Select(BallerinaSyntax.StringLiteral))
@@ -49,13 +61,20 @@ internal sealed partial class StatementWriter
             return;
         }
 
-        var outputs = string.Join(", ", result.Outputs.Select(o =>
-            $"{{column: {BallerinaSyntax.StringLiteral(o.Column)}, name: {BallerinaSyntax.StringLiteral(o.Name)}{(o.IsAttribute ? ", attribute: true" : string.Empty)}{(o.Optional ? ", optional: true" : string.Empty)}}}"));
-        var shape = $"{BallerinaSyntax.StringLiteral(result.Element)}, {BallerinaSyntax.StringLiteral(result.RowName)}, {BallerinaSyntax.StringLiteral(result.Namespace)}, [{outputs}]";
+        var shape = $"{BallerinaSyntax.StringLiteral(result.Element)}, {BallerinaSyntax.StringLiteral(result.RowName)}, {BallerinaSyntax.StringLiteral(result.Namespace)}, {DataServiceEntries(result.Outputs)}";
         _out.Verbatim(step.GeneratedKeyColumn is { } keyColumn
             ? $"check dataServiceGeneratedKey(ctx, {client}, {query}, {BallerinaSyntax.StringLiteral(keyColumn)}, {shape});"
             : $"check dataServiceSelect(ctx, {client}, {query}, {shape});");
     }
+
+    /// <summary>The runtime's <c>DataServiceEntry</c> list of a result's outputs and element groups.</summary>
+    private static string DataServiceEntries(IEnumerable<DataServiceEntryIr> entries) =>
+        "[" + string.Join(", ", entries.Select(entry => entry switch
+        {
+            DataServiceEntryIr.Output o => $"{{column: {BallerinaSyntax.StringLiteral(o.Column)}, name: {BallerinaSyntax.StringLiteral(o.Name)}{(o.IsAttribute ? ", attribute: true" : string.Empty)}{(o.Optional ? ", optional: true" : string.Empty)}}}",
+            DataServiceEntryIr.Group g => $"{{elementGroup: {BallerinaSyntax.StringLiteral(g.Name)}, namespace: {BallerinaSyntax.StringLiteral(g.Namespace)}, entries: {DataServiceEntries(g.Entries)}}}",
+            _ => throw new InvalidOperationException(entry.GetType().Name),
+        })) + "]";
 
     /// <summary>
     /// The SOAP operations of a data service: the operation the request names (<c>dataServiceOperation</c>), its query

@@ -11,17 +11,37 @@ namespace SynapseToBal.IR;
 /// </summary>
 public sealed record DataServiceQueryStep(DbClientIr Client, ImmutableArray<string> SqlSegments, ImmutableArray<DataServiceArgumentIr> Arguments, DataServiceResultIr? Result, string? GeneratedKeyColumn = null) : StepIr((Syntax.MediatorSyntax?)null);
 
-/// <summary>A query parameter: the request parameter it is read from, the JDBC type it binds as, its default value.</summary>
-public sealed record DataServiceArgumentIr(string RequestName, DbParameterType Type, string? DefaultValue);
-
-/// <summary>The XML result: <c>&lt;Element xmlns=ns&gt;&lt;Row&gt;&lt;col&gt;..&lt;/col&gt;&lt;/Row&gt;*&lt;/Element&gt;</c> (no row element when <see cref="RowName"/> is empty).</summary>
-public sealed record DataServiceResultIr(string Element, string RowName, string Namespace, ImmutableArray<DataServiceOutputIr> Outputs);
+/// <summary>
+/// A query parameter: the request parameter it is read from, the JDBC type it binds as, its default value; an
+/// <see cref="IsArray"/> one (paramType ARRAY) binds every value the request gives it, one placeholder each.
+/// </summary>
+public sealed record DataServiceArgumentIr(string RequestName, DbParameterType Type, string? DefaultValue, bool IsArray = false);
 
 /// <summary>
-/// One output: the column it takes and the element (or row attribute) it writes; an optional one is left out of a row
-/// that has no such column (StaticOutputElement.executeElement), where any other fails the request.
+/// The XML result: <c>&lt;Element xmlns=ns&gt;&lt;Row&gt;&lt;col&gt;..&lt;/col&gt;&lt;/Row&gt;*&lt;/Element&gt;</c> (no row element when
+/// <see cref="RowName"/> is empty); <see cref="Outputs"/> are the entries of each row, in the result's namespace.
 /// </summary>
-public sealed record DataServiceOutputIr(string Column, string Name, bool IsAttribute, bool Optional = false);
+public sealed record DataServiceResultIr(string Element, string RowName, string Namespace, ImmutableArray<DataServiceEntryIr> Outputs);
+
+/// <summary>One entry of a data service result row (QueryFactory.createOutputElementGroup): an output or an element group.</summary>
+public abstract record DataServiceEntryIr
+{
+    private DataServiceEntryIr()
+    {
+    }
+
+    /// <summary>
+    /// One output: the column it takes and the element (or row or group attribute) it writes; an optional one is left
+    /// out of a row that has no such column (StaticOutputElement.executeElement), where any other fails the request.
+    /// </summary>
+    public sealed record Output(string Column, string Name, bool IsAttribute, bool Optional = false) : DataServiceEntryIr;
+
+    /// <summary>
+    /// An element group (OutputElementGroup.executeElement): the element <see cref="Name"/> in <see cref="Namespace"/>,
+    /// written for every row, with its attributes and then its outputs and groups in order, each in its namespace.
+    /// </summary>
+    public sealed record Group(string Name, string Namespace, ImmutableArray<DataServiceEntryIr> Entries) : DataServiceEntryIr;
+}
 
 /// <summary>
 /// The SOAP operations of a data service, dispatched as the Micro Integrator's Axis2 dispatchers find the operation a

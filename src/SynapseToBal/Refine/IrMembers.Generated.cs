@@ -55,272 +55,273 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.DataMappingIr)] = 39,
         [typeof(global::SynapseToBal.IR.DataServiceArgumentIr)] = 40,
         [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 41,
-        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 42,
-        [typeof(global::SynapseToBal.IR.DataServiceOutputIr)] = 43,
-        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 44,
-        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 45,
-        [typeof(global::SynapseToBal.IR.DbClientIr)] = 46,
-        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 47,
-        [typeof(global::SynapseToBal.IR.DbResultIr)] = 48,
-        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 49,
-        [typeof(global::SynapseToBal.IR.DbStep)] = 50,
-        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 51,
-        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 52,
-        [typeof(global::SynapseToBal.IR.DirectionStep)] = 53,
-        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 54,
-        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 55,
-        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 56,
-        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 57,
-        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 58,
-        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 59,
-        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 60,
-        [typeof(global::SynapseToBal.IR.EnrichStep)] = 61,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 62,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 63,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 64,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 65,
-        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 66,
-        [typeof(global::SynapseToBal.IR.FailStep)] = 67,
-        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 68,
-        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 69,
-        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 70,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 71,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 72,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 73,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 74,
-        [typeof(global::SynapseToBal.IR.ForEachStep)] = 75,
-        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 76,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 77,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 78,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 79,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 80,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 81,
-        [typeof(global::SynapseToBal.IR.ForkStep)] = 82,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 83,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 84,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 85,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 86,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 87,
-        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 88,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 89,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 90,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 91,
-        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 92,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 93,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 94,
-        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 95,
-        [typeof(global::SynapseToBal.IR.GmailStep)] = 96,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 97,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 98,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 99,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 100,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 101,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 102,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 103,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 104,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 105,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 106,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 107,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 108,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 109,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 110,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 111,
-        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 112,
-        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 113,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 114,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 115,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 116,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 117,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 118,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 119,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 120,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 121,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 122,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 123,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 124,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 125,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 126,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 127,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 128,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 129,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 130,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 131,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 132,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 133,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 134,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 135,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 136,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 137,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 138,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 139,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 140,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 141,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 142,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 143,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 144,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 145,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 146,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 147,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 148,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 149,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 150,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 151,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 152,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 153,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 154,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 155,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 156,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 157,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 158,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 159,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 160,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 161,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 162,
-        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 163,
-        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 164,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 165,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 166,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 167,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 168,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 169,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 170,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 171,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 172,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 173,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 174,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 175,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 176,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 177,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 178,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 179,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 180,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 181,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 182,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 183,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 184,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 185,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 186,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 187,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 188,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 189,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 190,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 191,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 192,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 193,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 194,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 195,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 196,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 197,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 198,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 199,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 200,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 201,
-        [typeof(global::SynapseToBal.IR.OptionsIr)] = 202,
-        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 203,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 204,
-        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 205,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 206,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 207,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 208,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 209,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 210,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 211,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 212,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 213,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 214,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 215,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 216,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 217,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 218,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 219,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 220,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 221,
-        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 222,
-        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 223,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 224,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 225,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 226,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 227,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 228,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 229,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 230,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 231,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 232,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 233,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 234,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 235,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 236,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 237,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 238,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 239,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 240,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 241,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 242,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 243,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 244,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 245,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 246,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 247,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 248,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 249,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 250,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 251,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 252,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 253,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 254,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 255,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 256,
-        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 257,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 258,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 259,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 260,
-        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 261,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 262,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 263,
-        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 264,
-        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 265,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 266,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 267,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 268,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 269,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 270,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 271,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 272,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 273,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 274,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 275,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 276,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 277,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 278,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 279,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 280,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 281,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 282,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 283,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 284,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 285,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 286,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 287,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 288,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 289,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 290,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 291,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 292,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 293,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 294,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 295,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 296,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 297,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 298,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 299,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 300,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 301,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 302,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 303,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 304,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 305,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 306,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 307,
+        [typeof(global::SynapseToBal.IR.DataServiceEntryIr.Group)] = 42,
+        [typeof(global::SynapseToBal.IR.DataServiceEntryIr.Output)] = 43,
+        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 44,
+        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 45,
+        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 46,
+        [typeof(global::SynapseToBal.IR.DbClientIr)] = 47,
+        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 48,
+        [typeof(global::SynapseToBal.IR.DbResultIr)] = 49,
+        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 50,
+        [typeof(global::SynapseToBal.IR.DbStep)] = 51,
+        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 52,
+        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 53,
+        [typeof(global::SynapseToBal.IR.DirectionStep)] = 54,
+        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 55,
+        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 56,
+        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 57,
+        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 58,
+        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 59,
+        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 60,
+        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 61,
+        [typeof(global::SynapseToBal.IR.EnrichStep)] = 62,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 63,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 64,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 65,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 66,
+        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 67,
+        [typeof(global::SynapseToBal.IR.FailStep)] = 68,
+        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 69,
+        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 70,
+        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 71,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 72,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 73,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 74,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 75,
+        [typeof(global::SynapseToBal.IR.ForEachStep)] = 76,
+        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 77,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 78,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 79,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 80,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 81,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 82,
+        [typeof(global::SynapseToBal.IR.ForkStep)] = 83,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 84,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 85,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 86,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 87,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 88,
+        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 89,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 90,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 91,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 92,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 93,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 94,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 95,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 96,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 97,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 98,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 99,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 100,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 101,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 102,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 103,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 104,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 105,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 106,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 107,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 108,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 109,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 110,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 111,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 112,
+        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 113,
+        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 114,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 115,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 116,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 117,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 118,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 119,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 120,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 121,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 122,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 123,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 124,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 125,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 126,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 127,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 128,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 129,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 130,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 131,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 132,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 133,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 134,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 135,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 136,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 137,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 138,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 139,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 140,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 141,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 142,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 143,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 144,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 145,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 146,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 147,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 148,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 149,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 150,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 151,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 152,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 153,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 154,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 155,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 156,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 157,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 158,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 159,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 160,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 161,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 162,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 163,
+        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 164,
+        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 165,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 166,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 167,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 168,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 169,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 170,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 171,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 172,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 173,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 174,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 175,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 176,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 177,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 178,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 179,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 180,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 181,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 182,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 183,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 184,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 185,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 186,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 187,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 188,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 189,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 190,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 191,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 192,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 193,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 194,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 195,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 196,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 197,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 198,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 199,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 200,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 201,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 202,
+        [typeof(global::SynapseToBal.IR.OptionsIr)] = 203,
+        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 204,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 205,
+        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 206,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 207,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 208,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 209,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 210,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 211,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 212,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 213,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 214,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 215,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 216,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 217,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 218,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 219,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 220,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 221,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 222,
+        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 223,
+        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 224,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 225,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 226,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 227,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 228,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 229,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 230,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 231,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 232,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 233,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 234,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 235,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 236,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 237,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 238,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 239,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 240,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 241,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 242,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 243,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 244,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 245,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 246,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 247,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 248,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 249,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 250,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 251,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 252,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 253,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 254,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 255,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 256,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 257,
+        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 258,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 259,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 260,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 261,
+        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 262,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 263,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 264,
+        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 265,
+        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 266,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 267,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 268,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 269,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 270,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 271,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 272,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 273,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 274,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 275,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 276,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 277,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 278,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 279,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 280,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 281,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 282,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 283,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 284,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 285,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 286,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 287,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 288,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 289,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 290,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 291,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 292,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 293,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 294,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 295,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 296,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 297,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 298,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 299,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 300,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 301,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 302,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 303,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 304,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 305,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 306,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 307,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 308,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -786,21 +787,34 @@ internal static partial class IrMembers
 
             case 42:
             {
-                var n = (global::SynapseToBal.IR.DataServiceOperationIr)node;
+                var n = (global::SynapseToBal.IR.DataServiceEntryIr.Group)node;
                 sink.Visit(n.Name);
-                sink.Visit(n.Query);
+                sink.Visit(n.Namespace);
+                foreach (var item in n.Entries)
+                {
+                    sink.Visit(item);
+                }
+
                 return true;
             }
 
             case 43:
             {
-                var n = (global::SynapseToBal.IR.DataServiceOutputIr)node;
+                var n = (global::SynapseToBal.IR.DataServiceEntryIr.Output)node;
                 sink.Visit(n.Column);
                 sink.Visit(n.Name);
                 return true;
             }
 
             case 44:
+            {
+                var n = (global::SynapseToBal.IR.DataServiceOperationIr)node;
+                sink.Visit(n.Name);
+                sink.Visit(n.Query);
+                return true;
+            }
+
+            case 45:
             {
                 var n = (global::SynapseToBal.IR.DataServiceQueryStep)node;
                 sink.Visit(n.Client);
@@ -821,7 +835,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 45:
+            case 46:
             {
                 var n = (global::SynapseToBal.IR.DataServiceResultIr)node;
                 sink.Visit(n.Element);
@@ -835,7 +849,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 46:
+            case 47:
             {
                 var n = (global::SynapseToBal.IR.DbClientIr)node;
                 sink.Visit(n.Name);
@@ -853,14 +867,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 47:
+            case 48:
             {
                 var n = (global::SynapseToBal.IR.DbParameterIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 48:
+            case 49:
             {
                 var n = (global::SynapseToBal.IR.DbResultIr)node;
                 sink.Visit(n.Property);
@@ -868,7 +882,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 49:
+            case 50:
             {
                 var n = (global::SynapseToBal.IR.DbStatementIr)node;
                 foreach (var item in n.SqlSegments)
@@ -889,7 +903,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 50:
+            case 51:
             {
                 var n = (global::SynapseToBal.IR.DbStep)node;
                 sink.Visit(n.Client);
@@ -903,7 +917,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 51:
+            case 52:
             {
                 var n = (global::SynapseToBal.IR.DeadCodeStep)node;
                 sink.Visit(n.Reason);
@@ -912,7 +926,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 52:
+            case 53:
             {
                 var n = (global::SynapseToBal.IR.DefaultFaultLogStep)node;
                 sink.Visit(n.Origin);
@@ -920,7 +934,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 53:
+            case 54:
             {
                 var n = (global::SynapseToBal.IR.DirectionStep)node;
                 foreach (var item in n.Request)
@@ -938,7 +952,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 54:
+            case 55:
             {
                 var n = (global::SynapseToBal.IR.DispatchPathIr)node;
                 foreach (var item in n.Path)
@@ -955,7 +969,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 55:
+            case 56:
             {
                 var n = (global::SynapseToBal.IR.EmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -973,7 +987,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 56:
+            case 57:
             {
                 var n = (global::SynapseToBal.IR.EmailSendStep)node;
                 sink.Visit(n.Connection);
@@ -991,7 +1005,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 57:
+            case 58:
             {
                 var n = (global::SynapseToBal.IR.EndpointSuspensionIr)node;
                 sink.Visit(n.Name);
@@ -1009,7 +1023,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 58:
+            case 59:
             {
                 var n = (global::SynapseToBal.IR.EnrichPropertyStep)node;
                 sink.Visit(n.Property);
@@ -1019,7 +1033,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 59:
+            case 60:
             {
                 var n = (global::SynapseToBal.IR.EnrichRemoveStep)node;
                 foreach (var item in n.Paths)
@@ -1033,7 +1047,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 60:
+            case 61:
             {
                 var n = (global::SynapseToBal.IR.EnrichRenameKeyStep)node;
                 sink.Visit(n.Source);
@@ -1044,7 +1058,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 61:
+            case 62:
             {
                 var n = (global::SynapseToBal.IR.EnrichStep)node;
                 sink.Visit(n.Source);
@@ -1054,25 +1068,25 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 62:
-                return true;
             case 63:
                 return true;
             case 64:
+                return true;
+            case 65:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.JsonPath)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 65:
+            case 66:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.XmlPath)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 66:
+            case 67:
             {
                 var n = (global::SynapseToBal.IR.ExternalStylesheetIr)node;
                 sink.Visit(n.Name);
@@ -1081,7 +1095,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 67:
+            case 68:
             {
                 var n = (global::SynapseToBal.IR.FailStep)node;
                 sink.Visit(n.Message);
@@ -1090,7 +1104,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 68:
+            case 69:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1098,7 +1112,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 69:
+            case 70:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorStep)node;
                 sink.Visit(n.Location);
@@ -1116,7 +1130,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 70:
+            case 71:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorV1Step)node;
                 foreach (var item in n.Arguments)
@@ -1129,7 +1143,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 71:
+            case 72:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)node;
                 sink.Visit(n.Path);
@@ -1137,7 +1151,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 72:
+            case 73:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.Elements)node;
                 sink.Visit(n.Items);
@@ -1145,7 +1159,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 73:
+            case 74:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonItems)node;
                 sink.Visit(n.Path);
@@ -1154,7 +1168,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 74:
+            case 75:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)node;
                 sink.Visit(n.Items);
@@ -1162,7 +1176,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 75:
+            case 76:
             {
                 var n = (global::SynapseToBal.IR.ForEachStep)node;
                 sink.Visit(n.Loop);
@@ -1172,9 +1186,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 76:
-                return true;
             case 77:
+                return true;
+            case 78:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Attached)node;
                 sink.Visit(n.Items);
@@ -1183,7 +1197,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 78:
+            case 79:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.AttachedJson)node;
                 sink.Visit(n.Path);
@@ -1191,23 +1205,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 79:
-                return true;
             case 80:
+                return true;
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Recipients)node;
                 sink.Visit(n.Urls);
                 return true;
             }
 
-            case 81:
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Split)node;
                 sink.Visit(n.Items);
                 return true;
             }
 
-            case 82:
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.ForkStep)node;
                 sink.Visit(n.Source);
@@ -1228,7 +1242,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 83:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
@@ -1236,35 +1250,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 84:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Jms)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 85:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Mail)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 86:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.ToAddress)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 87:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Vfs)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 88:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
                 sink.Visit(n.Template);
@@ -1277,7 +1291,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 89:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
@@ -1297,7 +1311,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 90:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1306,7 +1320,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 91:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1314,7 +1328,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1322,14 +1336,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 94:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1339,7 +1353,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1356,7 +1370,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.GmailStep)node;
                 sink.Visit(n.Connection);
@@ -1370,7 +1384,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1390,14 +1404,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 98:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 99:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1405,7 +1419,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1414,7 +1428,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 101:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1425,7 +1439,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1435,7 +1449,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 103:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1454,7 +1468,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1472,7 +1486,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1480,11 +1494,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 106:
-                return true;
             case 107:
                 return true;
             case 108:
+                return true;
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1496,7 +1510,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1515,7 +1529,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 110:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1528,7 +1542,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1536,7 +1550,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.InboundParameterIr)node;
                 sink.Visit(n.Name);
@@ -1545,7 +1559,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertiesIr)node;
                 sink.Visit(n.Name);
@@ -1567,7 +1581,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1575,7 +1589,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 115:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1587,7 +1601,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1601,7 +1615,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 117:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1617,7 +1631,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1626,7 +1640,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1653,7 +1667,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1671,7 +1685,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1687,7 +1701,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1701,7 +1715,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1716,7 +1730,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1730,7 +1744,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1743,35 +1757,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 126:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 127:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 128:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 129:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 130:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1796,14 +1810,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 131:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 132:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1812,7 +1826,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 133:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1832,7 +1846,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 134:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1840,7 +1854,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 135:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1860,16 +1874,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 136:
-                return true;
             case 137:
+                return true;
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 138:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1877,7 +1891,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 139:
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1888,18 +1902,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 140:
-                return true;
             case 141:
                 return true;
             case 142:
+                return true;
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 143:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1910,14 +1924,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 144:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 145:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1928,7 +1942,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 146:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -1937,7 +1951,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 147:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1946,7 +1960,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1961,7 +1975,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 149:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1984,9 +1998,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
-                return true;
             case 151:
+                return true;
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1994,7 +2008,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -2008,7 +2022,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -2016,7 +2030,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 154:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -2027,7 +2041,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2035,7 +2049,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -2048,7 +2062,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -2057,7 +2071,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -2068,7 +2082,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -2083,14 +2097,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 161:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -2098,7 +2112,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -2116,15 +2130,13 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.LogPart.CorrelationId)node;
                 sink.Visit(n.Prefix);
                 return true;
             }
 
-            case 164:
-                return true;
             case 165:
                 return true;
             case 166:
@@ -2132,27 +2144,29 @@ internal static partial class IrMembers
             case 167:
                 return true;
             case 168:
+                return true;
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 169:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 170:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 171:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -2166,7 +2180,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2177,7 +2191,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2187,7 +2201,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -2201,7 +2215,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -2215,7 +2229,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -2228,7 +2242,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2237,7 +2251,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2245,7 +2259,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 179:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2260,28 +2274,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 180:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 181:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 182:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 183:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2289,7 +2303,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2302,7 +2316,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2313,7 +2327,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2324,7 +2338,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -2335,9 +2349,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
-                return true;
             case 189:
+                return true;
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -2348,30 +2362,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 190:
-                return true;
             case 191:
+                return true;
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 192:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 193:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 194:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2379,7 +2393,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2410,7 +2424,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 196:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2422,7 +2436,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2431,21 +2445,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 198:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2453,14 +2467,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.OptionsIr)node;
                 foreach (var item in n.Paths)
@@ -2477,7 +2491,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.OptionsMatchIr)node;
                 foreach (var item in n.Path)
@@ -2490,7 +2504,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2498,7 +2512,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.OwnListenerUrlIr)node;
                 sink.Visit(n.Port);
@@ -2507,7 +2521,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2645,21 +2659,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2669,7 +2683,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2677,7 +2691,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2686,14 +2700,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2701,7 +2715,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2711,7 +2725,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2726,7 +2740,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2734,7 +2748,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2743,7 +2757,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2752,7 +2766,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2762,7 +2776,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2771,7 +2785,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2780,7 +2794,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.RequestFilterIr)node;
                 sink.Visit(n.ContentType);
@@ -2794,7 +2808,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.ResourceCorsIr)node;
                 sink.Visit(n.Allow);
@@ -2802,7 +2816,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2829,7 +2843,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2837,7 +2851,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2852,7 +2866,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2860,14 +2874,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2878,7 +2892,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2888,7 +2902,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2905,7 +2919,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2919,7 +2933,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2941,7 +2955,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2950,7 +2964,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2960,7 +2974,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2975,7 +2989,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2985,7 +2999,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2995,7 +3009,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -3003,7 +3017,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -3015,7 +3029,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -3025,14 +3039,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -3040,7 +3054,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -3048,7 +3062,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -3057,7 +3071,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -3069,7 +3083,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -3088,13 +3102,13 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
-                return true;
             case 249:
                 return true;
             case 250:
                 return true;
             case 251:
+                return true;
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
@@ -3102,7 +3116,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
@@ -3110,7 +3124,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 253:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -3118,7 +3132,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -3134,7 +3148,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -3142,7 +3156,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3162,7 +3176,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.ThroughResourceStep)node;
                 sink.Visit(n.Origin);
@@ -3170,7 +3184,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3180,7 +3194,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3194,7 +3208,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3218,7 +3232,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.UnreferencedEndpointIr)node;
                 sink.Visit(n.Key);
@@ -3226,21 +3240,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.UnusedConnectionIr)node;
                 sink.Visit(n.Description);
@@ -3259,7 +3273,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.UriBindingIr)node;
                 sink.Visit(n.Name);
@@ -3267,14 +3281,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3285,14 +3299,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3303,7 +3317,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3311,7 +3325,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3319,7 +3333,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3331,7 +3345,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3347,7 +3361,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 274:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3357,23 +3371,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 276:
-                return true;
             case 277:
+                return true;
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3381,37 +3395,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 280:
-                return true;
             case 281:
+                return true;
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 284:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3419,7 +3433,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 285:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3433,7 +3447,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 286:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3442,7 +3456,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 287:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3450,7 +3464,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 288:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3478,7 +3492,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 289:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3487,7 +3501,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 290:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3495,7 +3509,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 291:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3509,21 +3523,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 292:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 293:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 294:
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3547,7 +3561,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 295:
+            case 296:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3555,32 +3569,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 296:
+            case 297:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 297:
+            case 298:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 298:
-                return true;
             case 299:
                 return true;
             case 300:
+                return true;
+            case 301:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 301:
+            case 302:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3592,7 +3606,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 302:
+            case 303:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3606,7 +3620,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 303:
+            case 304:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3620,7 +3634,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 304:
+            case 305:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3628,7 +3642,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 305:
+            case 306:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3649,7 +3663,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 306:
+            case 307:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3657,7 +3671,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 307:
+            case 308:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

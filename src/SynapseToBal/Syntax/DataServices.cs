@@ -131,10 +131,23 @@ public sealed record DataServiceResultSyntax(
     public string Text { get; init; } = string.Empty;
 }
 
-/// <summary>An output <c>&lt;element column name [xsdType]/&gt;</c> or <c>&lt;attribute column name/&gt;</c> with no children.</summary>
+/// <summary>
+/// An output <c>&lt;element column name [xsdType]/&gt;</c> or <c>&lt;attribute column name/&gt;</c> with no children, or an
+/// element group (<see cref="IsGroup"/>): an <c>&lt;element name [namespace]&gt;</c> with none of column, query-param,
+/// value and rdf-ref-uri (QueryFactory.isElementGroup), whose outputs and groups are <see cref="Children"/>.
+/// </summary>
 public sealed record DataServiceOutputSyntax(bool IsAttribute, string? Column, string Name, string? XsdType, SourceLocation Location)
 {
     public ImmutableArray<DataServiceAttributeSyntax> OtherAttributes { get; init; } = [];
+
+    /// <summary>Whether this is an element group (its <see cref="Column"/> is null).</summary>
+    public bool IsGroup { get; init; }
+
+    /// <summary>The outputs and groups of an element group, in document order.</summary>
+    public ImmutableArray<DataServiceOutputSyntax> Children { get; init; } = [];
+
+    /// <summary>Call-queries and any other child of an element group, kept whole.</summary>
+    public ImmutableArray<UnknownChildSyntax> Unknown { get; init; } = [];
 }
 
 /// <summary>A <c>&lt;call-query href&gt;</c> with its <c>&lt;with-param name query-param&gt;</c>s.</summary>

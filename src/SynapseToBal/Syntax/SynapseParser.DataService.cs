@@ -419,6 +419,22 @@ public sealed partial class SynapseParser
     private DataServiceResultSyntax ParseDataServiceResult(XElement element)
     {
         var location = Loc(element);
+        var (outputs, unknown) = ParseDataServiceOutputs(element, "result");
+        return new DataServiceResultSyntax(Attr(element, "element"), Attr(element, "rowName"), Attr(element, "defaultNamespace"), Attr(element, "outputType"), outputs, location, _source.RawXml(element))
+        {
+            Text = string.Concat(element.Nodes().OfType<XText>().Select(t => t.Value)),
+            OtherAttributes = OtherAttributes(element, "element", "rowName", "defaultNamespace", "outputType"),
+            Unknown = unknown,
+        };
+    }
+
+    /// <summary>
+    /// The outputs of a result or an element group: each <c>&lt;element&gt;</c> or <c>&lt;attribute&gt;</c> with a column
+    /// and no children, and each element group, an <c>&lt;element&gt;</c> with none of column, query-param, value and
+    /// rdf-ref-uri (QueryFactory.isElementGroup), read with its own outputs; any other child is kept whole.
+    /// </summary>
+    private (ImmutableArray<DataServiceOutputSyntax> Outputs, ImmutableArray<UnknownChildSyntax> Unknown) ParseDataServiceOutputs(XElement element, string context)
+    {
         var outputs = ImmutableArray.CreateBuilder<DataServiceOutputSyntax>();
         var unknown = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
         foreach (var child in element.Elements())
@@ -432,19 +448,26 @@ public sealed partial class SynapseParser
                     OtherAttributes = OtherAttributes(child, "column", "name", "xsdType"),
                 });
             }
+            else if (name == "element" && child.Attribute("name") is not null && new[] { "column", "query-param", "value", "rdf-ref-uri" }.All(a => child.Attribute(a) is null))
+            {
+                var groupLocation = Loc(child);
+                var (children, groupUnknown) = ParseDataServiceOutputs(child, "element");
+                outputs.Add(new DataServiceOutputSyntax(false, null, Attr(child, "name")!, null, groupLocation)
+                {
+                    OtherAttributes = OtherAttributes(child, "name"),
+                    IsGroup = true,
+                    Children = children,
+                    Unknown = groupUnknown,
+                });
+            }
             else
             {
-                // Nested elements, query-param outputs, nested call-queries: kept whole.
-                DataServiceUnknownChild(child, "result", unknown);
+                // Query-param and constant outputs, nested call-queries: kept whole.
+                DataServiceUnknownChild(child, context, unknown);
             }
         }
 
-        return new DataServiceResultSyntax(Attr(element, "element"), Attr(element, "rowName"), Attr(element, "defaultNamespace"), Attr(element, "outputType"), outputs.ToImmutable(), location, _source.RawXml(element))
-        {
-            Text = string.Concat(element.Nodes().OfType<XText>().Select(t => t.Value)),
-            OtherAttributes = OtherAttributes(element, "element", "rowName", "defaultNamespace", "outputType"),
-            Unknown = unknown.ToImmutable(),
-        };
+        return (outputs.ToImmutable(), unknown.ToImmutable());
     }
 
     /// <summary>The <c>&lt;call-query&gt;</c> of an operation or resource, and its other children (a <c>description</c> is documentation and is read).</summary>

@@ -39,4 +39,41 @@ public sealed class DataServiceReplyRuntimeTests
             "return (ctx.method == \"POST\" || ctx.method == \"PUT\" || ctx.method == \"PATCH\" || ctx.method == \"DELETE\")",
             "&& messageType(ctx) == \"application/json\";");
     }
+
+    [Fact]
+    public void An_element_group_is_written_for_every_row_in_its_namespace_with_its_own_attributes()
+    {
+        // OutputElementGroup.executeElement: the group's element (startWrapperElement, its namespace), its attributes,
+        // then its elements and groups in order; nothing leaves it out when its columns are NULL.
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("dataServiceRow"),
+            "[xml, map<string>] [fields, attributes] = check dataServiceEntries(row, namespace, outputs);",
+            "return rowName == \"\" ? fields : xml:createElement(string `{${namespace}}${rowName}`, attributes, fields);");
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("dataServiceEntries"),
+            "foreach DataServiceEntry entry in entries {",
+            "if entry is DataServiceGroup {",
+            "[xml, map<string>] [content, groupAttributes] = check dataServiceEntries(row, entry.namespace, entry.entries);",
+            "fields += xml:createElement(string `{${entry.namespace}}${entry.elementGroup}`, groupAttributes, content);",
+            "} else {",
+            "string? key = dataServiceColumnKey(row, entry.column);",
+            "fields += xml:createElement(string `{${namespace}}${entry.name}`, {}, xml:createText(valueText(value)));",
+            "return [fields, attributes];");
+    }
+
+    [Fact]
+    public void An_array_parameter_takes_one_placeholder_per_value_joined_with_commas()
+    {
+        // ExpressionQuery.createProcessedQuery: the parameter's '?' becomes generateQuestionMarks(count), "?,?,?".
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("dataServiceArrayQuery"),
+            "string[] strings = [parts[0]];",
+            "if argument is DataServiceArray {",
+            "values = argument.arrayValues;",
+            "insertions.push(values[j]);",
+            "strings.push(j + 1 < values.length() ? \",\" : parts[i + 1]);",
+            "return new SqlQuery(strings.cloneReadOnly(), insertions);");
+        // DataServiceRequest.getSingleInputValuesFromOM: every repeated query parameter or element, in order.
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("dataServiceParamValues"),
+            "return [value];",
+            "values.push(check urlDecodeText(entry.substring(index + 1), plusAsSpace = false));",
+            "values.push(child.data());");
+    }
 }

@@ -291,7 +291,9 @@ public sealed class DataServiceTests
     [InlineData("""{"a": {"b": [{"c": "$x"}, {"c": "$y"}]}}""", "one non-empty object")]
     [InlineData("""{"a": {"b": 5}}""", "not a '$column' reference")]
     [InlineData("""{"a": {"b": "$x(type)"}}""", "not a '$column' reference")]
-    [InlineData("""{"a": {"g": {"c": "$x"}}}""", "nests the object 'g'")]
+    [InlineData("""{"a": {"g": {}}}""", "nests the empty object 'g'")]
+    [InlineData("""{"a": {"b": "$x", "g": ["$y"]}}""", "holds the array 'g'")]
+    [InlineData("""{"a": {"g": {"h": {"@sub": "$x->id"}}}}""", "calls the query 'sub'")]
     [InlineData("""{"a": {"r": [{"c": "$x", "@sub": "$x->id"}]}}""", "calls the query 'sub'")]
     [InlineData("""{"a": {"b": "$x(requiredRoles:admin)"}}""", "requiredRoles 'admin'")]
     [InlineData("""{"a": {"b": "$x"}, "c": {}}""", "not one member")]
@@ -334,6 +336,119 @@ public sealed class DataServiceTests
         var step = Assert.IsType<DataServiceQueryStep>(Assert.Single(resources, r => r.Skipped is null).Body[0]);
         Assert.Equal(("People", "Person"), (step.Result!.Element, step.Result.RowName));
         Assert.Contains("outputType=\"rdf\"", Assert.Single(resources, r => r.Skipped is not null).Skipped!.Message);
+    }
+
+    [Fact]
+    public void A_json_mapping_object_is_an_element_group_with_its_members_in_org_json_order()
+    {
+        // QueryFactory.processJSONMappingResultColumn: a member whose value is an object is an <element name> with the
+        // object's outputs inside, each object's members in its own HashMap order.
+        var mapping = Lowerer.JsonResultMapping("""{"data": {"name": "$nom", "address": {"street": "$rue", "city": "$ville(optional:true)", "geo": {"lat": "$lat"}}}}""", out var reason);
+        Assert.Null(reason);
+        Assert.Equal(("data", ""), (mapping!.Element, mapping.RowName));
+        var group = Assert.Single(mapping.Outputs, o => o.IsGroup);
+        Assert.Equal("address", group.Name);
+        Assert.Equal(Lowerer.JavaHashMapOrder(["street", "city", "geo"])!.Value.Select(i => new[] { "street", "city", "geo" }[i]), group.Children.Select(c => c.Name));
+        Assert.Equal(["lat"], Assert.Single(group.Children, c => c.IsGroup).Children.Select(c => c.Column));
+        Assert.Equal("true", Assert.Single(group.Children, c => c.Name == "city").Optional);
+    }
+
+    [Fact]
+    public void Element_groups_become_nested_entries_with_their_namespace_and_only_the_results_own_outputs_optional()
+    {
+        var (package, diagnostics) = Lower("""
+            <query id="q" useConfig="db"><sql>select ID, STREET, CITY from p</sql>
+               <result element="People" defaultNamespace="urn:p">
+                  <element column="ID" name="id"/>
+                  <element name="address" namespace="urn:a"><attribute column="ID" name="ref"/><element column="STREET" name="street"/><element name="town"><element column="CITY" name="city" optional="true"/></element></element>
+                  <element name="empty" namespace=" "/>
+               </result>
+            </query>
+            <query id="j" useConfig="db"><sql>select ID, CITY from p</sql><result outputType="json">{"People": {"id": "$ID", "place": {"city": "$CITY"}}}</result></query>
+            <resource method="GET" path="people"><call-query href="q"/></resource>
+            <resource method="GET" path="json"><call-query href="j"/></resource>
+            """);
+
+        var resources = Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources;
+        Assert.All(resources, r => Assert.Null(r.Skipped));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated);
+        var xml = Assert.IsType<DataServiceQueryStep>(resources[0].Body[0]).Result!;
+        // No row name: the result's own outputs are optional (targetOptionalOverride at level 0), a group's are not
+        // unless they say so; a group without a namespace (or a blank one) is in the enclosing one's.
+        Assert.Equal(new DataServiceEntryIr.Output("ID", "id", false, true), xml.Outputs[0]);
+        var address = Assert.IsType<DataServiceEntryIr.Group>(xml.Outputs[1]);
+        Assert.Equal(("address", "urn:a"), (address.Name, address.Namespace));
+        Assert.Equal(new DataServiceEntryIr.Output("ID", "ref", true, false), address.Entries[0]);
+        Assert.Equal(new DataServiceEntryIr.Output("STREET", "street", false, false), address.Entries[1]);
+        var town = Assert.IsType<DataServiceEntryIr.Group>(address.Entries[2]);
+        Assert.Equal(("town", "urn:a"), (town.Name, town.Namespace));
+        Assert.Equal(new DataServiceEntryIr.Output("CITY", "city", false, true), Assert.Single(town.Entries));
+        var empty = Assert.IsType<DataServiceEntryIr.Group>(xml.Outputs[2]);
+        Assert.Equal(("empty", "urn:p"), (empty.Name, empty.Namespace));
+        Assert.Empty(empty.Entries);
+
+        var json = Assert.IsType<DataServiceQueryStep>(resources[1].Body[0]).Result!;
+        var place = Assert.IsType<DataServiceEntryIr.Group>(Assert.Single(json.Outputs, o => o is DataServiceEntryIr.Group));
+        Assert.Equal(("place", "http://ws.wso2.org/dataservice/j"), (place.Name, place.Namespace));
+        Assert.Equal(new DataServiceEntryIr.Output("CITY", "city", false, false), Assert.Single(place.Entries));
+    }
+
+    [Fact]
+    public void An_element_group_with_roles_an_array_or_a_nested_query_stays_a_todo()
+    {
+        var (package, _) = Lower("""
+            <query id="q" useConfig="db"><sql>select ID from p</sql><result element="People" rowName="P"><element name="g" requiredRoles="admin"><element column="ID" name="id"/></element></result></query>
+            <query id="r" useConfig="db"><sql>select ID from p</sql><result element="People" rowName="P"><element name="g"><call-query href="q"/></element></result></query>
+            <resource method="GET" path="roles"><call-query href="q"/></resource>
+            <resource method="GET" path="nested"><call-query href="r"/></resource>
+            """);
+
+        var resources = Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources;
+        Assert.Contains("requiredRoles=\"admin\"", resources[0].Skipped!.Message);
+        Assert.Contains("<call-query>", resources[1].Skipped!.Message);
+    }
+
+    [Fact]
+    public void An_array_parameter_binds_every_value_and_one_with_a_default_or_another_param_type_stays_a_todo()
+    {
+        var (package, _) = Lower("""
+            <query id="q" useConfig="db"><sql>select ID from p where id in (:ids) and n = :n</sql><result element="People" rowName="P"><element column="ID" name="id"/></result><param name="ids" sqlType="INTEGER" paramType="array"/><param name="n" sqlType="STRING" paramType="SCALAR"/></query>
+            <query id="d" useConfig="db"><sql>select ID from p where id in (:ids)</sql><result element="People" rowName="P"><element column="ID" name="id"/></result><param name="ids" sqlType="INTEGER" paramType="ARRAY" defaultValue="1"/></query>
+            <query id="u" useConfig="db"><sql>select ID from p where id = :t</sql><result element="People" rowName="P"><element column="ID" name="id"/></result><param name="t" sqlType="STRUCT" paramType="UDT"/></query>
+            <resource method="GET" path="ids"><call-query href="q"/></resource>
+            <resource method="GET" path="defaulted"><call-query href="d"/></resource>
+            <resource method="GET" path="udt"><call-query href="u"/></resource>
+            """);
+
+        var resources = Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources;
+        var step = Assert.IsType<DataServiceQueryStep>(resources[0].Body[0]);
+        Assert.Equal([("ids", DbParameterType.Integer, true), ("n", DbParameterType.String, false)], step.Arguments.Select(a => (a.RequestName, a.Type, a.IsArray)));
+        Assert.Contains("the ARRAY parameter 'ids' of query 'd' has a default value", resources[1].Skipped!.Message);
+        Assert.Contains("is paramType=\"UDT\" (only SCALAR and ARRAY are translated)", resources[2].Skipped!.Message);
+    }
+
+    [Fact]
+    public void An_optional_parameter_without_default_is_read_as_a_required_one_except_in_an_update_or_without_a_with_param()
+    {
+        var (package, _) = Lower("""
+            <query id="i" useConfig="db"><sql>insert into p(a, b) values (:a, :b)</sql><param name="a" sqlType="INTEGER" optional="true"/><param name="b" sqlType="STRING" optional="false"/></query>
+            <query id="u" useConfig="db"><sql>update p set a=:a where b=:b</sql><param name="a" sqlType="INTEGER" optional=" true "/><param name="b" sqlType="STRING"/></query>
+            <query id="n" useConfig="db"><sql>
+            update p set a=:a where b=:b</sql><param name="a" sqlType="INTEGER" optional="true"/><param name="b" sqlType="STRING"/></query>
+            <resource method="POST" path="insert"><call-query href="i"><with-param name="a" query-param="x"/><with-param name="b" query-param="b"/></call-query></resource>
+            <resource method="PUT" path="update"><call-query href="u"><with-param name="a" query-param="a"/><with-param name="b" query-param="b"/></call-query></resource>
+            <resource method="PUT" path="undefined"><call-query href="n"><with-param name="a" query-param="a"/><with-param name="b" query-param="b"/></call-query></resource>
+            <resource method="POST" path="unmapped"><call-query href="i"><with-param name="b" query-param="b"/></call-query></resource>
+            """);
+
+        var resources = Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources;
+        // CallQuery.extractParams fails a request without it, as for a required parameter.
+        var insert = Assert.IsType<DataServiceQueryStep>(resources[0].Body[0]);
+        Assert.Equal([("x", (string?)null), ("b", null)], insert.Arguments.Select(a => (a.RequestName, a.DefaultValue)));
+        Assert.Contains("the parameter 'a' of the UPDATE query 'u' is optional with no default value", resources[1].Skipped!.Message);
+        // SQLQuery.sqlQueryType reads the text up to its first space: a line break first is no UPDATE.
+        Assert.IsType<DataServiceQueryStep>(resources[2].Body[0]);
+        Assert.Contains("the parameter 'a' of query 'i' is optional with no default value and no with-param gives it", resources[3].Skipped!.Message);
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed partial class Lowerer
 
         // DSS converts a column to its output's xsdType (dates, numbers, booleans in their XML Schema forms); the
         // generated code writes the value's Ballerina string form, so any type other than a string is said.
-        foreach (var output in service.Queries.Where(q => called.Contains(q.Id)).SelectMany(q => q.Result?.Outputs ?? []))
+        foreach (var output in service.Queries.Where(q => called.Contains(q.Id)).SelectMany(q => OutputsWithin(q.Result?.Outputs ?? [])))
         {
             if (output.XsdType is { Length: > 0 } type && type.Split(':')[^1] != "string")
             {
@@ -82,7 +82,7 @@ public sealed partial class Lowerer
         // A JSON mapping's "$column(type:t)" is the output's xsdType (QueryFactory.processJSONMappingResultColumn).
         foreach (var result in service.Queries.Where(q => called.Contains(q.Id)).Select(q => q.Result).OfType<DataServiceResultSyntax>().Where(r => r.OutputType == "json"))
         {
-            foreach (var output in JsonResultMapping(result.Text, out _)?.Outputs ?? [])
+            foreach (var output in (JsonResultMapping(result.Text, out _)?.Outputs ?? []).SelectMany(o => o.SelfAndDescendants()))
             {
                 if (output.XsdType is { Length: > 0 } type && type.Split(':')[^1] != "string")
                 {
@@ -692,9 +692,20 @@ public sealed partial class Lowerer
                 return null;
             }
 
-            if (param.ParamType is { } paramType && !paramType.Equals("SCALAR", StringComparison.OrdinalIgnoreCase))
+            // QueryFactory.getQueryParamsFromQueryElement upper-cases paramType. An ARRAY parameter takes every value the
+            // request gives it (DataServiceRequest.getSingleInputValuesFromOM: repeated elements of its name; Axis2's
+            // BuilderUtil writes a repeated URL query parameter as repeated elements), one value as an array of one
+            // (Query.preprocessParams); its placeholder becomes one '?' per value (ExpressionQuery.createProcessedQuery).
+            var isArray = param.ParamType is { } arrayType && arrayType.ToUpperInvariant() == "ARRAY";
+            if (param.ParamType is { } paramType && !paramType.Equals("SCALAR", StringComparison.OrdinalIgnoreCase) && !isArray)
             {
-                reason = $"the parameter '{param.Name}' of query '{query.Id}' is paramType=\"{paramType}\" (only SCALAR is translated)";
+                reason = $"the parameter '{param.Name}' of query '{query.Id}' is paramType=\"{paramType}\" (only SCALAR and ARRAY are translated)";
+                return null;
+            }
+
+            if (isArray && param.DefaultValue is not null)
+            {
+                reason = $"the ARRAY parameter '{param.Name}' of query '{query.Id}' has a default value, which is not translated";
                 return null;
             }
 
@@ -716,14 +727,27 @@ public sealed partial class Lowerer
                 return null;
             }
 
-            if (param.DefaultValue is null && string.Equals(param.Optional?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            // An optional parameter with no default value: CallQuery.extractParams fails a request that does not give
+            // the request parameter its with-param names (INCOMPATIBLE_PARAMETERS_ERROR), as for a required one, but in
+            // an UPDATE (the <sql> text up to its first space, upper-cased: SQLQuery.sqlQueryType), where it leaves it out
+            // and SQLQuery.generateSQLupdateQuery rewrites the statement. Without a with-param the query never gets it
+            // (CallQuery.extractParams passes only with-params): Query.extractParams leaves it out and
+            // ExpressionQuery.processDynamicQuery fails every request on the unbound placeholder but in an UPDATE.
+            var optional = param.DefaultValue is null && string.Equals(param.Optional?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+            if (optional && MiSqlQueryType(plain[0].Text) == "UPDATE")
             {
-                reason = $"the parameter '{param.Name}' of query '{query.Id}' is optional with no default value (when it is missing the data service binds nothing for it, and drops its column from an UPDATE's SET list: SQLQuery.createProcessedPreparedStatement, generateSQLupdateQuery)";
+                reason = $"the parameter '{param.Name}' of the UPDATE query '{query.Id}' is optional with no default value (when the request does not give it, SQLQuery.generateSQLupdateQuery rewrites the SET list from the SQL text, keeping the columns written as '<parameter name>=?' of the parameters given), which is not translated";
+                return null;
+            }
+
+            if (optional && !requestNames.ContainsKey(param.Name))
+            {
+                reason = $"the parameter '{param.Name}' of query '{query.Id}' is optional with no default value and no with-param gives it (CallQuery.extractParams passes only with-params, so the query never gets it and ExpressionQuery.processDynamicQuery fails every request on its placeholder with a DATABASE_ERROR), which is not translated";
                 return null;
             }
 
             var requestName = requestNames.TryGetValue(param.Name, out var mapped) ? mapped : param.Name;
-            var argument = new DataServiceArgumentIr(requestName, type, param.DefaultValue);
+            var argument = new DataServiceArgumentIr(requestName, type, param.DefaultValue, isArray);
             byName[param.Name] = argument;
         }
 
@@ -771,10 +795,13 @@ public sealed partial class Lowerer
                 resultAttributes = resultAttributes.Remove(numbers);
             }
 
-            var outputAttributes = declared.Outputs.SelectMany(o => o.OtherAttributes.Where(a => a.Name != "optional")).ToImmutableArray();
-            if (!resultAttributes.IsEmpty || !declared.Unknown.IsEmpty || !outputAttributes.IsEmpty)
+            // An element group takes its namespace (QueryFactory.createOutputElementGroup); an output its optional.
+            var allOutputs = OutputsWithin(declared.Outputs).ToList();
+            var outputAttributes = allOutputs.SelectMany(o => o.OtherAttributes.Where(a => a.Name != (o.IsGroup ? "namespace" : "optional"))).ToImmutableArray();
+            var unknownOutputs = declared.Unknown.AddRange(allOutputs.SelectMany(o => o.Unknown));
+            if (!resultAttributes.IsEmpty || !unknownOutputs.IsEmpty || !outputAttributes.IsEmpty)
             {
-                reason = $"the result of query '{query.Id}' uses {Describe(resultAttributes.AddRange(outputAttributes), declared.Unknown)}";
+                reason = $"the result of query '{query.Id}' uses {Describe(resultAttributes.AddRange(outputAttributes), unknownOutputs)}";
                 return null;
             }
 
@@ -794,7 +821,7 @@ public sealed partial class Lowerer
                     return null;
                 }
 
-                if (new[] { mapping.Element, mapping.RowName }.Where(n => n.Length > 0).Concat(mapping.Outputs.Select(o => o.Name)).FirstOrDefault(n => !IsXmlName(n)) is { } notXml)
+                if (new[] { mapping.Element, mapping.RowName }.Where(n => n.Length > 0).Concat(mapping.Outputs.SelectMany(o => o.SelfAndDescendants()).Select(o => o.Name)).FirstOrDefault(n => !IsXmlName(n)) is { } notXml)
                 {
                     reason = $"the JSON result of query '{query.Id}' names the element '{notXml}', which is not an XML name";
                     return null;
@@ -803,8 +830,7 @@ public sealed partial class Lowerer
                 var baseNamespace = ResultNamespace(service, declared.DefaultNamespace);
                 var jsonNamespace = (baseNamespace.EndsWith('/') ? baseNamespace : baseNamespace + "/") + query.Id;
                 var jsonAllOptional = mapping.RowName.Length == 0;
-                result = new DataServiceResultIr(mapping.Element, mapping.RowName, jsonNamespace, mapping.Outputs.Select(o =>
-                    new DataServiceOutputIr(o.Column, o.Name, false, jsonAllOptional || JavaTrue(o.Optional))).ToImmutableArray());
+                result = new DataServiceResultIr(mapping.Element, mapping.RowName, jsonNamespace, JsonEntries(mapping.Outputs, jsonNamespace, jsonAllOptional));
                 return new DataServiceQueryStep(client, segments, arguments.ToImmutable(), result, null);
             }
 
@@ -828,22 +854,64 @@ public sealed partial class Lowerer
                 return null;
             }
 
-            if (declared.Element is not { Length: > 0 } element || !IsXmlName(element) || (declared.RowName is { Length: > 0 } row && !IsXmlName(row)) || declared.Outputs.Any(o => !IsXmlName(o.Name) || o.Column is null))
+            if (declared.Element is not { Length: > 0 } element || !IsXmlName(element) || (declared.RowName is { Length: > 0 } row && !IsXmlName(row)) || allOutputs.Any(o => !IsXmlName(o.Name) || (o.Column is null && !o.IsGroup)))
             {
                 reason = $"the result of query '{query.Id}' has no element name, or a name that is not an XML name";
                 return null;
             }
 
             var ns = ResultNamespace(service, declared.DefaultNamespace);
-            // QueryFactory.createOutputElementGroup: an output of a result without a row name is optional whatever
-            // it says (targetOptionalOverride); else createStaticOutputElement reads optional with Boolean.parseBoolean.
             var allOptional = string.IsNullOrEmpty(declared.RowName);
-            result = new DataServiceResultIr(element, declared.RowName ?? string.Empty, ns, declared.Outputs.Select(o =>
-                new DataServiceOutputIr(o.Column!, o.Name, o.IsAttribute, allOptional || o.OtherAttributes.Any(a => a.Name == "optional" && JavaTrue(a.Value)))).ToImmutableArray());
+            result = new DataServiceResultIr(element, declared.RowName ?? string.Empty, ns, XmlEntries(declared.Outputs, ns, allOptional));
         }
 
         return new DataServiceQueryStep(client, segments, arguments.ToImmutable(), result, keyColumn);
     }
+
+    /// <summary>The outputs and element groups of a result, and those inside its groups, depth first.</summary>
+    private static IEnumerable<DataServiceOutputSyntax> OutputsWithin(IEnumerable<DataServiceOutputSyntax> outputs) =>
+        outputs.SelectMany(o => o.IsGroup ? OutputsWithin(o.Children).Prepend(o) : [o]);
+
+    /// <summary>
+    /// The entries of an XML result's element group as QueryFactory.createOutputElementGroup makes them: each output,
+    /// optional when the group is the result's own and the result has no row name (targetOptionalOverride, only at
+    /// level 0) or when its optional says so (createStaticOutputElement, Boolean.parseBoolean); each nested group in its
+    /// <c>namespace</c>, or the enclosing one's when that is blank (DBUtils.isEmptyString), with its entries in it.
+    /// </summary>
+    private static ImmutableArray<DataServiceEntryIr> XmlEntries(ImmutableArray<DataServiceOutputSyntax> outputs, string ns, bool allOptional)
+    {
+        var entries = ImmutableArray.CreateBuilder<DataServiceEntryIr>();
+        foreach (var output in outputs)
+        {
+            if (output.IsGroup)
+            {
+                var own = output.OtherAttributes.FirstOrDefault(a => a.Name == "namespace")?.Value;
+                var groupNamespace = own is null || JavaTrim(own).Length == 0 ? ns : own;
+                entries.Add(new DataServiceEntryIr.Group(output.Name, groupNamespace, XmlEntries(output.Children, groupNamespace, false)));
+            }
+            else
+            {
+                entries.Add(new DataServiceEntryIr.Output(output.Column!, output.Name, output.IsAttribute, allOptional || output.OtherAttributes.Any(a => a.Name == "optional" && JavaTrue(a.Value))));
+            }
+        }
+
+        return entries.ToImmutable();
+    }
+
+    /// <summary>
+    /// The entries of a JSON mapping's record: getJSONResultFromText writes it as an XML result whose groups have no
+    /// namespace of their own, so every entry is in the result's; optional as in <see cref="XmlEntries"/>.
+    /// </summary>
+    private static ImmutableArray<DataServiceEntryIr> JsonEntries(ImmutableArray<DataServiceJsonOutput> outputs, string ns, bool allOptional) =>
+        [.. outputs.Select(o => o.IsGroup
+            ? new DataServiceEntryIr.Group(o.Name, ns, JsonEntries(o.Children, ns, false))
+            : (DataServiceEntryIr)new DataServiceEntryIr.Output(o.Column, o.Name, false, allOptional || JavaTrue(o.Optional)))];
+
+    /// <summary>
+    /// The statement kind SQLQuery.sqlQueryType reads from the <c>&lt;sql&gt;</c> text as written (not trimmed): the text
+    /// up to its first space, upper-cased; empty when it has no space (UNDEFINED).
+    /// </summary>
+    private static string MiSqlQueryType(string sql) => sql.IndexOf(' ', StringComparison.Ordinal) is var space and >= 0 ? sql[..space].ToUpperInvariant() : string.Empty;
 
     /// <summary>Java's Boolean.parseBoolean: "true" in any case, untrimmed.</summary>
     private static bool JavaTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);

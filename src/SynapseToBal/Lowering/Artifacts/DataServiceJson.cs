@@ -73,8 +73,20 @@ public sealed partial class Lowerer
         ["org.wso2.ws.dataservice.force_jdbc_batch_requests"] = "forceJDBCBatchRequests",
     };
 
-    /// <summary>One output of a JSON result mapping: the column, the element name, its type and optional options.</summary>
-    internal sealed record DataServiceJsonOutput(string Column, string Name, string? XsdType, string? Optional);
+    /// <summary>
+    /// One output of a JSON result mapping: the column, the element name, its type and optional options; or, for a
+    /// member whose value is an object, an element group (<see cref="IsGroup"/>, no column) with its own outputs.
+    /// </summary>
+    internal sealed record DataServiceJsonOutput(string Column, string Name, string? XsdType, string? Optional)
+    {
+        public bool IsGroup { get; init; }
+
+        /// <summary>The outputs of an element group, in the order org.json gives the nested object's members.</summary>
+        public ImmutableArray<DataServiceJsonOutput> Children { get; init; } = [];
+
+        /// <summary>This output and those of its groups, depth first.</summary>
+        public IEnumerable<DataServiceJsonOutput> SelfAndDescendants() => IsGroup ? Children.SelectMany(c => c.SelfAndDescendants()).Prepend(this) : [this];
+    }
 
     /// <summary>The XML result a JSON mapping stands for: the wrapper element, the row element (empty for none), the outputs.</summary>
     internal sealed record DataServiceJsonResult(string Element, string RowName, ImmutableArray<DataServiceJsonOutput> Outputs);
@@ -83,11 +95,11 @@ public sealed partial class Lowerer
     /// The XML result of an <c>outputType="json"</c> mapping as QueryFactory.getJSONResultFromText makes it: the one
     /// top-level member names the result element; when its object has one member whose value is an array of one object,
     /// that member names the row element and the object holds the outputs, else the object holds them (no row element);
-    /// each member <c>"name": "$column(type:t;optional:b)"</c> is an output element. The members are taken in the order
-    /// JSONObject.getNames gives them: the bundled org.json (org.json.wso2 3.0.0.wso2v1, org.json 20140107) keeps them
-    /// in a java.util.HashMap, iterated in its bucket order (<see cref="JavaHashMapOrder"/>). Null with the reason for a
-    /// mapping the Micro Integrator rejects when it deploys the service, or one with nested objects (element groups),
-    /// nested queries (<c>@query</c>) or requiredRoles.
+    /// each member <c>"name": "$column(type:t;optional:b)"</c> is an output element, and each member whose value is an
+    /// object an element group (<see cref="JsonRecordOutputs"/>). The members are taken in the order JSONObject.getNames
+    /// gives them: the bundled org.json (org.json.wso2 3.0.0.wso2v1, org.json 20140107) keeps them in a java.util.HashMap,
+    /// iterated in its bucket order (<see cref="JavaHashMapOrder"/>). Null with the reason for a mapping the Micro
+    /// Integrator rejects when it deploys the service, or one with nested queries (<c>@query</c>) or requiredRoles.
     /// </summary>
     internal static DataServiceJsonResult? JsonResultMapping(string text, out string? reason)
     {
@@ -129,6 +141,24 @@ public sealed partial class Lowerer
             record = row;
         }
 
+        if (JsonRecordOutputs(record, out reason) is not { } outputs)
+        {
+            return null;
+        }
+
+        return new DataServiceJsonResult(top.Members[0].Key, rowName, outputs);
+    }
+
+    /// <summary>
+    /// The outputs of one object of a JSON mapping as QueryFactory.addJSONMappingResultRecord makes them, in the order
+    /// JSONObject.getNames gives the members: a member whose value is an object is an element group of that name
+    /// (processJSONMappingResultColumn adds an <c>&lt;element name&gt;</c> with the object's outputs inside, which
+    /// createOutputElementGroup reads as a group: QueryFactory.isElementGroup); an array there, or an empty object
+    /// (getNames gives null), is rejected when the service is deployed.
+    /// </summary>
+    private static ImmutableArray<DataServiceJsonOutput>? JsonRecordOutputs(OrgJson.ObjectNode record, out string? reason)
+    {
+        reason = null;
         if (JavaHashMapOrder(record.Members.Select(m => m.Key).ToList()) is not { } order)
         {
             reason = "the JSON mapping's object has so many members in one bucket of org.json's HashMap that their order is not computed";
@@ -145,9 +175,26 @@ public sealed partial class Lowerer
                 return null;
             }
 
-            if (value is OrgJson.ObjectNode)
+            if (value is OrgJson.ObjectNode nested)
             {
-                reason = $"the JSON mapping nests the object '{name}' (an element group in the XML result), which is not translated";
+                if (nested.Members.Count == 0)
+                {
+                    reason = $"the JSON mapping nests the empty object '{name}' (QueryFactory.addJSONMappingResultRecord fails on it; the Micro Integrator does not deploy the service)";
+                    return null;
+                }
+
+                if (JsonRecordOutputs(nested, out reason) is not { } children)
+                {
+                    return null;
+                }
+
+                outputs.Add(new DataServiceJsonOutput(string.Empty, name, null, null) { IsGroup = true, Children = children });
+                continue;
+            }
+
+            if (value is OrgJson.ArrayNode)
+            {
+                reason = $"the JSON mapping holds the array '{name}' inside a result record (QueryFactory.processJSONMappingResultColumn rejects it; the Micro Integrator does not deploy the service)";
                 return null;
             }
 
@@ -166,7 +213,7 @@ public sealed partial class Lowerer
             outputs.Add(new DataServiceJsonOutput(columnName, name, type, optional));
         }
 
-        return new DataServiceJsonResult(top.Members[0].Key, rowName, outputs.ToImmutable());
+        return outputs.ToImmutable();
     }
 
     /// <summary>

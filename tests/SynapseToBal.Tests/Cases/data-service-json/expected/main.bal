@@ -27,17 +27,12 @@ service /services/ClubJson on httpListener, httpsListener {
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 
-    // TODO(SB0206): resource GET /services/ClubJson/address/{id} of data service 'ClubJson' is not translated: the JSON result of query 'memberAddress': the JSON mapping nests the object 'place' (an element group in the XML result), which is not translated
-    // <resource method="GET" path="address/{id}">
-    //    <call-query href="memberAddress">
-    //       <with-param name="id" query-param="id"/>
-    //    </call-query>
-    // </resource>
-    // <query id="memberAddress" useConfig="ClubDB">
-    //    <sql>select id, street, city from addresses where member = :id</sql>
-    //    <result outputType="json">{"address": {"id": "$id", "place": {"street": "$street", "city": "$city"}}}</result>
-    //    <param name="id" sqlType="INTEGER"/>
-    // </query>
+    # GET /services/ClubJson/address/{id}
+    resource function get address/[string id](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/ClubJson", {"id": id});
+        check dataServiceSelect(ctx, check clubDb.jdbcClient(), `select id, street, city from addresses where member = ${check int:fromString(check dataServiceParam(ctx, "id"))}`, "address", "", "http://example.com/club/memberAddress", [{column: "id", name: "id", optional: true}, {elementGroup: "place", namespace: "http://example.com/club/memberAddress", entries: [{column: "city", name: "city"}, {column: "street", name: "street"}]}]);
+        return sendBackToClient(ctx, headers = passBackHeaders);
+    }
 
     // TODO(SB0206): the SOAP operation 'listIds' of data service 'ClubJson' (query 'slowMembers') is not translated: its query 'slowMembers' sets the property 'queryTimeout' to '30' (SQLQuery.processAdvancedProps: the statement's fetch size, row or field limits, timeout, fetch direction, auto-commit or stored-procedure call, which the generated query does not set)
     // <operation name="listIds">

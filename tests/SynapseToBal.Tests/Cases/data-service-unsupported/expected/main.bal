@@ -19,7 +19,7 @@ service /services/OrdersService on httpListener {
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 
-    // TODO(SB0206): resource GET /services/OrdersService/orders/by-note of data service 'OrdersService' is not translated: the parameter 'note' of query 'ByNote' is optional with no default value (when it is missing the data service binds nothing for it, and drops its column from an UPDATE's SET list: SQLQuery.createProcessedPreparedStatement, generateSQLupdateQuery)
+    // TODO(SB0206): resource GET /services/OrdersService/orders/by-note of data service 'OrdersService' is not translated: the parameter 'note' of query 'ByNote' is optional with no default value and no with-param gives it (CallQuery.extractParams passes only with-params, so the query never gets it and ExpressionQuery.processDynamicQuery fails every request on its placeholder with a DATABASE_ERROR), which is not translated
     // <resource method="GET" path="orders/by-note">
     //    <call-query href="ByNote"/>
     // </resource>
