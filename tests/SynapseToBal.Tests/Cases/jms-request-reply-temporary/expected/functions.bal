@@ -10,7 +10,6 @@ import ballerinax/java.jms;
 
 # Out flow of StockAPI POST /quote: runs on the backend response.
 function stockOut(Context ctx) returns http:Response|error {
-    string replyId = getHeader(ctx, "JMS_MESSAGE_ID");
     return respond(ctx, headers = passBackHeaders);
 }
 

@@ -10,7 +10,6 @@ import ballerinax/java.jms;
 
 # Out flow of QuoteAPI POST /send: runs on the backend response.
 function quoteOut(Context ctx) returns http:Response|error {
-    string quoteCorrelation = getHeader(ctx, "JMS_COORELATION_ID");
     return respond(ctx, headers = passBackHeaders);
 }
 

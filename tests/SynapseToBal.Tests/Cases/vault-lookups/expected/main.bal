@@ -13,12 +13,8 @@ service /vault on httpListener {
     resource function get orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "VaultAPI", "/vault", cors = {allow: "GET", ...corsConfig});
         do {
-            string dbPassword = ordersDbPassword;
             ctx.headers["authorization"] = string `Bearer ${hashicorpKvOrdersToken}`;
-            string adminToken = hashicorpKvOrdersAdminToken;
-            string teamToken = hashicorpTeamAKvOrdersToken;
             ctx.headers["x-token"] = hashicorpKvOrdersToken;
-            string noField = "";
             check callEndpoint(ctx, ordersEndpoint, "/orders", "GET", headers = passThroughHeaders, state = ordersEndpointSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
