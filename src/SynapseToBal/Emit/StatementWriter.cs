@@ -358,6 +358,17 @@ internal sealed partial class StatementWriter
     private void BlockStep(ImmutableArray<StepIr> steps, ref int i, ref (string Local, string Value)? previous)
     {
         var step = steps[i];
+        if (i + 1 < steps.Length && step is SetPropertyStep { Scope: PropertyScope.Default } unread && _expr.Locals[unread.Name] is { Unread: true, Kind: ValueKind.String }
+            && steps[i + 1] is SwitchStep { Cases.Length: > 0 } next && OnlyReads(unread.Value)
+            && WithoutBodyLocal(() => _expr.Typed(unread.Value)) == WithoutBodyLocal(() => _expr.String(next.Source)))
+        {
+            // A property nothing reads, set from what the switch right after it tests (<property name="symbol"
+            // expression="//symbol"/><switch source="//symbol">): the switch evaluates the same value, which only
+            // reads, with nothing in between, so it fails where the set would and the set writes nothing.
+            previous = null;
+            return;
+        }
+
         // Not while a shared body read is in scope (a log in such a run): the test's branches, written with the log,
         // may change the payload the local holds.
         if (i + 1 < steps.Length && step is LogStep { Fields: { } fields } log && !_expr.SynapseLogLines && !_expr.HasSharedRead
@@ -589,11 +600,13 @@ internal sealed partial class StatementWriter
     /// local holds (issue 14: a property of the XPath a switch then tests, as Synapse projects often write).
     /// </summary>
     private string? SameAsPreviousSet(ExprIr value, string text) =>
-        _previousSet is { } set && set.Value == text && IrWalker.Descendants(value).All(e => e is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr
+        _previousSet is { } set && set.Value == text && OnlyReads(value) ? set.Local : null;
+
+    /// <summary>Whether <paramref name="value"/> only reads (no clock, no generated id, no call of the runtime beyond reading the message, no untranslated part).</summary>
+    private static bool OnlyReads(ExprIr value) =>
+        IrWalker.Descendants(value).All(e => e is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr
             or LocalEntryReadIr or PropertyReadIr or VariableReadIr or ParameterReadIr or HeaderReadIr or JsonEvalIr or XmlNavigationIr
-            or XmlRelativeIr or XmlAttributeReadIr or ConcatIr or CountIr or ConfigurableReadIr)
-            ? set.Local
-            : null;
+            or XmlRelativeIr or XmlAttributeReadIr or ConcatIr or CountIr or ConfigurableReadIr);
 
     /// <summary>
     /// The value of a property nothing reads (<see cref="PropertyLocal.Unread"/>): nothing when it cannot fail, as a

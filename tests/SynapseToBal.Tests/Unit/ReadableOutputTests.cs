@@ -295,4 +295,18 @@ public sealed class ReadableOutputTests
         Assert.Contains("string a = xpathString(envelope/**/<a>);", between);
         Assert.DoesNotContain("<b>", between);
     }
+
+    [Fact]
+    public void A_property_nothing_reads_set_from_what_the_next_switch_tests_is_evaluated_once()
+    {
+        var main = ArtifactConversion.Convert(Head + """
+            <property name="symbol" expression="//symbol"/>
+            <switch source="//symbol"><case regex="A"><log/></case></switch>
+            <respond/>
+            """ + Tail)["main.bal"];
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(main, @"soapEnvelope\(ctx\)"));
+        Assert.Contains("string route = xpathString((check soapEnvelope(ctx))/**/<symbol>);", main);
+        Assert.Contains("if route == \"A\" {", main);
+        Assert.DoesNotContain("_ = ", main);
+    }
 }
