@@ -3,6 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
+import ballerina/log;
 
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
@@ -13,8 +14,15 @@ service /vault on httpListener {
     resource function get orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "VaultAPI", "/vault", cors = {allow: "GET", ...corsConfig});
         do {
+            string dbPassword = ordersDbPassword;
             ctx.headers["authorization"] = string `Bearer ${hashicorpKvOrdersToken}`;
+            string adminToken = hashicorpKvOrdersAdminToken;
+            string teamToken = hashicorpTeamAKvOrdersToken;
             ctx.headers["x-token"] = hashicorpKvOrdersToken;
+            string noField = "";
+            if dbPassword != "" && adminToken != teamToken && noField == "" {
+                log:printInfo("VaultAPI /orders request", vault = "read");
+            }
             check callEndpoint(ctx, ordersEndpoint, "/orders", "GET", headers = passThroughHeaders, state = ordersEndpointSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
