@@ -212,6 +212,11 @@ internal sealed partial class StatementWriter
     {
         switch (step)
         {
+            case SetPropertyStep { Scope: PropertyScope.Default } set when _expr.Locals[set.Name] is { Unread: true } && IsSharedBodyRead(set.Value):
+                // A property nothing reads (PropertyLocal.Unread) reads nothing from a shared read: inside a run it
+                // writes nothing (the run's first read has already parsed the body, so its read could not fail); it
+                // neither starts a run nor counts as one of its reads, so no shared local is left that nothing reads.
+                return [];
             case SetPropertyStep set when IsSharedBodyRead(set.Value):
                 return [set.Value];
             case LogStep { Fields: { } fields } log when !_expr.SynapseLogLines
@@ -353,6 +358,17 @@ internal sealed partial class StatementWriter
     private void BlockStep(ImmutableArray<StepIr> steps, ref int i, ref (string Local, string Value)? previous)
     {
         var step = steps[i];
+        if (i + 1 < steps.Length && step is SetPropertyStep { Scope: PropertyScope.Default } unread && _expr.Locals[unread.Name] is { Unread: true, Kind: ValueKind.String }
+            && steps[i + 1] is SwitchStep { Cases.Length: > 0 } next && OnlyReads(unread.Value)
+            && WithoutBodyLocal(() => _expr.Typed(unread.Value)) == WithoutBodyLocal(() => _expr.String(next.Source)))
+        {
+            // A property nothing reads, set from what the switch right after it tests (<property name="symbol"
+            // expression="//symbol"/><switch source="//symbol">): the switch evaluates the same value, which only
+            // reads, with nothing in between, so it fails where the set would and the set writes nothing.
+            previous = null;
+            return;
+        }
+
         // Not while a shared body read is in scope (a log in such a run): the test's branches, written with the log,
         // may change the payload the local holds.
         if (i + 1 < steps.Length && step is LogStep { Fields: { } fields } log && !_expr.SynapseLogLines && !_expr.HasSharedRead
@@ -584,11 +600,13 @@ internal sealed partial class StatementWriter
     /// local holds (issue 14: a property of the XPath a switch then tests, as Synapse projects often write).
     /// </summary>
     private string? SameAsPreviousSet(ExprIr value, string text) =>
-        _previousSet is { } set && set.Value == text && IrWalker.Descendants(value).All(e => e is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr
+        _previousSet is { } set && set.Value == text && OnlyReads(value) ? set.Local : null;
+
+    /// <summary>Whether <paramref name="value"/> only reads (no clock, no generated id, no call of the runtime beyond reading the message, no untranslated part).</summary>
+    private static bool OnlyReads(ExprIr value) =>
+        IrWalker.Descendants(value).All(e => e is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr
             or LocalEntryReadIr or PropertyReadIr or VariableReadIr or ParameterReadIr or HeaderReadIr or JsonEvalIr or XmlNavigationIr
-            or XmlRelativeIr or XmlAttributeReadIr or ConcatIr or CountIr or ConfigurableReadIr)
-            ? set.Local
-            : null;
+            or XmlRelativeIr or XmlAttributeReadIr or ConcatIr or CountIr or ConfigurableReadIr);
 
     /// <summary>
     /// The value of a property nothing reads (<see cref="PropertyLocal.Unread"/>): nothing when it cannot fail, as a
@@ -602,6 +620,19 @@ internal sealed partial class StatementWriter
             _out.Line($"_ = {value};");
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="steps"/> write no code: each is a set or remove of a property nothing reads
+    /// (<see cref="PropertyLocal.Unread"/>) whose value cannot fail, or a filter of such steps whose test cannot.
+    /// </summary>
+    private bool Silent(ImmutableArray<StepIr> steps) => steps.All(step => step switch
+    {
+        SetPropertyStep { Scope: PropertyScope.Default } set when _expr.Locals[set.Name] is { Unread: true } => FailureScan.IsInert(_expr.Typed(set.Value)),
+        StorePropertyStep store when _expr.Locals[store.Name] is { Unread: true } => FailureScan.IsInert(_expr.Value(store.Value, copy: false)),
+        RemovePropertyStep { Scope: PropertyScope.Default } remove when _expr.Locals[remove.Name] is { Unread: true } => true,
+        IfStep branch => Silent(branch.Then) && Silent(branch.Else) && FailureScan.IsInert(_expr.Condition(branch.Condition)),
+        _ => false,
+    });
 
     /// <summary>Text written as it is without a shared body local (what the next step compares with its own text).</summary>
     private string WithoutBodyLocal(Func<string> write)
@@ -976,16 +1007,23 @@ internal sealed partial class StatementWriter
             case InvokeStep invoke:
                 _out.Line($"{Checked(invoke)}{_expr.Names[invoke.Function]}({Arguments(invoke)});");
                 break;
-            case IfStep { Then.Length: 0, Else.Length: 0 } branch when FailureScan.IsInert(_expr.Condition(branch.Condition)):
-                // A filter with nothing in either branch does nothing when its test cannot fail: no empty if.
+            case IfStep branch when Silent(branch.Then) && Silent(branch.Else):
+                // A filter that writes nothing in either branch (nothing there, or only sets of properties nothing
+                // reads, PropertyLocal.Unread): no empty if; its test still runs when it can fail, as the filter
+                // mediator's evaluation fails the flow.
+                if (Tested(() => _expr.Condition(branch.Condition)) is var test && !FailureScan.IsInert(test))
+                {
+                    _out.Line($"_ = {test};");
+                }
+
                 break;
-            case IfStep { Then.Length: 0, Else.Length: > 0 } branch:
+            case IfStep branch when Silent(branch.Then):
                 _out.Open($"if !({Tested(() => _expr.Condition(branch.Condition))}) {{");
                 Block(branch.Else);
                 _out.Close();
                 break;
             case IfStep branch:
-                IfElse(Tested(() => _expr.Condition(branch.Condition)), branch.Then, branch.Else);
+                IfElse(Tested(() => _expr.Condition(branch.Condition)), branch.Then, Silent(branch.Else) ? [] : branch.Else);
                 break;
             case SwitchStep choice:
                 Switch(choice);
@@ -2517,7 +2555,28 @@ internal sealed partial class StatementWriter
 
         // A source that is a local or parameter already (a property local, a path parameter) is tested as it is: no
         // case body runs before every test before it has been made, so the tests read the value the switch started with.
+        // Cases at the end that write nothing (Silent) are left out with a default that writes nothing: no empty
+        // branch. Their tests cannot fail in the Micro Integrator (SwitchMediatorFactory.createSpecificMediator
+        // compiles each case's regex when the artifact is deployed). With none left the source is still evaluated
+        // when that can fail, as the switch mediator's evaluation fails the flow.
+        var silentDefault = Silent(choice.Default);
+        var count = choice.Cases.Length;
+        while (silentDefault && count > 0 && Silent(choice.Cases[count - 1].Steps))
+        {
+            count--;
+        }
+
         var source = Tested(() => _expr.String(choice.Source));
+        if (count == 0 && silentDefault)
+        {
+            if (!FailureScan.IsInert(source))
+            {
+                _out.Line($"_ = {source};");
+            }
+
+            return;
+        }
+
         var local = PlainIdentifier().IsMatch(source) ? source : SameAsPreviousSet(choice.Source, source);
         if (local is null)
         {
@@ -2525,7 +2584,7 @@ internal sealed partial class StatementWriter
             _out.Line($"string {local} = {source};");
         }
 
-        for (var i = 0; i < choice.Cases.Length; i++)
+        for (var i = 0; i < count; i++)
         {
             var pattern = choice.Cases[i].Pattern;
             var test = ExpressionWriter.LiteralText(pattern) is { } text
@@ -2540,10 +2599,16 @@ internal sealed partial class StatementWriter
                 _out.Continue($"}} else if {test} {{");
             }
 
+            if (choice.Cases[i].Steps.Length > 0 && Silent(choice.Cases[i].Steps))
+            {
+                // A case before others that only sets properties nothing reads: it still stops the later tests.
+                _out.Line("// Nothing to do: this case only sets properties nothing reads.");
+            }
+
             Block(choice.Cases[i].Steps);
         }
 
-        if (choice.Default.Length > 0)
+        if (!silentDefault)
         {
             _out.Continue("} else {");
             Block(choice.Default);

@@ -239,17 +239,9 @@ public static partial class PropertyLocalAnalysis
             }
         }
 
-        // The branch functions of an aggregated split: each runs its target's mediators and, when the aggregate is in
-        // the out flow, the out-flow mediators before it; a property they set that nothing reads has no local.
-        var aggregateBranches = bodies.SelectMany(b => IrWalker.Steps(b.Steps))
-            .Concat(package.Functions.SelectMany(f => IrWalker.Steps(f.Body)))
-            .OfType<ForkStep>()
-            .Where(f => f.Aggregation is not null)
-            .SelectMany(f => f.Branches)
-            .ToHashSet();
         foreach (var function in package.Functions)
         {
-            bodies.Add(new Body(function, function.Body, true, function.Parameters.Select(p => p.Name)) { AggregateBranch = aggregateBranches.Contains(function.Name) });
+            bodies.Add(new Body(function, function.Body, true, function.Parameters.Select(p => p.Name)));
         }
 
         return bodies;
@@ -330,11 +322,11 @@ public static partial class PropertyLocalAnalysis
                 continue;
             }
 
-            // In an aggregate branch, set and never read (the analysis already proved nothing else sees it): it needs no
-            // local, so no name either. Elsewhere a string local stays, as the property mediator wrote it; a typed one
-            // (an XML or JSON value an enrich or property stored) is evaluated for its effect and failure alone
-            // (`_ = check jsonPathMoved(...)`), as a typed local nothing reads is no more than that.
-            if (!facts.Reads.Contains(property) && (body.AggregateBranch || facts.Sets[property].All(s => s is StorePropertyStep)))
+            // Set and never read (the analysis already proved nothing else sharing the context sees it): the set had
+            // no effect in the Micro Integrator either, so it needs no local and no name. Its value is evaluated for
+            // its effect and failure alone when it has any (`_ = check jsonPathMoved(...)`, StatementWriter.Unread);
+            // an inert one (FailureScan.IsInert) writes nothing, as Ballerina would warn of an unused variable.
+            if (!facts.Reads.Contains(property))
             {
                 chosen[property] = new PropertyLocal("_", kind, Hoisted: hoisted, Unread: true);
                 continue;
@@ -471,11 +463,7 @@ public static partial class PropertyLocalAnalysis
 
     private const string SyntaxNamespace = "SynapseToBal.Syntax";
 
-    /// <param name="AggregateBranch">A branch function of a split an aggregate gathers: a property it sets and nothing reads is not written.</param>
-    private sealed record Body(object Node, ImmutableArray<StepIr> Steps, bool IsFunction, IEnumerable<Symbol> Parameters)
-    {
-        public bool AggregateBranch { get; init; }
-    }
+    private sealed record Body(object Node, ImmutableArray<StepIr> Steps, bool IsFunction, IEnumerable<Symbol> Parameters);
 
     /// <summary>What one part of the package does with properties.</summary>
     private sealed class Facts

@@ -183,7 +183,8 @@ public sealed partial class IncrementalEquivalenceTests(ITestOutputHelper output
             }
         }
 
-        return ReplaceFirst(input, NamedSequenceStart(), m => m.Value + "<property name=\"incrWritten\" value=\"incr-written\"/>");
+        // Read there too: a property nothing reads is not written (docs/design.md, "Properties as typed locals").
+        return ReplaceFirst(input, NamedSequenceStart(), m => m.Value + "<property name=\"incrWritten\" value=\"incr-written\"/><log level=\"custom\"><property name=\"incrWritten\" expression=\"get-property('incrWritten')\"/></log>");
     }
 
     /// <summary>
@@ -412,6 +413,7 @@ public sealed partial class IncrementalEquivalenceTests(ITestOutputHelper output
                         <case regex="a"><property name="kind" value="A"/></case>
                         <default><property name="kind" value="other"/></default>
                       </switch>
+                      <log level="custom"><property name="kind" expression="get-property('kind')"/></log>
                       <send><endpoint key="Backend{i % endpoints}"/></send>
                     </inSequence>
                     <outSequence><send/></outSequence>

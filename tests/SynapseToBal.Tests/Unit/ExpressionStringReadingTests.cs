@@ -83,7 +83,7 @@ public sealed class ExpressionStringReadingTests
             <enrich><source type="body"/><target type="property" property="doc"/></enrich>
             <property name="label" expression="concat('doc: ', $ctx:doc)"/>
             <property name="mode" expression="concat(get-property('axis2', 'cfg'), '')"/>
-            <log level="custom"><property name="doc" expression="$ctx:doc"/><property name="label" expression="$ctx:label"/></log>
+            <log level="custom"><property name="doc" expression="$ctx:doc"/><property name="label" expression="$ctx:label"/><property name="mode" expression="$ctx:mode"/></log>
             <respond/></inSequence></resource></api>
             """);
         Assert.Contains("propertyXPathString(", main, StringComparison.Ordinal);

@@ -144,8 +144,12 @@ public sealed partial class PropertyLocalTests
         Assert.DoesNotContain("string sym", branch.Groups[1].Value);
         Assert.Contains("_ = check jsonEval(ctx, \"$.symbol\");", branch.Groups[1].Value);
 
-        // Outside an aggregate branch such a local stays, as the property mediator wrote it.
-        Assert.Contains("string tag = \"q\";", Convert(Head + """<property name="tag" value="q"/>""" + Tail)["main.bal"]);
+        // Elsewhere too: a property nothing reads has no local (docs/design.md, "Properties as typed locals"); one a log
+        // reads keeps it.
+        var unread = Convert(Head + """<property name="tag" value="q"/>""" + Tail)["main.bal"];
+        Assert.DoesNotContain("string tag", unread);
+        Assert.DoesNotContain("\"q\"", unread);
+        Assert.Contains("string tag = \"q\";", Convert(Head + """<property name="tag" value="q"/><log level="custom"><property name="t" expression="get-property('tag')"/></log>""" + Tail)["main.bal"]);
     }
 
     private static Dictionary<string, string> Convert(params string[] artifacts) => ArtifactConversion.Convert(artifacts);

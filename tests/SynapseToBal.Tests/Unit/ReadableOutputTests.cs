@@ -212,4 +212,101 @@ public sealed class ReadableOutputTests
             """ + Tail)["main.bal"];
         Assert.Equal(2, Count(header, @"ctx\.contentType = getHeader"));
     }
+
+    [Fact]
+    public void A_property_nothing_reads_whose_value_cannot_fail_is_not_declared()
+    {
+        var main = ArtifactConversion.Convert(Head + """
+            <property name="mode" value="partner"/>
+            <property name="tenant" expression="$trp:X-Tenant"/>
+            <property name="kept" value="shown"/>
+            <log level="custom"><property name="k" expression="get-property('kept')"/></log>
+            <respond/>
+            """ + Tail)["main.bal"];
+        Assert.DoesNotContain("partner", main);
+        Assert.DoesNotContain("X-Tenant", main);
+        Assert.DoesNotContain("mode", main);
+        // A property something reads keeps its local.
+        Assert.Contains("string kept = \"shown\";", main);
+    }
+
+    [Fact]
+    public void A_property_nothing_reads_whose_value_can_fail_is_still_evaluated()
+    {
+        // The Micro Integrator's PropertyMediator.mediate evaluates the expression (SynapseJsonPath.stringValueOf,
+        // SynapseXPath.stringValueOf: handleException on a body that cannot be read) and converts it
+        // (convertValue throws on a value that is not an INTEGER): either failure goes to the fault handler.
+        var main = ArtifactConversion.Convert(Head + """
+            <property name="id" expression="json-eval($.order.id)"/>
+            <property name="count" expression="$trp:X-Count" type="INTEGER"/>
+            <respond/>
+            """ + Tail)["main.bal"];
+        Assert.Contains("_ = check jsonEval(ctx, \"$.order.id\");", main);
+        Assert.Contains("_ = check propertyInteger(getHeader(ctx, \"X-Count\"));", main);
+        Assert.DoesNotContain("string id", main);
+        Assert.DoesNotContain("int count", main);
+    }
+
+    [Fact]
+    public void A_filter_or_switch_case_that_only_sets_properties_nothing_reads_is_not_written()
+    {
+        var pure = ArtifactConversion.Convert(Head + """
+            <filter source="$trp:X-Mode" regex="fast"><then><property name="slow" value="no"/></then><else><property name="slow" value="yes"/></else></filter>
+            <switch source="$trp:X-Region"><case regex="eu"><property name="region" value="eu"/></case><default><property name="region" value="other"/></default></switch>
+            <respond/>
+            """ + Tail)["main.bal"];
+        Assert.DoesNotContain("X-Mode", pure);
+        Assert.DoesNotContain("X-Region", pure);
+
+        // A test that can fail still runs; a case before one that does something stays, with a comment, as it stops the later tests.
+        var failing = ArtifactConversion.Convert(Head + """
+            <filter xpath="//order/id"><then><property name="has" value="yes"/></then></filter>
+            <switch source="$trp:X-Region"><case regex="eu"><property name="region" value="eu"/></case><case regex="us"><log/></case></switch>
+            <respond/>
+            """ + Tail)["main.bal"];
+        Assert.Matches(@"_ = .*check soapEnvelope\(ctx\)", failing);
+        Assert.DoesNotContain("\"yes\"", failing);
+        Assert.Contains("// Nothing to do: this case only sets properties nothing reads.", failing);
+        Assert.Contains("} else if route == \"us\" {", failing);
+    }
+
+    [Fact]
+    public void A_property_nothing_reads_shares_no_read_of_the_body()
+    {
+        // Alone, each still reads the envelope for its failure; no shared local is declared that nothing reads.
+        var alone = ArtifactConversion.Convert(Head + """
+            <property name="a" expression="//a"/>
+            <property name="b" expression="//b"/>
+            <respond/>
+            """ + Tail)["main.bal"];
+        Assert.DoesNotContain("xml envelope", alone);
+        Assert.Contains("_ = xpathString((check soapEnvelope(ctx))/**/<a>);", alone);
+        Assert.Contains("_ = xpathString((check soapEnvelope(ctx))/**/<b>);", alone);
+
+        // Between two reads of a shared envelope: nothing (the first read has parsed the body).
+        var between = ArtifactConversion.Convert(Head + """
+            <property name="a" expression="//a"/>
+            <property name="b" expression="//b"/>
+            <property name="c" expression="//c"/>
+            <log level="custom"><property name="a" expression="get-property('a')"/><property name="c" expression="get-property('c')"/></log>
+            <respond/>
+            """ + Tail)["main.bal"];
+        Assert.Contains("xml envelope = check soapEnvelope(ctx);", between);
+        Assert.Contains("string a = xpathString(envelope/**/<a>);", between);
+        Assert.DoesNotContain("<b>", between);
+    }
+
+    [Fact]
+    public void A_property_nothing_reads_set_from_what_the_next_switch_tests_is_evaluated_once()
+    {
+        var main = ArtifactConversion.Convert(Head + """
+            <property name="symbol" expression="//symbol"/>
+            <switch source="//symbol"><case regex="A"><log/></case></switch>
+            <respond/>
+            """ + Tail)["main.bal"];
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(main, @"soapEnvelope\(ctx\)"));
+        Assert.Contains("string route = xpathString((check soapEnvelope(ctx))/**/<symbol>);", main);
+        Assert.Contains("if route == \"A\" {", main);
+        Assert.DoesNotContain("_ = ", main);
+    }
 }

@@ -19,7 +19,6 @@ function collectQuotes(Context ctx) {
     //         <respond/>
     //     </onComplete>
     // </aggregate>
-    string after = "passed";
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault

@@ -29,7 +29,7 @@ service /echo on httpListener {
         Context ctx = check newContext(request, "EchoAPI", "/echo", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["correlation"] = check notTranslated("$axis2:correlation_id");
-            string sink = check notTranslated("get-property('axis2', 'OutTransportInfo')");
+            _ = check notTranslated("get-property('axis2', 'OutTransportInfo')");
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -48,7 +48,6 @@ function priceCompareFlow(Context ctx) returns http:Response|error {
             check wait finished;
         }
         check aggregateMessages(ctx, messages, false);
-        string aggregated = "true";
         return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

@@ -24,7 +24,6 @@ service /offers on httpListener {
             running.push(started2);
             Context[] collected = check awaitAggregation(messages, running, 10);
             check aggregateMessages(ctx, collected, true);
-            string offersDone = "true";
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -51,7 +51,6 @@ function priceFlow(Context ctx) returns http:Response|error {
             check wait finished;
         }
         check aggregateMessages(ctx, messages, false, count = 2);
-        string aggregated = "true";
         return check priceOut(ctx);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

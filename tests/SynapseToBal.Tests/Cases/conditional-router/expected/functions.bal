@@ -12,7 +12,6 @@ import ballerina/log;
 
 # Sequence 'FooSeq'.
 function fooSeq(Context ctx) {
-    string routed = "foo";
 }
 
 # Sequence 'NotTranslatedRoutes'.

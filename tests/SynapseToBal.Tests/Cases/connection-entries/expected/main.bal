@@ -16,7 +16,6 @@ service /partner on httpListener {
             ctx.properties["password"] = partnerApiPassword;
             ctx.headers["authorization"] = partnerApiAuthorization;
             ctx.headers["x-api-key"] = partnerApiXApiKey;
-            string mode = "partner";
             // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because password, apiKey are set, which the generated call does not reproduce; the connection is the local entry 'SmtpConnection'; parameters: to, password, apiKey
             // <email.send configKey="SmtpConnection">
             //     <to>partner@example.com</to>

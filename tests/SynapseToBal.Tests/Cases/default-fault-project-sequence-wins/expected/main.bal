@@ -14,7 +14,7 @@ service /orders on httpListener {
     resource function post count(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
-            int quantity = check propertyInteger(check jsonEval(ctx, "$.quantity"));
+            _ = check propertyInteger(check jsonEval(ctx, "$.quantity"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -27,7 +27,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # In flow of proxy service InventoryProxy, run by the service at each of its addresses.
 function inventoryFlow(Context ctx) returns http:Response|error {
     do {
-        float stock = check float:fromString(xpathString((check soapEnvelope(ctx))/**/<stock>));
+        _ = check float:fromString(xpathString((check soapEnvelope(ctx))/**/<stock>));
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);

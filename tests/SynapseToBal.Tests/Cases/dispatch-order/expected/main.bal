@@ -13,7 +13,6 @@ service /shop on httpListener {
     resource function get items/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
-            string lookup = "by-id";
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
@@ -32,7 +31,6 @@ service /shop on httpListener {
     resource function post orders/[string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "POST", ...corsConfig});
         do {
-            string route2 = "catch-all";
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

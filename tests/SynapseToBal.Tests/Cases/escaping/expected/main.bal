@@ -16,6 +16,7 @@ service "/order-service/v1" on httpListener {
         do {
             string sayHi = "back`tick and ${interp} and \\ slash\nnewline";
             log:printInfo("Order-Service API /{type}/import/{2fa} request", tricky = "`${x}`");
+            log:printInfo("Order-Service API /{type}/import/{2fa} request", say__hi = sayHi);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -2,7 +2,7 @@
 //   api.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# The JSON payload the payloadFactory at line 12 builds (the response).
+# The JSON payload the payloadFactory at line 16 builds (the response).
 type OrderItemsResponse record {|
     string q;
     string u;

@@ -28,6 +28,7 @@ function addressingFlow(Context ctx) returns http:Response|error {
         string whole = xpathString(check soapEnvelope(ctx));
         string fileKey = fileTestKey;
         string label = check synapseValue(function () returns string|error => string `order-${check jsonString(ctx, "$.order.id")}-${check miStringOperand(check requiredHeader(ctx, "X-Tenant"))}`, "'order-' + payload.order.id + '-' + headers.X-Tenant");
+        log:printInfo("AddressingProxy request", whole = whole, fileKey = fileKey, label = label);
         string route = check messageFormat(ctx);
         if route == "soap11" {
             ctx.properties.version = "SOAP 1.1";

@@ -30,6 +30,7 @@ function quoteRouterFlow(Context ctx) returns http:Response|error {
             ctx.properties.fruit = "apple";
         }
         string symbolAgain = check notTranslated("fn:concat('Stock - ', //m1:getQuote/m1:request/m1:symbol)");
+        log:printInfo("QuoteRouterProxy request", symbolAgain = symbolAgain);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);

@@ -29,6 +29,7 @@ function soapToJson(Context ctx) returns error? {
     xml envelope = check soapEnvelope(ctx);
     string status = xpathConcat(xpathTextValues(xpathFilter(envelope/**/<*>, function (xml:Element xpathContext) returns boolean => xpathLocalName(xpathContext) == "status")));
     string code = xpathConcat(xpathTextValues((envelope/**/<*>).elements("{urn:billing}code")));
+    log:printInfo("SoapToJson sequence", status = status, code = code);
 }
 
 # Sequence 'ValidateCorrelation'.
@@ -37,6 +38,7 @@ function validateCorrelation(Context ctx) returns error? {
     ctx.variables["JMSCorrelationID"] = miScalarText(getAxis2Property(ctx, "JMS_COORELATION_ID"));
     string fromXPath = getAxis2Property(ctx, "JMS_COORELATION_ID");
     string refused = check notTranslated("$axis2:transport.jms.MessagePropertyHyphens");
+    log:printInfo("ValidateCorrelation sequence", fromXPath = fromXPath, refused = refused);
 }
 
 # Sequence template 'LogsConsole'.

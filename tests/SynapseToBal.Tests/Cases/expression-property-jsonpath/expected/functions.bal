@@ -22,7 +22,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
     return unansweredFault(ctx, e);
 }
 
-# Sequence 1 of the <scatter-gather> at line 27: runs on one copy of the message, then keeps the part the aggregation
+# Sequence 1 of the <scatter-gather> at line 37: runs on one copy of the message, then keeps the part the aggregation
 # collects.
 function bodyScatterGather1(Context ctx) returns error? {
     setXmlPayload(ctx, xml `<pet>
@@ -31,7 +31,7 @@ function bodyScatterGather1(Context ctx) returns error? {
     check setPayloadValue(ctx, (check soapBody(ctx))/*);
 }
 
-# Sequence 2 of the <scatter-gather> at line 27: runs on one copy of the message, then keeps the part the aggregation
+# Sequence 2 of the <scatter-gather> at line 37: runs on one copy of the message, then keeps the part the aggregation
 # collects.
 function bodyScatterGather2(Context ctx) returns error? {
     setXmlPayload(ctx, xml `<pet>

@@ -19,6 +19,7 @@ service /propjson on httpListener {
             string wholeStore = store;
             string agent = check jsonEvalText(optionalHeader(ctx, "X-Agent"), "$.name");
             string cheap = check jsonEvalTextQuery(store, "[{\"member\":\"book\"},{\"filter\":{\"compare\":[{\"path\":[\"price\"]},\"<\",{\"literal\":10}]}}]");
+            log:printInfo("PropertyJsonPathAPI /books request", wholeStore = wholeStore, agent = agent, cheap = cheap);
             if check jsonEvalText(store, "$.open") == "true" {
                 log:printInfo("PropertyJsonPathAPI /books request", first = firstTitle);
             }
@@ -33,6 +34,7 @@ service /propjson on httpListener {
         Context ctx = check newContext(request, "PropertyJsonPathAPI", "/propjson", cors = {allow: "POST", ...corsConfig});
         do {
             string children = xpathNodeString((check soapBody(ctx)));
+            log:printInfo("PropertyJsonPathAPI /body request", children = children);
             ctx.variables["same"] = xpathNodeString((check soapBody(ctx)));
             // <scatter-gather>: one copy of the message per sequence, run one after the other, as
             // parallel-execution="false" does; the results are gathered in order; the message goes on unchanged, the result

@@ -4,6 +4,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
+import ballerina/log;
 
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
@@ -30,8 +31,10 @@ service /orders on httpListener, httpsListener {
             }
             string orderId = miScalarText(id);
             string region = check synapseValue(function () returns string|error => upperCase(check miStringOperand(check requiredProperty(ctx.properties, "uri.var.region"))), "toUpper(params.pathParams.region)");
+            log:printInfo("OrdersAPI /{id} request", operation = operation, half = half, pages = pages, later = later, contact = contact, orderId = orderId, region = region);
             check callEndpoint(ctx, ordersPostByIdEndpoint, "/orders", "POST", headers = passThroughHeaders, state = ordersPostByIdEndpointSuspension);
             string afterCall = check notTranslated("get-property('OperationName')");
+            log:printInfo("OrdersAPI /{id} request", afterCall = afterCall);
             check audit(ctx);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

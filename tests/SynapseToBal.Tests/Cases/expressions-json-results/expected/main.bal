@@ -27,6 +27,7 @@ service /tags on httpListener {
             string names = check synapseValue(function () returns string|error => gsonText(check jsonQueryValue(ctx, "[{\"member\":\"items\"},{\"wildcard\":true},{\"member\":\"name\"}]")), "$.items[*].name");
             int books = check propertyInteger(check synapseValue(function () returns string|error => (check jsonLength(check jsonQueryValue(ctx, "[{\"member\":\"items\"},{\"filter\":{\"compare\":[{\"path\":[\"type\"]},\"==\",{\"literal\":\"book\"}]}}]"))).toString(), "length(payload.items[?(@.type == 'book')])"));
             string limited = check notTranslated("${payload.items[?(@.price > vars.limit)]}");
+            log:printInfo("TagsAPI default request", tags = tags, count = count.toString(), customer = customer, defaults = defaults, cheap = cheap, names = names, books = books.toString(), limited = limited);
             TagsResponse payload = {
                 tags: toJson(check synapseValue(function () returns string|error => gsonText(check javaSplit(check jsonString(ctx, "$.tags"), ",")), "split(payload.tags, ',')")),
                 first: check synapseJsonText(ctx, "$.name")

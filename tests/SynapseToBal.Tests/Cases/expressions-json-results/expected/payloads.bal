@@ -2,7 +2,7 @@
 //   api.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# The JSON payload the payloadFactory at line 25 builds (the response).
+# The JSON payload the payloadFactory at line 36 builds (the response).
 type TagsResponse record {|
     json tags;
     string first;

@@ -43,7 +43,6 @@ function byTemplateFault(Context ctx, error e) returns http:Response|error {
 # Fault flow of proxy service NamedSendProxy: runs when the in or out flow fails.
 function namedSendFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
-    string failed = "true";
     return unansweredFault(ctx, e);
 }
 

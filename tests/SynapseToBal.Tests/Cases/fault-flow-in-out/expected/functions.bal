@@ -7,7 +7,6 @@ import ballerina/log;
 
 # Out flow of proxy service FaultInOutProxy: runs on the backend response.
 function faultInOutProxyOut(Context ctx) returns http:Response|error {
-    string seen = "out";
     return respond(ctx, headers = passBackHeaders);
 }
 

@@ -52,14 +52,11 @@ service "/const" on httpListener {
     resource function get nested(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ConstFilter", "/const", cors = {allow: "GET", ...corsConfig});
         do {
-            string slow = "";
             if getHeader(ctx, "X-Mode") == "fast" {
                 // <filter>: its condition is always true, so its then branch always runs and the other never does
                 return check respond(ctx, headers = passBackHeaders);
                 // Not translated, never runs: the condition of the <filter> around it is always true:
                 // <drop/>
-            } else {
-                slow = "yes";
             }
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

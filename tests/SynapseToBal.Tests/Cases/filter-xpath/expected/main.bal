@@ -3,6 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
+import ballerina/log;
 
 xmlns "http://example.com/orders" as ord;
 
@@ -37,6 +38,7 @@ service /filter on httpListener {
             if <float>((check soapEnvelope(ctx))/**/<item>).length() > 2.0 {
                 many = "true";
             }
+            log:printInfo("FilterAPI / request", strict = strict, short = short, big = big, hasId = hasId, many = many);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

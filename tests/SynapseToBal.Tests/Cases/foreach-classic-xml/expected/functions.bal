@@ -23,7 +23,7 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 # first element of its result is merged back.
 function priceForeach(Context ctx) returns error? {
     setXmlPayload(ctx, xml `<item><code>${xmlArg(xpathConcat(xpathAttributeValues((check soapEnvelope(ctx))/**/<item>, "code")))}</code><priced>true</priced></item>`);
-    string lastCode = xpathString((check soapEnvelope(ctx))/**/<item>/<code>);
+    _ = xpathString((check soapEnvelope(ctx))/**/<item>/<code>);
 }
 
 # The sequence of the <foreach> at line 26: runs the sequence on the message itself, one matched element as its body;

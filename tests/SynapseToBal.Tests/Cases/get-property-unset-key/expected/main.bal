@@ -20,6 +20,7 @@ service /orders on httpListener {
             if getProperty(ctx, "channel") == "partner" {
                 partner = "true";
             }
+            log:printInfo("OrdersAPI default request", partner = partner);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -8,7 +8,7 @@ import ballerina/http;
 
 # Sequence 'QuoteLookup'.
 function quoteLookup(Context ctx) returns error? {
-    string symbol = check jsonEval(ctx, "$.name");
+    _ = check jsonEval(ctx, "$.name");
     check callEndpoint(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEpSuspension);
 }
 

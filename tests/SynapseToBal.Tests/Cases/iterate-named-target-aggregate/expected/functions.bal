@@ -18,7 +18,6 @@ function collectQuotes(Context ctx) {
 
 # Sequence 'SendQuote'.
 function sendQuote(Context ctx) returns http:Response|error {
-    string part = "quote";
     check callEndpoint(ctx, sendQuoteEndpoint, clientPath(sendQuoteEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = sendQuoteEndpointSuspension);
     return continueWithResponse(ctx);
 }

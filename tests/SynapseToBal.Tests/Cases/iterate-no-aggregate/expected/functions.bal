@@ -8,7 +8,6 @@ import ballerina/log;
 
 # Out flow of proxy service OrderSplitProxy: runs on the backend response.
 function orderSplitOut(Context ctx) returns http:Response|error {
-    string answered = "true";
     return sendBackToClient(ctx, headers = passBackHeaders);
 }
 

@@ -14,7 +14,6 @@ service /quotes on httpListener {
     resource function post call(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
-            string quoteTimeout = "5000";
             check requestJms(ctx, "QuoteEP", {initialContextFactory: quoteEpJavaNamingFactoryInitial, providerUrl: quoteEpJavaNamingProviderUrl, connectionFactoryName: quoteEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteEpDestination}, {'type: jms:QUEUE, name: quoteEpTransportJmsReplyDestination});
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

@@ -11,6 +11,7 @@ import ballerinax/java.jms;
 # Out flow of StockAPI POST /quote: runs on the backend response.
 function stockOut(Context ctx) returns http:Response|error {
     string replyId = getHeader(ctx, "JMS_MESSAGE_ID");
+    log:printInfo("StockAPI /quote response", reply = replyId);
     return respond(ctx, headers = passBackHeaders);
 }
 

@@ -2,7 +2,7 @@
 //   StockAPI.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# The JSON payload the payloadFactory at line 23 builds (the response).
+# The JSON payload the payloadFactory at line 24 builds (the response).
 type StockFaultResponse record {|
     string 'error;
 |};

@@ -11,6 +11,7 @@ import ballerinax/java.jms;
 # Out flow of QuoteAPI POST /send: runs on the backend response.
 function quoteOut(Context ctx) returns http:Response|error {
     string quoteCorrelation = getHeader(ctx, "JMS_COORELATION_ID");
+    log:printInfo("QuoteAPI /send response", correlation = quoteCorrelation);
     return respond(ctx, headers = passBackHeaders);
 }
 

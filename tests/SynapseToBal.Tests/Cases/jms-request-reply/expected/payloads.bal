@@ -2,7 +2,7 @@
 //   QuoteAPI.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# The JSON payload the payloadFactory at line 27 builds (the response).
+# The JSON payload the payloadFactory at line 28 builds (the response).
 type QuoteFaultResponse record {|
     string 'error;
 |};

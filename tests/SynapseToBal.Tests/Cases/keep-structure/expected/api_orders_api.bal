@@ -12,7 +12,7 @@ service /orders on httpListener {
     resource function post submit(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
-            string orderId = xpathString((check soapEnvelope(ctx))/**/<ord:'order>/<*>.<ord:id>);
+            _ = xpathString((check soapEnvelope(ctx))/**/<ord:'order>/<*>.<ord:id>);
             check callEndpoint(ctx, paymentBackend, clientPath(paymentBackendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = paymentBackendSuspension);
             check callEndpoint(ctx, submitEndpoint, "/log", "POST", headers = passThroughHeaders, state = submitEndpointSuspension);
             return check respond(ctx, headers = passBackHeaders);

@@ -15,7 +15,6 @@ service /sec on httpListener {
         Context ctx = check newContext(request, "SecAPI", "/sec", cors = {allow: "GET", ...corsConfig});
         do {
             string auth = svcPass;
-            string hdr = string `Bearer ${t1}`;
             string basic = string `Basic ${auth}`;
             string 'client = "orders-app";
             log:printInfo("SecAPI /a request", auth = "****", h = "****", b = "****", 'client = 'client);

@@ -3,6 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
+import ballerina/log;
 
 xmlns "http://services.samples" as m;
 
@@ -21,6 +22,7 @@ service /stock on httpListener {
             if ((check soapEnvelope(ctx))/**/<m:getQuote>).length() > 0 {
                 setXmlPayload(ctx, xml `<m:getQuoteResponse xmlns:m="http://services.samples"><m:symbol>${xmlArg(symbol)}</m:symbol></m:getQuoteResponse>`);
             }
+            log:printInfo("StockQuoteAPI /quote request", symbolFromEnvelope = symbolFromEnvelope);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -4,7 +4,7 @@
 
 import ballerina/http;
 
-# Endpoint 'EdgeAPI /items/{e} endpoint' (api.xml, line 12).
+# Endpoint 'EdgeAPI /items/{e} endpoint' (api.xml, line 18).
 # No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
 # call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
 # without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
@@ -17,7 +17,7 @@ final http:Client itemsByEEndpoint = check new (edgeApiItemsEEndpointUrl, {timeo
 # calls through it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState itemsByEEndpointSuspension = new ("address", "AnonymousEndpoint", {});
 
-# Endpoint 'EdgeAPI /orders/{orderId} endpoint' (api.xml, line 29).
+# Endpoint 'EdgeAPI /orders/{orderId} endpoint' (api.xml, line 35).
 # No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
 # call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
 # without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep

@@ -47,6 +47,7 @@ function itemsByEFlow(Context ctx) returns http:Response|error {
         boolean active2 = isTrueExplicitly(check jsonEval(ctx, "$.active"));
         float big = 1e5;
         float nan = check float:fromString("NaN");
+        log:printInfo("EdgeAPI /items/{e} request", active = active2.toString(), big = big.toString(), nan = nan.toString());
         if check notTranslated("starts-with(json-eval($.name), 'A')") == "true" {
             requestSequence(ctx);
         }

@@ -73,7 +73,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # The inSequence of OrderProxy, whose failures run sequence 'OrderError' (onError).
 function orderInSequence(Context ctx) returns http:Response|error? {
     do {
-        string kind = check jsonEval(ctx, "$.kind");
+        _ = check jsonEval(ctx, "$.kind");
     } on fail error e {
         return runOrderError(ctx, e);
     }

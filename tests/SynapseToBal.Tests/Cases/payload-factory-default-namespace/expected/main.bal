@@ -16,7 +16,7 @@ service /pns on httpListener {
             setXmlPayload(ctx, xml `<order xmlns="http://ws.apache.org/ns/synapse">
                         <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
                     </order>`);
-            string orderId = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>);
+            _ = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
@@ -31,7 +31,7 @@ service /pns on httpListener {
                         <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
                         <note xmlns:m="http://services.samples"><m:text>fixed</m:text></note>
                     </order>`);
-            string orderId = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>);
+            _ = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -4,6 +4,7 @@
 
 import ballerina/http;
 import ballerina/lang.value;
+import ballerina/log;
 
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
@@ -36,6 +37,7 @@ service /props on httpListener {
             check notTranslatedMediator("property", "SB0207");
             string code = check regexGroup(getHeader(ctx, "X-Code"), "([0-9]+)[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*", 1);
             setHttpSc(ctx, count);
+            log:printInfo("PropertyAPI / request", enabled = enabled.toString(), ratio = ratio.toString(), parsedCount = parsedCount.toString(), config = xmlNodesText(config), jsonValue = jsonValue.toString(), code = code);
             // TODO(SB0207): the axis2 transport switch FORCE_HTTP_1.0 (line 20) also applies to the message written here, which the generated code writes with its usual settings: the answer or store here is not configured per message; reproduce the switch by hand
             // <property name="FORCE_HTTP_1.0" value="true" scope="axis2"/>
             return check respond(ctx, headers = passBackHeaders);

@@ -49,7 +49,6 @@ function orderFault(Context ctx, error e) returns http:Response|error {
 function orderFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("OrderProxy request", proxy = "OrderProxy");
-        string orderSource = "proxy";
         if getHeader(ctx, "X-Reject") == "yes" {
             OrderResponse payload = {'error: "rejected"};
             setJsonPayload(ctx, payload.toJson());

@@ -3,6 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
+import ballerina/log;
 
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
@@ -57,6 +58,8 @@ service /regex on httpListener {
             // TODO(SB0206): a property with pattern/group needs hand translation
             // <property name="axis" scope="axis2" expression="get-property('date')" pattern="(.*)" group="1"/>
             check notTranslatedMediator("property", "SB0206");
+            ctx.headers["x-caller"] = token;
+            log:printInfo("RegexAPI / request", 'json = 'json, coded = coded, isGet = isGet, strong = strong, route = route2, whole = whole, typed = typed.toString());
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -18,7 +18,6 @@ function confSequencesReceiving(Context ctx) returns http:Response|error {
 
 # Sequence 'local:/sequences/common.xml'.
 function common(Context ctx) {
-    string origin = "registry";
 }
 
 # Sequence 'receiving'.

@@ -14,7 +14,6 @@ service /greet on httpListener {
         Context ctx = check newContext(request, "GreetApi", "/greet", cors = {allow: "GET", ...corsConfig});
         do {
             greet(ctx);
-            string note = "same in both";
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -8,13 +8,10 @@ import ballerina/log;
 # Sequence 'playground-cbo'.
 function playgroundCbo(Context ctx) {
     string username = "cbo-user";
-    string password = playgroundCboPassword;
     log:printInfo("playground-cbo sequence", user = username);
 }
 
 # Sequence 'playground-ebirr'.
 function playgroundEbirr(Context ctx) {
-    string password = playgroundEbirrPassword;
-    string dbPassword2 = dbPassword;
     ctx.headers["x-api-key"] = playgroundEbirrXApiKey;
 }

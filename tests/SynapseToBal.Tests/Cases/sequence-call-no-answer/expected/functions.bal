@@ -4,6 +4,5 @@
 
 # Sequence 'OrderRealTime'.
 function orderRealTime(Context ctx) returns error? {
-    string partner = "p1";
     check callEndpoint(ctx, orderService, clientPath(orderServiceUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderServiceSuspension);
 }

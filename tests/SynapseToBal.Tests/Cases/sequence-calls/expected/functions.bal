@@ -9,7 +9,6 @@ import ballerina/http;
 
 # Sequence 'Enrich'.
 function enrich(Context ctx) {
-    string receivedAt = nowMillis().toString();
     ctx.headers["x-audited"] = "true";
 }
 

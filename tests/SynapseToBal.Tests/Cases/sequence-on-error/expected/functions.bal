@@ -59,7 +59,7 @@ function runOrderError(Context ctx, error e) returns http:Response|error {
 # Sequence 'ValidateOrder'.
 function validateOrder(Context ctx) returns http:Response|error? {
     do {
-        string orderId = check jsonEval(ctx, "$.order.id");
+        _ = check jsonEval(ctx, "$.order.id");
         check callEndpoint(ctx, validateOrderEndpoint, "/check", "POST", headers = passThroughHeaders, state = validateOrderEndpointSuspension);
     } on fail error e {
         return runOrderError(ctx, e);

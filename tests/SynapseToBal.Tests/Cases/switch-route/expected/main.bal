@@ -3,6 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
+import ballerina/log;
 
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
@@ -28,6 +29,7 @@ service /route on httpListener {
             if check matches(route2, "eu-[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*") {
                 region = "eu";
             }
+            log:printInfo("RouteAPI / request", category = category, region = region);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

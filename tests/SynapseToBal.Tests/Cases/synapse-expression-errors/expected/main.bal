@@ -33,6 +33,7 @@ service /errors on httpListener {
             if check synapseCondition(function () returns boolean|error => check payloadIsNull(ctx, "$", "coupon"), "payload.coupon == null") {
                 coupon = "none";
             }
+            log:printInfo("ExpressionErrorsAPI /order request", upper = upper, tail = tail, label = label, state = state, page = page, negated = negated, priced = priced, big = big, coupon = coupon);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

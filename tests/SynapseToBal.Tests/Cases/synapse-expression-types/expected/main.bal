@@ -31,6 +31,7 @@ service /types on httpListener {
             ctx.headers["x-api-key"] = hashicorpKvBackendApiKey;
             string varType = check notTranslated("${isString(vars.seen)}");
             string joined = check notTranslated("concat('id-', $env:HOSTNAME)");
+            log:printInfo("TypesAPI /check request", kind = kind, hasItems = hasItems, seenBefore = seenBefore, user = user, stamp = stamp, varType = varType, joined = joined);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

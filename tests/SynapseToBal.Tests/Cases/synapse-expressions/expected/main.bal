@@ -30,6 +30,7 @@ service /expr on httpListener {
             string unsupported = check synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)");
             string stillUnsupported = check synapseValue(function () returns string|error => (check jsonLength(check payloadJson(ctx, "$.items"))).toString(), "length(payload.items)");
             _ = ctx.variables.removeIfHasKey("limit");
+            log:printInfo("ExprAPI /{id} request", grouped = grouped, fromPayload = fromPayload, fromHeader = fromHeader, fromQuery = fromQuery, fromPath = fromPath, fromProp = fromProp, unsupported = unsupported, stillUnsupported = stillUnsupported);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -20,6 +20,7 @@ service /customers on httpListener {
             string greeting = check synapseValue(function () returns string|error => string `Dear ${check jsonString(ctx, "$.customer.name")}`, "'Dear ' + payload.customer.name");
             json body = check jsonPayload(ctx);
             string legacyEmail = check jsonEvalIn(body, "$.customer.email");
+            log:printInfo("CustomerAPI / request", email = email, greeting = greeting, legacyEmail = legacyEmail);
             CustomerResponse payload = {
                 email: check synapseJsonTextIn(body, "$.customer.email"),
                 city: getVariable(ctx, "city")

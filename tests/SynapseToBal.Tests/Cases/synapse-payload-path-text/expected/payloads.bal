@@ -2,7 +2,7 @@
 //   api.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# The JSON payload the payloadFactory at line 15 builds (the response).
+# The JSON payload the payloadFactory at line 21 builds (the response).
 type CustomerResponse record {|
     string email;
     string city;

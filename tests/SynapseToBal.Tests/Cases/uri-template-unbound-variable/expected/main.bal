@@ -13,7 +13,6 @@ service /count on httpListener {
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CountAPI", "/count", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
-            string invocationUuid = ctx.messageId;
             check callEndpoint(ctx, countApiIdEndpoint, uriTemplateText(ctx, string `/invocationCount/$-interval/${check pathValue(id)}`, "/invocationCount/${invocation.uuid}-interval/{uri.var.id}"), "GET", headers = passThroughHeaders, state = countApiIdEndpointSuspension);
             check callEndpoint(ctx, countApiIdEndpoint2, string `/${check pathValue("eu west")}/totals/${check pathValue(id)}`, "GET", headers = passThroughHeaders, state = countApiIdEndpointSuspension2);
             return check respond(ctx, headers = passBackHeaders);

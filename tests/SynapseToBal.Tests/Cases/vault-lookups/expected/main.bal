@@ -3,6 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
+import ballerina/log;
 
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
@@ -19,6 +20,9 @@ service /vault on httpListener {
             string teamToken = hashicorpTeamAKvOrdersToken;
             ctx.headers["x-token"] = hashicorpKvOrdersToken;
             string noField = "";
+            if dbPassword != "" && adminToken != teamToken && noField == "" {
+                log:printInfo("VaultAPI /orders request", vault = "read");
+            }
             check callEndpoint(ctx, ordersEndpoint, "/orders", "GET", headers = passThroughHeaders, state = ordersEndpointSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

@@ -3,6 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
+import ballerina/log;
 
 xmlns "http://services.samples" as m0;
 
@@ -23,6 +24,7 @@ service /axes on httpListener {
             if (xpathChildrenWhere((check soapEnvelope(ctx)), "item", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => xpathSomePair(xpathStrings(xpathSiblings(xpathParent, xpathContext, true, "item")/<price>), ">", xpathStrings(xpathContext/<price>)))).length() > 0 {
                 rising = "true";
             }
+            log:printInfo("QuoteAxesAPI / request", afterFirst = afterFirst, sameType = sameType, repeated = repeated, rising = rising);
             check setBodyFirstElement(ctx, (xpathChildrenWhere((check soapEnvelope(ctx)), "{http://services.samples}return", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => !(xpathSomePair(xpathStrings(xpathSiblings(xpathParent, xpathContext, false, "{http://services.samples}return")/<*>.<m0:last>), "<=", xpathStrings(xpathContext/<*>.<m0:last>))) && !(xpathSomePair(xpathStrings(xpathSiblings(xpathParent, xpathContext, true, "{http://services.samples}return")/<*>.<m0:last>), "<", xpathStrings(xpathContext/<*>.<m0:last>))))).clone());
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

@@ -17,7 +17,7 @@ function handleFault(Context ctx, error e) returns http:Response|error {
     return accepted();
 }
 
-# A branch of the <iterate> at line 31: runs its target on one copy of the message; its answer, if it answers, may be
+# A branch of the <iterate> at line 37: runs its target on one copy of the message; its answer, if it answers, may be
 # the response.
 function tokenIterateTarget(Context ctx) returns http:Response|error? {
     log:printInfo("TokenProxy request", request = xpathString((check soapEnvelope(ctx))/**/<m0:request>/<*>.<m0:symbol>));
@@ -35,6 +35,7 @@ function tokenFlow(Context ctx) returns http:Response|error {
         string price = xpathString(envelope/**/<price>);
         ctx.properties["item"] = xpathString(xpathFilter((check soapBody(ctx))/**/<item>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "id"), "=", "a")));
         string first = check notTranslated("/descendant::item[1]");
+        log:printInfo("TokenProxy request", symbol = symbol, price = price, first = first);
         // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
         // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
         // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.

@@ -3,6 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
+import ballerina/log;
 import ballerina/os;
 
 xmlns "http://example.com/orders" as ord;
@@ -26,6 +27,7 @@ service /wildcard on httpListener {
             if (xpathFilter((check soapEnvelope(ctx))/**/<ord:'order>/<*>.<ord:*>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "rush"), "=", "yes"))).length() > 0 || os:getEnv("FORCE_RUSH") == "true" {
                 rush = "true";
             }
+            log:printInfo("NamespaceWildcardAPI / request", firstOrderPart = firstOrderPart, parts = parts, secondLine = secondLine, priced = priced, rush = rush);
             check enrichXml(ctx, function (xml:Element root) returns xml => xpathFilter(root/**/<ord:'order>/<*>.<ord:line>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "sku"), "=", "A1")), check xml:fromString("<status xmlns=\"http://ws.apache.org/ns/synapse\">received</status>"), "replace", startAt = "envelope");
             check enrichXml(ctx, function (xml:Element root2) returns xml => xpathChildAt(root2/<*>.<ord:'order>, (), 1, false, function (xml:Element xpathContext) returns boolean => xpathContext.getName().startsWith("{http://example.com/orders}")), region.clone(), "replace", text = true);
             check enrichXml(ctx, function (xml:Element root3) returns xml => xpathChildAt(root3, "{http://example.com/orders}order", 2, true, ()), check xml:fromString("<audit xmlns=\"http://ws.apache.org/ns/synapse\"/>"), "child", startAt = "envelope");

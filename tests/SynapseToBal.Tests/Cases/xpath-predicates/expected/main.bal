@@ -32,7 +32,7 @@ service /predicates on httpListener {
             if xpathSomeString(xpathStrings((check soapEnvelope(ctx))/**/<item>/<status>), "=", "open") {
                 anyOpen = "true";
             }
-            log:printInfo("OrderPredicatesAPI / request", first = first, 'json = check jsonEval(ctx, "$.order.id"));
+            log:printInfo("OrderPredicatesAPI / request", first = first, firstItem = firstItem, lastItem = lastItem, field55 = field55, currency = currency, options = options, label = label, expensive = expensive, anyOpen = anyOpen, 'json = check jsonEval(ctx, "$.order.id"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
