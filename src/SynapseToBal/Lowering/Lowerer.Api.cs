@@ -179,12 +179,7 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", "handlers", "API handlers need hand translation (Ballerina interceptors)");
         }
 
-        if (api.Statistics || api.Trace)
-        {
-            // APIFactory turns on the API's AspectConfiguration (enableStatistics, enableTracing) for "enable"; its
-            // resources have no such attributes (ResourceFactory reads none).
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", "statistics/trace", "the Micro Integrator collects the API's mediation statistics or traces its messages for its analytics; Ballerina observability replaces them");
-        }
+        ReportAnalytics(api.Statistics, api.Trace, api.Location, "api", $"API '{api.Name}'");
 
         var versionType = api.VersionType?.ToLowerInvariant();
         // API.canProcess refuses a request whose Host header does not name the API's hostname (host part, exact) or port

@@ -207,15 +207,19 @@ public sealed partial class Lowerer
             return shared;
         }
 
-        var hint = DbHint(dataSource ?? pool.Url!.Value);
+        // AbstractDBMediatorFactory.readCustomDataSourceConfig passes a pool's driver, url, user and password through
+        // ResolverFactory: ${configs.x}, $SYSTEM:X and $FILE:x are read when the mediator is deployed (SB0298), and a
+        // placeholder it does not resolve stays text (SB0119).
+        var urlAtDeploy = dataSource is null ? DeployTimeValue.Of(pool.Url!.Value) : null;
+        var hint = DbHint(dataSource ?? urlAtDeploy?.Name ?? DeployTimeValue.Unresolved(pool.Url!.Value)?.Name ?? pool.Url!.Value);
         var notes = ImmutableArray.CreateBuilder<string>();
         Symbol url;
         Symbol? user = null;
         Symbol? password = null;
         string description;
-        url = _symbols.Module(SymbolKind.Configurable, hint + " url");
         if (dataSource is not null)
         {
+            url = _symbols.Module(SymbolKind.Configurable, hint + " url");
             // A data source of the Micro Integrator (deployment.toml or a JNDI name): its URL and credentials are not in the input.
             description = $"the data source '{dataSource}'";
             _configurables.Add(new ConfigurableIr(url, ConfigurableType.String, null, $"JDBC URL of the data source '{dataSource}' (defined in the Micro Integrator's deployment, not in the input).", Secret: false));
@@ -242,32 +246,66 @@ public sealed partial class Lowerer
         {
             // Config.toml names where the connection comes from: the pool of the first mediator that declares it.
             var origin = $"the connection pool of the <{(mediator is DbReportMediator ? "dbreport" : "dblookup")}> at {System.IO.Path.GetFileName(mediator.Location.Path)} line {mediator.Location.Line.ToString(CultureInfo.InvariantCulture)}{(pool.Driver is { Value.Length: > 0 } poolDriver ? $", driver {poolDriver.Value}" : string.Empty)}";
-            description = $"the JDBC URL '{pool.Url!.Value}'";
-            var secretUrl = HasCredentials(pool.Url.Value);
-            if (secretUrl)
+            foreach (var (value, setting) in new[] { (pool.Driver, "pool driver"), (pool.Url, "pool url"), (pool.User, "pool user"), (pool.Password, "pool password") })
             {
-                _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, pool.Url.Location, "JDBC URL");
-                description = "a JDBC URL";
+                if (value is { IsRegistryKey: false })
+                {
+                    ReportUnresolvedPlaceholder(value.Value, value.Location, setting);
+                }
             }
 
-            _configurables.Add(new ConfigurableIr(url, ConfigurableType.String, secretUrl ? null : pool.Url.Value, $"JDBC URL of the database of the dblookup/dbreport mediators ({origin}{(secretUrl ? "; it holds a credential, so it is not copied" : string.Empty)}).", Secret: secretUrl));
+            if (urlAtDeploy is not null)
+            {
+                description = $"the JDBC URL read from {urlAtDeploy.Original}";
+                url = DeployTimeConfigurable("url", urlAtDeploy, urlAtDeploy.Describe($"JDBC URL of the database of the dblookup/dbreport mediators ({origin})"), pool.Url!.Location);
+            }
+            else
+            {
+                url = _symbols.Module(SymbolKind.Configurable, hint + " url");
+                description = $"the JDBC URL '{pool.Url!.Value}'";
+                var secretUrl = HasCredentials(pool.Url.Value);
+                if (secretUrl)
+                {
+                    _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, pool.Url.Location, "JDBC URL");
+                    description = "a JDBC URL";
+                }
+
+                _configurables.Add(new ConfigurableIr(url, ConfigurableType.String, secretUrl ? null : pool.Url.Value, $"JDBC URL of the database of the dblookup/dbreport mediators ({origin}{(secretUrl ? "; it holds a credential, so it is not copied" : string.Empty)}).", Secret: secretUrl));
+            }
+
             if (pool.User is { } poolUser)
             {
-                user = _symbols.Module(SymbolKind.Configurable, hint + " user");
-                _configurables.Add(new ConfigurableIr(user, ConfigurableType.String, poolUser.Value, $"Database user ({origin}).", Secret: false));
+                if (DeployTimeValue.Of(poolUser.Value) is { } userAtDeploy)
+                {
+                    user = DeployTimeConfigurable("user", userAtDeploy, userAtDeploy.Describe($"Database user ({origin})"), poolUser.Location);
+                }
+                else
+                {
+                    user = _symbols.Module(SymbolKind.Configurable, hint + " user");
+                    _configurables.Add(new ConfigurableIr(user, ConfigurableType.String, poolUser.Value, $"Database user ({origin}).", Secret: false));
+                }
             }
 
             if (pool.Password is { } poolPassword)
             {
                 // Never a literal: a required configurable, whatever the input holds.
-                password = _symbols.Module(SymbolKind.Configurable, hint + " password");
-                _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, $"The database user's credential ({origin}; not copied from the Synapse configuration).", Secret: true));
-                _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, poolPassword.Location, "database password");
+                if (DeployTimeValue.Of(poolPassword.Value) is { } passwordAtDeploy)
+                {
+                    _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, poolPassword.Location, "password", passwordAtDeploy.Original, passwordAtDeploy.Source);
+                    password = DeployTimeSetting(passwordAtDeploy, ConfigurableType.String, passwordAtDeploy.Describe($"The database user's credential ({origin})"), secret: true);
+                }
+                else
+                {
+                    password = _symbols.Module(SymbolKind.Configurable, hint + " password");
+                    _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, $"The database user's credential ({origin}; not copied from the Synapse configuration).", Secret: true));
+                    _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, poolPassword.Location, "database password");
+                }
             }
 
             if (pool.Driver is { Value.Length: > 0 } driver)
             {
-                notes.Add($"Synapse loads the driver class {driver.Value}: add its JAR to Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).");
+                var driverClass = DeployTimeValue.Of(driver.Value) is { } driverAtDeploy ? $"named by {driverAtDeploy.Original} when it is deployed" : driver.Value;
+                notes.Add($"Synapse loads the driver class {driverClass}: add its JAR to Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).");
             }
         }
 
