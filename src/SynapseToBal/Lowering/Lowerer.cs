@@ -999,7 +999,10 @@ public sealed partial class Lowerer
         }
     }
 
-    /// <summary>An endpoint's <c>format</c> attribute; one Synapse does not know (rest, get, json, ...) is reported: the message goes out in its current format.</summary>
+    /// <summary>
+    /// An endpoint's <c>format</c> attribute, as DefaultEndpointFactory reads it (trimmed, in lower case); <c>get</c> and
+    /// one Synapse does not know (json, ...) are reported: the message goes out in its current format.
+    /// </summary>
     private EndpointFormat? FormatOf(string? format, string element, SourceLocation location)
     {
         EndpointFormat? known = format?.Trim().ToLowerInvariant() switch
@@ -1007,6 +1010,7 @@ public sealed partial class Lowerer
             "soap11" => EndpointFormat.Soap11,
             "soap12" => EndpointFormat.Soap12,
             "pox" => EndpointFormat.Pox,
+            "rest" => EndpointFormat.Rest,
             _ => null,
         };
         if (format is not null && known is null)
