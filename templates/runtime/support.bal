@@ -5544,7 +5544,8 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     // Both senders drop the message's WS-Addressing headers unless PRESERVE_WS_ADDRESSING is "true"
     // (Axis2FlexibleMEPClient; BlockingMsgSenderUtils.fillMessageContext for a blocking call or a forwarding processor).
     removeAddressingHeaders(ctx);
-    string verb = method ?: ctx.method;
+    // No method on the message (after a call's response, `becomeResponse`): TargetRequestFactory sends a POST.
+    string verb = method ?: (ctx.method == "" ? "POST" : ctx.method);
     http:Request|error built = outboundRequest(ctx, verb, bodyEdit, headers, format == "rest");
     if before is [string, map<string>, json|xml|ReceivedBody] {
         ctx.contentType = before[0];
@@ -5694,6 +5695,10 @@ function callLocal(Context ctx, string address, function (Context ctx) returns h
 # (`ctx.isResponse = true` before the out flow or a receiving sequence, `continueWithResponse`).
 function becomeResponse(Context ctx) {
     ctx.urlPostfix = "";
+    // The response's axis2 context has no HTTP_METHOD (ClientWorker copies only a few properties onto it), so
+    // `$axis2:HTTP_METHOD` reads nothing and a later send through an endpoint without a method goes out as POST
+    // (TargetRequestFactory's default; `callEndpoint`).
+    ctx.method = "";
     ctx.to = "";
     ctx.replyTo = "";
     ctx.faultTo = "";
@@ -7636,6 +7641,7 @@ type RequestState record {|
     map<string[]> excessHeaders;
     map<anydata> axis2;
     string urlPostfix;
+    string method;
     string to;
     string replyTo;
     string faultTo;
@@ -7657,6 +7663,7 @@ function requestState(Context ctx) returns RequestState => {
     excessHeaders: ctx.excessHeaders.clone(),
     axis2: ctx.axis2.clone(),
     urlPostfix: ctx.urlPostfix,
+    method: ctx.method,
     to: ctx.to,
     replyTo: ctx.replyTo,
     faultTo: ctx.faultTo,
@@ -7684,6 +7691,7 @@ function restoreRequestState(Context ctx, RequestState state, boolean keepRespon
     ctx.excessHeaders = state.excessHeaders.clone();
     ctx.axis2 = state.axis2.clone();
     ctx.urlPostfix = state.urlPostfix;
+    ctx.method = state.method;
     ctx.to = state.to;
     ctx.replyTo = state.replyTo;
     ctx.faultTo = state.faultTo;
