@@ -1052,6 +1052,7 @@ public sealed partial class Lowerer
         var parameters = Transports.ParameterNames(uri);
         var message = $"'{name}' sends over {transport.Transport.Name}, not HTTP: replace it with {transport.Transport.Replacement}"
             + (parameters.Count > 0 ? $"; the address parameters to map are {string.Join(", ", parameters)}" : string.Empty)
+            + (Transports.DoublyEscaped(uri) ? "; the address separates its parameters with '&amp;' (the XML holds '&amp;amp;'), and the Micro Integrator splits them at '&' only (BaseUtils.getEPRProperties), so it reads every parameter after the first as 'amp;name' and finds none of those settings under its name (a JMS send, for one, then has no JNDI context to look its connection factory up in); write '&amp;' in the XML" : string.Empty)
             + (Transports.RedactUriSecrets(uri) != uri ? " (credentials in the address are masked below)" : string.Empty);
         return new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint, message);
     }
