@@ -1098,7 +1098,7 @@ public sealed partial class Lowerer
     private void ReportUnappliedSettings(EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint, bool appliesAddressing = false, bool encodingApplied = false, bool timeoutAtUse = false)
     {
         ReportSeparateListener(qualities);
-        ReportAnalytics(qualities.Statistics, qualities.Trace, location, "endpoint", endpoint.Name is { } name ? $"endpoint '{name}'" : "endpoint");
+        ReportAnalytics(qualities.Statistics, qualities.Trace, location, endpoint.Definition?.Kind ?? "endpoint", endpoint.Name is { } name ? $"endpoint '{name}'" : "endpoint");
         if (qualities.Encoding is { } encoding && !encodingApplied)
         {
             // Axis2FlexibleMEPClient sets it as the outgoing message's CHARACTER_SET_ENCODING: the formatter writes the
@@ -1187,7 +1187,8 @@ public sealed partial class Lowerer
     /// message store's parameter) that is written like a placeholder it does not resolve (<see
     /// cref="DeployTimeValue.Unresolved"/>): DefaultResolver keeps it as text, and so does the conversion (SB0119).
     /// </summary>
-    private void ReportUnresolvedPlaceholder(string? value, SourceLocation location, string what, bool uriTemplate = false)
+    /// <param name="secret">The value is a credential: it is shown masked, and the conversion makes it a required configurable whatever it holds.</param>
+    private void ReportUnresolvedPlaceholder(string? value, SourceLocation location, string what, bool uriTemplate = false, bool secret = false)
     {
         if (DeployTimeValue.Unresolved(value) is { } unresolved)
         {
@@ -1197,8 +1198,9 @@ public sealed partial class Lowerer
             // written); the generated uriTemplateText does the same.
             var consequence = uriTemplate && UriTemplateVariable().Match(unresolved.Written) is { Success: true } variable
                 ? $"it keeps the text, whose '{{{variable.Groups[1].Value}}}' the uri-template then expands as a variable nothing sets (HTTPEndpoint.resolveUrlTemplate sets only uri.var.* and query.param.* properties): to nothing, leaving the '$' (or, when no such property is set, the whole template is sent as written), and so does the conversion"
+                : secret ? "it keeps the text as written, and the conversion makes the value a required configurable (a credential is never copied)"
                 : "it keeps the text as written, and so does the conversion";
-            _diagnostics.Report(DiagnosticCatalog.DeployTimePlaceholderNotResolved, location, what, value, unresolved.Written, consequence, unresolved.Name);
+            _diagnostics.Report(DiagnosticCatalog.DeployTimePlaceholderNotResolved, location, what, secret ? "****" : value, unresolved.Written, consequence, unresolved.Name);
         }
     }
 

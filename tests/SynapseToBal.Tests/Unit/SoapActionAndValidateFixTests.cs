@@ -22,10 +22,10 @@ public sealed class SoapActionAndValidateFixTests
         var request = Function("outboundRequest");
         // A SOAP 1.1 message only: JSON and text formatters give no action, application/xml the raw one, and a
         // blocking call of a REST message writes none, so those keep the header they carry.
-        Assert.Contains("if bodyFormat(ctx.contentType) == \"soap\" && !isSoap12(ctx.contentType) && !rest {", request, StringComparison.Ordinal);
+        Assert.Contains("if bodyFormat(ctx.contentType) == \"soap\" && !isSoap12(ctx.contentType) {", request, StringComparison.Ordinal);
         Assert.Contains("string actionName = soapAction(ctx);", request, StringComparison.Ordinal);
         // Quoted once: an action that already starts with a quote is kept as it is (formatSOAPAction).
-        Assert.Contains("request.setHeader(\"SOAPAction\", actionName.startsWith(\"\\\"\") ? actionName : string `\"${actionName}\"`);", request, StringComparison.Ordinal);
+        Assert.Contains("request.setHeader(\"SOAPAction\", rest || actionName.startsWith(\"\\\"\") ? actionName : string `\"${actionName}\"`);", request, StringComparison.Ordinal);
         // After the message's own headers are copied, so the quoted one replaces an unquoted SOAPAction header.
         var headersCopied = request.IndexOf("headers(ctx, request);", StringComparison.Ordinal);
         Assert.True(headersCopied >= 0 && headersCopied < request.IndexOf("request.setHeader(\"SOAPAction\"", StringComparison.Ordinal));

@@ -80,7 +80,7 @@ public sealed class SoapActionKeptApartTests
     public void The_outgoing_header_of_a_soap11_message_is_written_from_its_action()
     {
         var request = RuntimeSourceText.Function("outboundRequest");
-        RuntimeSourceText.InOrder(request, "headers(ctx, request);", "if bodyFormat(ctx.contentType) == \"soap\" && !isSoap12(ctx.contentType) && !rest {", "string actionName = soapAction(ctx);", "if actionName != \"\" {", "request.setHeader(\"SOAPAction\"");
+        RuntimeSourceText.InOrder(request, "headers(ctx, request);", "if bodyFormat(ctx.contentType) == \"soap\" && !isSoap12(ctx.contentType) {", "string actionName = soapAction(ctx);", "if actionName != \"\" {", "request.setHeader(\"SOAPAction\"");
 
         // A JSON or text message is not given a SOAPAction header from its action (their formatters give none).
         Assert.DoesNotContain("clientSoap != \"soap12\"", request, StringComparison.Ordinal);

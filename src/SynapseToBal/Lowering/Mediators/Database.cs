@@ -211,7 +211,8 @@ public sealed partial class Lowerer
         // ResolverFactory: ${configs.x}, $SYSTEM:X and $FILE:x are read when the mediator is deployed (SB0298), and a
         // placeholder it does not resolve stays text (SB0119).
         var urlAtDeploy = dataSource is null ? DeployTimeValue.Of(pool.Url!.Value) : null;
-        var hint = DbHint(dataSource ?? urlAtDeploy?.Name ?? DeployTimeValue.Unresolved(pool.Url!.Value)?.Name ?? pool.Url!.Value);
+        var placeholderName = urlAtDeploy?.Name ?? (dataSource is null ? DeployTimeValue.Unresolved(pool.Url!.Value)?.Name : null);
+        var hint = placeholderName is not null ? PlaceholderHint(placeholderName) : DbHint(dataSource ?? pool.Url!.Value);
         var notes = ImmutableArray.CreateBuilder<string>();
         Symbol url;
         Symbol? user = null;
@@ -219,6 +220,19 @@ public sealed partial class Lowerer
         string description;
         if (dataSource is not null)
         {
+            // AbstractDBMediatorFactory.readLookupConfig passes dsName and icClass through ResolverFactory too.
+            ReportUnresolvedPlaceholder(dataSource, pool.DataSourceName!.Location, "pool dsName");
+            if (pool.InitialContextClass is { IsRegistryKey: false } contextClass)
+            {
+                ReportUnresolvedPlaceholder(contextClass.Value, contextClass.Location, "pool icClass");
+            }
+
+            if (DeployTimeValue.Of(dataSource) is { } namedAtDeploy)
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, pool.DataSourceName!.Location, "pool", $"dsName '{dataSource}'",
+                    $"the Micro Integrator reads the data source's name from {namedAtDeploy.Source} when it deploys the mediator and looks that data source up; the generated client connects from the URL, user and password configurables below instead");
+            }
+
             url = _symbols.Module(SymbolKind.Configurable, hint + " url");
             // A data source of the Micro Integrator (deployment.toml or a JNDI name): its URL and credentials are not in the input.
             description = $"the data source '{dataSource}'";
@@ -250,7 +264,7 @@ public sealed partial class Lowerer
             {
                 if (value is { IsRegistryKey: false })
                 {
-                    ReportUnresolvedPlaceholder(value.Value, value.Location, setting);
+                    ReportUnresolvedPlaceholder(value.Value, value.Location, setting, secret: ReferenceEquals(value, pool.Password));
                 }
             }
 
@@ -325,6 +339,28 @@ public sealed partial class Lowerer
             // Pool sizing, validation, auto-commit and isolation settings of the Commons DBCP pool.
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, mediator.ElementName, $"pool property '{property.Name}'", "the client uses the default connection pool of ballerina/sql; set sql:ConnectionPool options by hand");
         }
+    }
+
+    /// <summary>
+    /// The words a client is named from when its URL is a placeholder: the placeholder's name without a trailing
+    /// <c>url</c> (<c>${configs.db_url}</c> → <c>db</c>, <c>$SYSTEM:ORDERS_JDBC_URL</c> → <c>orders db</c>).
+    /// </summary>
+    private static string PlaceholderHint(string name)
+    {
+        var words = System.Text.RegularExpressions.Regex.Split(name, "[^A-Za-z0-9]+").Where(w => w.Length > 0).ToList();
+        while (words.Count > 0 && words[^1].ToLowerInvariant() is "url" or "uri" or "jdbc" or "connection")
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        words.RemoveAll(w => w.Equals("jdbc", StringComparison.OrdinalIgnoreCase));
+        if (words.Count == 0 || !char.IsLetter(words[0][0]))
+        {
+            return "database";
+        }
+
+        var hint = string.Join(' ', words).ToLowerInvariant();
+        return words[^1].ToLowerInvariant() is "db" or "database" ? hint : hint + " db";
     }
 
     /// <summary>The words a client is named from: the last part of a data source name or of the database in a URL.</summary>
