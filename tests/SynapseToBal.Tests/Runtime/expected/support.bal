@@ -5588,9 +5588,9 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
 # type, and the Host header REQUEST_HOST_HEADER asks for. The request holds the body's XML value, not its text
 # (http:Request.setXmlPayload), until it is written out.
 #
-# `rest`: the message is sent as REST (an endpoint's `format="rest"`): Axis2's MessageProcessorSelector then writes a
-# `text/xml` message with the application/xml formatter (`entityBody`), whose formatSOAPAction leaves the action as
-# it is, so no SOAPAction header is written anew.
+# `rest`: the message is sent as REST (an endpoint's `format="rest"`): Axis2's MessageProcessorSelector then picks
+# the application/xml formatter for a `text/xml` message (`entityBody`), whose formatSOAPAction gives the action
+# as it is: TargetRequest writes the SOAPAction header from it unquoted.
 function outboundRequest(Context ctx, string verb, (function (xml|byte[] body) returns xml|byte[]|error)? bodyEdit,
         function (Context ctx, http:Request request) headers = passThroughHeaders, boolean rest = false) returns http:Request|error {
     http:Request request = new;
@@ -5605,10 +5605,10 @@ function outboundRequest(Context ctx, string verb, (function (xml|byte[] body) r
     // unless it already starts with a quote. Without an action the header goes out as it was set. Other formats'
     // formatSOAPAction give the action raw (application/xml, form data) or none (JSON, text; and no blocking call
     // of a REST message writes one): their SOAPAction header is left as the message carries it.
-    if bodyFormat(ctx.contentType) == "soap" && !isSoap12(ctx.contentType) && !rest {
+    if bodyFormat(ctx.contentType) == "soap" && !isSoap12(ctx.contentType) {
         string actionName = soapAction(ctx);
         if actionName != "" {
-            request.setHeader("SOAPAction", actionName.startsWith("\"") ? actionName : string `"${actionName}"`);
+            request.setHeader("SOAPAction", rest || actionName.startsWith("\"") ? actionName : string `"${actionName}"`);
         }
     }
     // A GET goes out without a body, as Synapse's TargetRequest sends it; a Content-Type header the message
@@ -6986,12 +6986,15 @@ function blockingStatusRead(int status, int[] nonErrorCodes) returns boolean =>
 # received body whose format the content type keeps goes out byte for byte (semantics §1.2, §1.4);
 # otherwise the message is converted as the Micro Integrator's formatter for that type does (§1.5):
 # JSON from the XML body, a SOAP envelope around plain XML, plain XML without the envelope, the text of
-# a `<text>` element. `rest`: the message is sent as REST (`outboundRequest`), so a `text/xml` one is written as
-# plain XML (MessageProcessorSelector.getContentTypeForFormatterSelection picks the application/xml formatter,
-# ApplicationXMLFormatter writes the body's first element).
+# a `<text>` element. `rest`: the message is sent as REST (`outboundRequest`), so a `text/xml` one a step has read
+# is written as plain XML (MessageProcessorSelector.getContentTypeForFormatterSelection picks the application/xml
+# formatter, ApplicationXMLFormatter writes the body's first element); one nothing has read goes out as received,
+# as the pass-through sender streams a message that was not built (AbstractEndpoint: an endpoint with format="rest"
+# is not content-aware, so sending does not build it).
 function entityBody(Context ctx, boolean rest = false) returns xml|byte[]|error? {
     json|xml|ReceivedBody payload = ctx.payload;
-    BodyFormat format = rest && messageType(ctx) == "text/xml" ? "xml" : bodyFormat(ctx.contentType);
+    boolean unread = payload is ReceivedBody && payload.parsed is ();
+    BodyFormat format = rest && !unread && messageType(ctx) == "text/xml" ? "xml" : bodyFormat(ctx.contentType);
     // Form data a step has read goes out as the formatter writes what was built (the query's parameters too), and so
     // does multipart/form-data a step has read (the pass-through sender writes a built message with its formatter).
     if payload is ReceivedBody && !((format == "form" || isMultipartFormData(ctx.contentType)) && payload.parsed !is ()) && (payload.bytes.length() == 0

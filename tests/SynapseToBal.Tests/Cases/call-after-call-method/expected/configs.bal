@@ -32,5 +32,8 @@ configurable string profileApiIdBlockingEndpointUrl = "http://users.example.com/
 # Base URL of the 'ProfileApi /{id}/blocking endpoint' endpoint.
 configurable string profileApiIdBlockingEndpointUrl2 = "http://audit.example.com/seen";
 
+# Base URL of the 'ProfileApi /{id}/post endpoint' endpoint.
+configurable string profileApiIdPostEndpointUrl = "http://audit.example.com/seen";
+
 # The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
 final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

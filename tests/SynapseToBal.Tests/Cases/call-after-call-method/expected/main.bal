@@ -41,6 +41,18 @@ service /profiles on httpListener {
         }
     }
 
+    # GET /profiles/{id}/post
+    resource function get [string id]/post(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "ProfileApi", "/profiles", {"id": id}, cors = {allow: "GET", ...corsConfig});
+        do {
+            ctx.method = "";
+            check callEndpoint(ctx, profileGetByIdPostEndpoint, clientPath(profileApiIdPostEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = profileGetByIdPostEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
+    }
+
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
     resource function options [string id](http:Request request) returns http:Response|error {
         return self.answerOptions(request);
@@ -51,12 +63,17 @@ service /profiles on httpListener {
         return self.answerOptions(request);
     }
 
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options [string id]/post(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
     # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
     # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/profiles", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/[^/]+/blocking/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
+        return check optionsResponse(request, "/profiles", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/[^/]+/blocking/?`, allow: "GET"}, {path: re `/[^/]+/post/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -65,7 +82,7 @@ service /profiles on httpListener {
     # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
     # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
-        if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/profiles", [re `/[^/]+/?`, re `/[^/]+/blocking/?`]) {
+        if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/profiles", [re `/[^/]+/?`, re `/[^/]+/blocking/?`, re `/[^/]+/post/?`]) {
             return methodNotAllowed();
         }
         return resourceNotFound();

@@ -23,14 +23,14 @@ configurable string dbPassword = ?;
 
 # JDBC URL of the database of the dblookup/dbreport mediators (the connection pool of the <dbreport> at DbApi.xml line
 # 22, driver com.mysql.jdbc.Driver).
-configurable string dbUrlDbUrl = "${configs.db.url}";
+configurable string dbUrl2 = "${configs.db.url}";
 
 # Database user (the connection pool of the <dbreport> at DbApi.xml line 22, driver com.mysql.jdbc.Driver).
-configurable string dbUrlDbUser = "${configs.db.user}";
+configurable string dbUser2 = "${configs.db.user}";
 
 # The database user's credential (the connection pool of the <dbreport> at DbApi.xml line 22, driver
 # com.mysql.jdbc.Driver; not copied from the Synapse configuration).
-configurable string dbUrlDbPassword = ?;
+configurable string dbPassword2 = ?;
 
 # Whether the APIs' answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from
 # synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request

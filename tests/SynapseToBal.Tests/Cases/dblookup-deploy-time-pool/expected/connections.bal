@@ -6,10 +6,10 @@
 # DbApi.xml, line 7).
 # Synapse loads the driver class named by ${configs.db_driver} when it is deployed: add its JAR to Ballerina.toml as a
 # platform dependency ([[platform.java21.dependency]]).
-final DbConnection dbUrlDb = new (dbUrl, dbUser, dbPassword);
+final DbConnection db = new (dbUrl, dbUser, dbPassword);
 
 # Database connection of the dblookup/dbreport mediators: the JDBC URL '${configs.db.url}' (first used in DbApi.xml,
 # line 22).
 # Synapse loads the driver class com.mysql.jdbc.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
-final DbConnection dbUrlDb2 = new (dbUrlDbUrl, dbUrlDbUser, dbUrlDbPassword);
+final DbConnection db2 = new (dbUrl2, dbUser2, dbPassword2);

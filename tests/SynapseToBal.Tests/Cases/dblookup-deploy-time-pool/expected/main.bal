@@ -13,8 +13,8 @@ service /db on httpListener {
     resource function get flights/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "DbApi", "/db", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
-            check dbLookup(ctx, check dbUrlDb.jdbcClient(), `select name from flights where id = ${dbString(id)}`, {"flightName": "name"});
-            check dbReport(ctx, check dbUrlDb2.jdbcClient(), `update flights set seen = 1 where id = ${dbString(id)}`);
+            check dbLookup(ctx, check db.jdbcClient(), `select name from flights where id = ${dbString(id)}`, {"flightName": "name"});
+            check dbReport(ctx, check db2.jdbcClient(), `update flights set seen = 1 where id = ${dbString(id)}`);
             DbResponse payload = {name: getProperty(ctx, "flightName")};
             setJsonPayload(ctx, payload.toJson());
             return check respond(ctx, headers = passBackHeaders);

@@ -4,7 +4,7 @@
 
 import ballerina/http;
 
-# Endpoint 'OrdersRestEP' (OrdersRestEP.xml, line 6).
+# Endpoint 'OrdersRestEP' (OrdersRestEP.xml, line 7).
 # No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
 # call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
 # without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep

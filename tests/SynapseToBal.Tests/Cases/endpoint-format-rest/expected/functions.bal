@@ -4,6 +4,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
+import ballerina/log;
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
 # sequence of their own: it logs the message in full with the error, then drops it.
@@ -25,6 +26,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # In flow of proxy service OrdersProxy, run by the service at each of its addresses.
 function ordersFlow(Context ctx) returns http:Response|error {
     do {
+        log:printInfo("OrdersProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         check callEndpoint(ctx, ordersRestEp, clientPath(ordersRestEpUrl, restPostfix(ctx, "rest")), format = "rest", headers = passThroughHeaders, state = ordersRestEpSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
