@@ -495,6 +495,7 @@ public sealed partial class PackageEmitter
         EndpointFormat.Soap11 => "\"soap11\"",
         EndpointFormat.Soap12 => "\"soap12\"",
         EndpointFormat.Pox => "\"pox\"",
+        EndpointFormat.Rest => "\"rest\"",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 

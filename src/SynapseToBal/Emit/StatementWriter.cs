@@ -2341,7 +2341,9 @@ internal sealed partial class StatementWriter
         switch (call.Path)
         {
             case HttpPathIr.Postfix:
-                args.Add(_emptyPostfix ? "\"\"" : clientUrl is null ? "restPostfix(ctx)" : $"clientPath({clientUrl}, restPostfix(ctx))");
+                // Through an endpoint with format="rest" the postfix is appended whatever the request (restPostfix's format).
+                var postfix = call.Client.Format == EndpointFormat.Rest ? "restPostfix(ctx, \"rest\")" : "restPostfix(ctx)";
+                args.Add(_emptyPostfix ? "\"\"" : clientUrl is null ? postfix : $"clientPath({clientUrl}, {postfix})");
                 break;
             case HttpPathIr.None:
                 args.Add("\"\"");
@@ -2372,7 +2374,9 @@ internal sealed partial class StatementWriter
             {
                 EndpointFormat.Soap11 => "format = \"soap11\"",
                 EndpointFormat.Soap12 => "format = \"soap12\"",
-                _ => "format = \"pox\"",
+                EndpointFormat.Pox => "format = \"pox\"",
+                EndpointFormat.Rest => "format = \"rest\"",
+                _ => throw new InvalidOperationException($"Unhandled endpoint format {format}"),
             });
         }
 

@@ -587,6 +587,13 @@ public enum EndpointFormat
     Soap11,
     Soap12,
     Pox,
+
+    /// <summary>
+    /// <c>format="rest"</c>: Axis2FlexibleMEPClient only marks the message REST (setDoingREST), so the URL postfix is
+    /// appended whatever the request, a <c>text/xml</c> message is written as plain XML under its own content type, and
+    /// the response is taken as REST.
+    /// </summary>
+    Rest,
 }
 
 public enum ConfigurableType

@@ -179,12 +179,7 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", "handlers", "API handlers need hand translation (Ballerina interceptors)");
         }
 
-        if (api.Statistics || api.Trace)
-        {
-            // APIFactory turns on the API's AspectConfiguration (enableStatistics, enableTracing) for "enable"; its
-            // resources have no such attributes (ResourceFactory reads none).
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", "statistics/trace", "the Micro Integrator collects the API's mediation statistics or traces its messages for its analytics; Ballerina observability replaces them");
-        }
+        ReportAnalytics(api.Statistics, api.Trace, api.Location, "api", $"API '{api.Name}'");
 
         var versionType = api.VersionType?.ToLowerInvariant();
         // API.canProcess refuses a request whose Host header does not name the API's hostname (host part, exact) or port
@@ -1676,6 +1671,7 @@ public sealed partial class Lowerer
             IfStep i => [i.Then, i.Else],
             SwitchStep s => [.. s.Cases.Select(c => c.Steps), s.Default],
             DirectionStep d => [d.Request, d.Response],
+            ThrottleStep t => [t.OnAccept, t.OnReject],
             _ => null,
         };
         if (alternatives is not null)
@@ -1790,12 +1786,56 @@ public sealed partial class Lowerer
     private static string SplitStops(MediatorSyntax split) =>
         $"the <{split.ElementName}> at {Path.GetFileName(split.Location.Path)}:{split.Location.Line} (kept in a TODO) has no continueParent, so the Micro Integrator stops the flow there and writes no 202 (it sets RESPONSE_WRITTEN to SKIP): the client gets the first answer its copies send, or none and waits until it times out; the generated code answers 202 Accepted (return accepted()) until the TODO is written";
 
-    /// <summary>True when the steps always answer: a step ends the flow, or a sequence they run (already lowered) always answers.</summary>
+    /// <summary>
+    /// True when the steps always answer: a step ends the flow, a sequence they run (already lowered) always answers, or
+    /// every branch of a filter, switch, in/out or throttle they hold does (a switch of cases that each run a sequence answering on
+    /// every path, say). <paramref name="visiting"/> holds the functions being followed, so a cycle answers false.
+    /// </summary>
     private bool AlwaysAnswers(ImmutableArray<StepIr> steps, HashSet<Symbol> visiting) =>
-        Flow.Terminates(steps) || steps.Any(step => step is InvokeStep { CanStop: true } invoke
-            && visiting.Add(invoke.Function)
-            && _functions.FirstOrDefault(f => f.Name == invoke.Function) is { } function
-            && AlwaysAnswers(function.Body, visiting));
+        Flow.Terminates(steps) || steps.Any(step => StepAlwaysAnswers(step, visiting));
+
+    private bool StepAlwaysAnswers(StepIr step, HashSet<Symbol> visiting)
+    {
+        switch (step)
+        {
+            case InvokeStep { CanStop: true } invoke:
+            {
+                if (_alwaysAnswering.Contains(invoke.Function))
+                {
+                    return true;
+                }
+
+                if (_functions.FirstOrDefault(f => f.Name == invoke.Function) is not { } function || !visiting.Add(invoke.Function))
+                {
+                    return false;
+                }
+
+                var answers = AlwaysAnswers(function.Body, visiting);
+                visiting.Remove(invoke.Function);
+                if (answers)
+                {
+                    // A lowered function's body does not change: once it always answers, it always will.
+                    _alwaysAnswering.Add(invoke.Function);
+                }
+
+                return answers;
+            }
+
+            case IfStep branch:
+                return AlwaysAnswers(branch.Then, visiting) && AlwaysAnswers(branch.Else, visiting);
+            case SwitchStep choice:
+                return choice.Cases.All(c => AlwaysAnswers(c.Steps, visiting)) && AlwaysAnswers(choice.Default, visiting);
+            case DirectionStep direction:
+                return AlwaysAnswers(direction.Request, visiting) && AlwaysAnswers(direction.Response, visiting);
+            case ThrottleStep throttle:
+                return AlwaysAnswers(throttle.OnAccept, visiting) && AlwaysAnswers(throttle.OnReject, visiting);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The lowered functions known to answer on every path (<see cref="StepAlwaysAnswers"/>).</summary>
+    private readonly HashSet<Symbol> _alwaysAnswering = [];
 
     /// <summary>The end of an out flow that may be reached, by out function, reported once its in flow is lowered (<see cref="ReportOutFlowEnd"/>).</summary>
     private readonly Dictionary<Symbol, (Microsoft.CodeAnalysis.DiagnosticDescriptor Descriptor, SourceLocation Location)> _pendingOutFlowEnds = new();

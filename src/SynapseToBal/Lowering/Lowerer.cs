@@ -779,12 +779,37 @@ public sealed partial class Lowerer
 
     private void LowerSequence(SequenceSyntax sequence)
     {
+        ReportAnalytics(sequence.Statistics, sequence.Trace, sequence.Location, "sequence", $"sequence '{sequence.Name}'");
         var name = _sequenceFunctions[sequence.Name];
         var context = new FlowContext(FlowKind.Sequence, _translator, OutFunction: null, Owner: sequence.Name);
         var body = SequenceEndTransportTodo(LowerBlock(sequence.Mediators, context), context);
         var fault = SequenceOnError("sequence", sequence.Name, sequence.OnError, sequence.Location, ref body);
         var summary = sequence.Documentation ?? $"Sequence '{sequence.Name}'.";
         _functions.Add(new FunctionIr(name, FunctionKind.Sequence, _model.SequenceFacts(sequence.Name).CanAnswer, body, summary, sequence.Location) { FaultFunction = fault });
+    }
+
+    /// <summary>
+    /// <c>statistics="enable"</c> or <c>trace="enable"</c> on an artifact or endpoint: the Micro Integrator turns on its
+    /// AspectConfiguration (enableStatistics, enableTracing), read by APIFactory, ProxyServiceFactory,
+    /// InboundEndpointFactory, MessageProcessorFactory, AbstractMediatorFactory.processAuditStatus (sequences,
+    /// templates) and DefaultEndpointFactory.processAuditStatus (address, http, wsdl and default endpoints), so that
+    /// its analytics collect the artifact's mediation statistics or trace its messages. Nothing a client sees changes.
+    /// </summary>
+    private void ReportAnalytics(bool statistics, bool trace, SourceLocation location, string element, string what)
+    {
+        if (!statistics && !trace)
+        {
+            return;
+        }
+
+        var (setting, effect) = (statistics, trace) switch
+        {
+            (true, true) => ("statistics=\"enable\" and trace=\"enable\"", "collects the mediation statistics of the " + what + " and traces its messages"),
+            (true, false) => ("statistics=\"enable\"", "collects the mediation statistics of the " + what),
+            _ => ("trace=\"enable\"", "traces the messages of the " + what),
+        };
+        _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, setting,
+            $"the Micro Integrator {effect} for its analytics (nothing a client sees changes); use Ballerina observability (metrics and tracing) instead");
     }
 
     /// <summary>
@@ -882,7 +907,7 @@ public sealed partial class Lowerer
                 ReportUnresolvedPlaceholder(address.Uri, address.Location, "address uri");
                 break;
             case HttpEndpointSyntax http:
-                ReportUnresolvedPlaceholder(http.UriTemplate, http.Location, "http uri-template");
+                ReportUnresolvedPlaceholder(http.UriTemplate, http.Location, "http uri-template", uriTemplate: true);
                 break;
         }
 
@@ -974,7 +999,10 @@ public sealed partial class Lowerer
         }
     }
 
-    /// <summary>An endpoint's <c>format</c> attribute; one Synapse does not know (rest, get, json, ...) is reported: the message goes out in its current format.</summary>
+    /// <summary>
+    /// An endpoint's <c>format</c> attribute, as DefaultEndpointFactory reads it (trimmed, in lower case); <c>get</c> and
+    /// one Synapse does not know (json, ...) are reported: the message goes out in its current format.
+    /// </summary>
     private EndpointFormat? FormatOf(string? format, string element, SourceLocation location)
     {
         EndpointFormat? known = format?.Trim().ToLowerInvariant() switch
@@ -982,6 +1010,7 @@ public sealed partial class Lowerer
             "soap11" => EndpointFormat.Soap11,
             "soap12" => EndpointFormat.Soap12,
             "pox" => EndpointFormat.Pox,
+            "rest" => EndpointFormat.Rest,
             _ => null,
         };
         if (format is not null && known is null)
@@ -1023,6 +1052,7 @@ public sealed partial class Lowerer
         var parameters = Transports.ParameterNames(uri);
         var message = $"'{name}' sends over {transport.Transport.Name}, not HTTP: replace it with {transport.Transport.Replacement}"
             + (parameters.Count > 0 ? $"; the address parameters to map are {string.Join(", ", parameters)}" : string.Empty)
+            + (Transports.DoublyEscaped(uri) ? "; the address separates its parameters with '&amp;' (the XML holds '&amp;amp;'), and the Micro Integrator splits them at '&' only (BaseUtils.getEPRProperties), so it reads every parameter after the first as 'amp;name' and finds none of those settings under its name (a JMS send, for one, then has no JNDI context to look its connection factory up in); write '&amp;' in the XML" : string.Empty)
             + (Transports.RedactUriSecrets(uri) != uri ? " (credentials in the address are masked below)" : string.Empty);
         return new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint, message);
     }
@@ -1068,6 +1098,7 @@ public sealed partial class Lowerer
     private void ReportUnappliedSettings(EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint, bool appliesAddressing = false, bool encodingApplied = false, bool timeoutAtUse = false)
     {
         ReportSeparateListener(qualities);
+        ReportAnalytics(qualities.Statistics, qualities.Trace, location, endpoint.Definition?.Kind ?? "endpoint", endpoint.Name is { } name ? $"endpoint '{name}'" : "endpoint");
         if (qualities.Encoding is { } encoding && !encodingApplied)
         {
             // Axis2FlexibleMEPClient sets it as the outgoing message's CHARACTER_SET_ENCODING: the formatter writes the
@@ -1156,13 +1187,26 @@ public sealed partial class Lowerer
     /// message store's parameter) that is written like a placeholder it does not resolve (<see
     /// cref="DeployTimeValue.Unresolved"/>): DefaultResolver keeps it as text, and so does the conversion (SB0119).
     /// </summary>
-    private void ReportUnresolvedPlaceholder(string? value, SourceLocation location, string what)
+    /// <param name="secret">The value is a credential: it is shown masked, and the conversion makes it a required configurable whatever it holds.</param>
+    private void ReportUnresolvedPlaceholder(string? value, SourceLocation location, string what, bool uriTemplate = false, bool secret = false)
     {
         if (DeployTimeValue.Unresolved(value) is { } unresolved)
         {
-            _diagnostics.Report(DiagnosticCatalog.DeployTimePlaceholderNotResolved, location, what, value, unresolved.Written, unresolved.Name);
+            // In an http endpoint's uri-template the braced part of ${configs.a.b} is a template variable to the
+            // Micro Integrator: HTTPEndpoint.resolveUrlTemplate sets only uri.var.* and query.param.* properties as
+            // variables, so it expands to nothing and leaves the '$' (when none is set at all, the template is sent as
+            // written); the generated uriTemplateText does the same.
+            var consequence = uriTemplate && UriTemplateVariable().Match(unresolved.Written) is { Success: true } variable
+                ? $"it keeps the text, whose '{{{variable.Groups[1].Value}}}' the uri-template then expands as a variable nothing sets (HTTPEndpoint.resolveUrlTemplate sets only uri.var.* and query.param.* properties): to nothing, leaving the '$' (or, when no such property is set, the whole template is sent as written), and so does the conversion"
+                : secret ? "it keeps the text as written, and the conversion makes the value a required configurable (a credential is never copied)"
+                : "it keeps the text as written, and so does the conversion";
+            _diagnostics.Report(DiagnosticCatalog.DeployTimePlaceholderNotResolved, location, what, secret ? "****" : value, unresolved.Written, consequence, unresolved.Name);
         }
     }
+
+    /// <summary>A <c>${name}</c> whose name is an RFC 6570 variable name (letters, digits, '_', '%' and inner dots).</summary>
+    [GeneratedRegex(@"^\$\{([A-Za-z0-9_%]+(?:\.[A-Za-z0-9_%]+)*)\}$")]
+    private static partial Regex UriTemplateVariable();
 
     /// <summary>
     /// The required configurable holding a value the Micro Integrator resolves when it deploys the artifact (<see

@@ -58,7 +58,11 @@ internal static class Transports
         return (scheme.ToLowerInvariant(), Known.TryGetValue(scheme, out var known) ? known : new Transport($"'{scheme}'", "a Ballerina client for that protocol"));
     }
 
-    /// <summary>The names of a URI's query parameters (<c>?a=1&amp;b=2</c> or JMS's <c>;</c>-free form), without their values.</summary>
+    /// <summary>
+    /// The names of a URI's query parameters (<c>?a=1&amp;b=2</c>, split at <c>&amp;</c> as BaseUtils.getEPRProperties
+    /// splits them), without their values; a name written after a doubly escaped <c>&amp;amp;</c> is given without the
+    /// <c>amp;</c> the Micro Integrator reads in front of it (<see cref="DoublyEscaped"/> says so).
+    /// </summary>
     internal static IReadOnlyList<string> ParameterNames(string uri)
     {
         var query = uri.IndexOf('?', StringComparison.Ordinal);
@@ -68,12 +72,21 @@ internal static class Transports
         }
 
         return uri[(query + 1)..]
-            .Split(['&', ';'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('=', 2)[0].Replace("&amp", string.Empty, StringComparison.Ordinal).Trim())
+            .Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2)[0].Trim())
+            .Select(p => p.StartsWith("amp;", StringComparison.Ordinal) ? p["amp;".Length..] : p)
             .Where(p => p.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>
+    /// True when a URI's query separates its parameters with the text <c>&amp;amp;</c> (the XML holds <c>&amp;amp;amp;</c>):
+    /// BaseUtils.getEPRProperties splits at <c>&amp;</c> only, so every parameter after the first is named
+    /// <c>amp;name</c> and none of them is found under its name.
+    /// </summary>
+    internal static bool DoublyEscaped(string uri) =>
+        uri.IndexOf('?', StringComparison.Ordinal) is var query and >= 0 && uri[query..].Contains("&amp;", StringComparison.Ordinal);
 
     /// <summary>The endpoint XML with its credentials masked (<see cref="SecretNames.MaskXml"/>), for the TODO that carries it.</summary>
     internal static string RedactUriSecrets(string xml) => SecretNames.MaskXml(xml);

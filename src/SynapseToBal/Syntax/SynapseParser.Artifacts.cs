@@ -231,8 +231,9 @@ public sealed partial class SynapseParser
 
         return new SequenceTemplateSyntax(location, raw, name, parameters.ToImmutable(), description, Attr(element, "onError"), mediators)
         {
-            Statistics = Aspect(element, "statistics") || (sequence is not null && Aspect(sequence, "statistics")),
-            Trace = Aspect(element, "trace") || (sequence is not null && Aspect(sequence, "trace")),
+            // TemplateMediatorFactory reads them on <template> only (processAuditStatus); the inner <sequence>'s are not read.
+            Statistics = Aspect(element, "statistics"),
+            Trace = Aspect(element, "trace"),
             Unknown = unknown.ToImmutable(),
         };
     }

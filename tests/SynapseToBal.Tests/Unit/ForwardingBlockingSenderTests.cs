@@ -49,7 +49,7 @@ public sealed class ForwardingBlockingSenderTests
         Assert.Contains("if forwardAttemptGroup(ctx, quotesGroup, [404], headers = passThroughHeaders) {", files["stores.bal"], StringComparison.Ordinal);
         Assert.Contains("final EndpointGroup quotesGroup = check new (\"failover\", \"Quotes\", [", files["connections.bal"], StringComparison.Ordinal);
         Assert.DoesNotContain("http:FailoverClient", files["connections.bal"], StringComparison.Ordinal);
-        Assert.Contains("callGroup(ctx, group, restPostfix(ctx), format = format, soapFault = !forwardOutOnly(ctx), blocking = true", files["support.bal"], StringComparison.Ordinal);
+        Assert.Contains("callGroup(ctx, group, restPostfix(ctx, format), format = format, soapFault = !forwardOutOnly(ctx), blocking = true", files["support.bal"], StringComparison.Ordinal);
         var note = Assert.Single(diagnostics.Items, d => d.Id == DiagnosticCatalog.BlockingGroupSend.Id);
         Assert.Contains("failover endpoint 'Quotes'", note.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }

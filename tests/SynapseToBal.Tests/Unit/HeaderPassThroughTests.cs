@@ -35,10 +35,10 @@ public sealed class HeaderPassThroughTests
     public void The_request_takes_its_headers_from_the_function_the_call_names()
     {
         var request = RuntimeSourceText.Function("outboundRequest");
-        Assert.Contains("function (Context ctx, http:Request request) headers = passThroughHeaders) returns http:Request|error {", request, StringComparison.Ordinal);
+        Assert.Contains("function (Context ctx, http:Request request) headers = passThroughHeaders, boolean rest = false) returns http:Request|error {", request, StringComparison.Ordinal);
         Assert.Contains("    headers(ctx, request);", request, StringComparison.Ordinal);
         Assert.DoesNotContain("passTransportHeaders", request, StringComparison.Ordinal);
-        Assert.Contains("outboundRequest(ctx, verb, bodyEdit, headers);", RuntimeSourceText.Function("callEndpoint"), StringComparison.Ordinal);
+        Assert.Contains("outboundRequest(ctx, verb, bodyEdit, headers, format == \"rest\");", RuntimeSourceText.Function("callEndpoint"), StringComparison.Ordinal);
         Assert.Contains("callEndpoint(ctx, endpoint, path, method, format, headers = headers)", RuntimeSourceText.Function("callBlocking"), StringComparison.Ordinal);
         // Same behaviour as the implicit pass-through: every transport header but the ones MI removes.
         Assert.Contains("    passTransportHeaders(ctx, request);\n}", RuntimeSourceText.Function("passThroughHeaders").ReplaceLineEndings("\n"), StringComparison.Ordinal);

@@ -25,7 +25,7 @@ public sealed class SoapActionAndValidateFixTests
         Assert.Contains("if bodyFormat(ctx.contentType) == \"soap\" && !isSoap12(ctx.contentType) {", request, StringComparison.Ordinal);
         Assert.Contains("string actionName = soapAction(ctx);", request, StringComparison.Ordinal);
         // Quoted once: an action that already starts with a quote is kept as it is (formatSOAPAction).
-        Assert.Contains("request.setHeader(\"SOAPAction\", actionName.startsWith(\"\\\"\") ? actionName : string `\"${actionName}\"`);", request, StringComparison.Ordinal);
+        Assert.Contains("request.setHeader(\"SOAPAction\", rest || actionName.startsWith(\"\\\"\") ? actionName : string `\"${actionName}\"`);", request, StringComparison.Ordinal);
         // After the message's own headers are copied, so the quoted one replaces an unquoted SOAPAction header.
         var headersCopied = request.IndexOf("headers(ctx, request);", StringComparison.Ordinal);
         Assert.True(headersCopied >= 0 && headersCopied < request.IndexOf("request.setHeader(\"SOAPAction\"", StringComparison.Ordinal));

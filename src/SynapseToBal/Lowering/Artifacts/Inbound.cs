@@ -207,10 +207,7 @@ public sealed partial class Lowerer
             Report("handlers", $"the inbound handlers ({string.Join(", ", inbound.Handlers)}) run Java code on every message; write them by hand");
         }
 
-        if (inbound.Statistics || inbound.Trace)
-        {
-            Report("statistics/trace", "Ballerina observability replaces the Micro Integrator's statistics and tracing");
-        }
+        ReportAnalytics(inbound.Statistics, inbound.Trace, inbound.Location, "inboundEndpoint", $"inbound endpoint '{inbound.Name}'");
 
         foreach (var name in notApplied)
         {

@@ -185,6 +185,7 @@ public sealed partial class Lowerer
             _pendingStores.Add(new PendingArtifactIr(reason, processor));
         }
 
+        ReportAnalytics(processor.Statistics, processor.Trace, processor.Location, "messageProcessor", $"message processor '{processor.Name}'");
         var className = processor.ClassName?.Trim() ?? string.Empty;
         ProcessorKind? kind = className switch
         {

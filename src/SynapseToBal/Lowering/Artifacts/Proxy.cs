@@ -326,10 +326,7 @@ public sealed partial class Lowerer
             Report("enableRM", "WS-ReliableMessaging is not applied");
         }
 
-        if (proxy.Statistics || proxy.Trace)
-        {
-            Report("statistics/trace", "use Ballerina observability instead");
-        }
+        ReportAnalytics(proxy.Statistics, proxy.Trace, proxy.Location, "proxy", $"proxy service '{proxy.Name}'");
 
         var applied = transportPlans.Where(p => p.Reason is null || p.Kind != UntranslatedTransport.Setting).SelectMany(p => p.Applied).ToHashSet(StringComparer.Ordinal);
         if (servedOverHttp || (proxy.PublishWsdl is not null && WsdlDispatchOf(proxy).Dispatch is not null && transportPlans.Any(p => p.Reason is null && DispatchesOperations(p))))

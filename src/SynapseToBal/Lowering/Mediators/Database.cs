@@ -207,15 +207,33 @@ public sealed partial class Lowerer
             return shared;
         }
 
-        var hint = DbHint(dataSource ?? pool.Url!.Value);
+        // AbstractDBMediatorFactory.readCustomDataSourceConfig passes a pool's driver, url, user and password through
+        // ResolverFactory: ${configs.x}, $SYSTEM:X and $FILE:x are read when the mediator is deployed (SB0298), and a
+        // placeholder it does not resolve stays text (SB0119).
+        var urlAtDeploy = dataSource is null ? DeployTimeValue.Of(pool.Url!.Value) : null;
+        var placeholderName = urlAtDeploy?.Name ?? (dataSource is null ? DeployTimeValue.Unresolved(pool.Url!.Value)?.Name : null);
+        var hint = placeholderName is not null ? PlaceholderHint(placeholderName) : DbHint(dataSource ?? pool.Url!.Value);
         var notes = ImmutableArray.CreateBuilder<string>();
         Symbol url;
         Symbol? user = null;
         Symbol? password = null;
         string description;
-        url = _symbols.Module(SymbolKind.Configurable, hint + " url");
         if (dataSource is not null)
         {
+            // AbstractDBMediatorFactory.readLookupConfig passes dsName and icClass through ResolverFactory too.
+            ReportUnresolvedPlaceholder(dataSource, pool.DataSourceName!.Location, "pool dsName");
+            if (pool.InitialContextClass is { IsRegistryKey: false } contextClass)
+            {
+                ReportUnresolvedPlaceholder(contextClass.Value, contextClass.Location, "pool icClass");
+            }
+
+            if (DeployTimeValue.Of(dataSource) is { } namedAtDeploy)
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, pool.DataSourceName!.Location, "pool", $"dsName '{dataSource}'",
+                    $"the Micro Integrator reads the data source's name from {namedAtDeploy.Source} when it deploys the mediator and looks that data source up; the generated client connects from the URL, user and password configurables below instead");
+            }
+
+            url = _symbols.Module(SymbolKind.Configurable, hint + " url");
             // A data source of the Micro Integrator (deployment.toml or a JNDI name): its URL and credentials are not in the input.
             description = $"the data source '{dataSource}'";
             _configurables.Add(new ConfigurableIr(url, ConfigurableType.String, null, $"JDBC URL of the data source '{dataSource}' (defined in the Micro Integrator's deployment, not in the input).", Secret: false));
@@ -242,32 +260,66 @@ public sealed partial class Lowerer
         {
             // Config.toml names where the connection comes from: the pool of the first mediator that declares it.
             var origin = $"the connection pool of the <{(mediator is DbReportMediator ? "dbreport" : "dblookup")}> at {System.IO.Path.GetFileName(mediator.Location.Path)} line {mediator.Location.Line.ToString(CultureInfo.InvariantCulture)}{(pool.Driver is { Value.Length: > 0 } poolDriver ? $", driver {poolDriver.Value}" : string.Empty)}";
-            description = $"the JDBC URL '{pool.Url!.Value}'";
-            var secretUrl = HasCredentials(pool.Url.Value);
-            if (secretUrl)
+            foreach (var (value, setting) in new[] { (pool.Driver, "pool driver"), (pool.Url, "pool url"), (pool.User, "pool user"), (pool.Password, "pool password") })
             {
-                _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, pool.Url.Location, "JDBC URL");
-                description = "a JDBC URL";
+                if (value is { IsRegistryKey: false })
+                {
+                    ReportUnresolvedPlaceholder(value.Value, value.Location, setting, secret: ReferenceEquals(value, pool.Password));
+                }
             }
 
-            _configurables.Add(new ConfigurableIr(url, ConfigurableType.String, secretUrl ? null : pool.Url.Value, $"JDBC URL of the database of the dblookup/dbreport mediators ({origin}{(secretUrl ? "; it holds a credential, so it is not copied" : string.Empty)}).", Secret: secretUrl));
+            if (urlAtDeploy is not null)
+            {
+                description = $"the JDBC URL read from {urlAtDeploy.Original}";
+                url = DeployTimeConfigurable("url", urlAtDeploy, urlAtDeploy.Describe($"JDBC URL of the database of the dblookup/dbreport mediators ({origin})"), pool.Url!.Location);
+            }
+            else
+            {
+                url = _symbols.Module(SymbolKind.Configurable, hint + " url");
+                description = $"the JDBC URL '{pool.Url!.Value}'";
+                var secretUrl = HasCredentials(pool.Url.Value);
+                if (secretUrl)
+                {
+                    _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, pool.Url.Location, "JDBC URL");
+                    description = "a JDBC URL";
+                }
+
+                _configurables.Add(new ConfigurableIr(url, ConfigurableType.String, secretUrl ? null : pool.Url.Value, $"JDBC URL of the database of the dblookup/dbreport mediators ({origin}{(secretUrl ? "; it holds a credential, so it is not copied" : string.Empty)}).", Secret: secretUrl));
+            }
+
             if (pool.User is { } poolUser)
             {
-                user = _symbols.Module(SymbolKind.Configurable, hint + " user");
-                _configurables.Add(new ConfigurableIr(user, ConfigurableType.String, poolUser.Value, $"Database user ({origin}).", Secret: false));
+                if (DeployTimeValue.Of(poolUser.Value) is { } userAtDeploy)
+                {
+                    user = DeployTimeConfigurable("user", userAtDeploy, userAtDeploy.Describe($"Database user ({origin})"), poolUser.Location);
+                }
+                else
+                {
+                    user = _symbols.Module(SymbolKind.Configurable, hint + " user");
+                    _configurables.Add(new ConfigurableIr(user, ConfigurableType.String, poolUser.Value, $"Database user ({origin}).", Secret: false));
+                }
             }
 
             if (pool.Password is { } poolPassword)
             {
                 // Never a literal: a required configurable, whatever the input holds.
-                password = _symbols.Module(SymbolKind.Configurable, hint + " password");
-                _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, $"The database user's credential ({origin}; not copied from the Synapse configuration).", Secret: true));
-                _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, poolPassword.Location, "database password");
+                if (DeployTimeValue.Of(poolPassword.Value) is { } passwordAtDeploy)
+                {
+                    _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, poolPassword.Location, "password", passwordAtDeploy.Original, passwordAtDeploy.Source);
+                    password = DeployTimeSetting(passwordAtDeploy, ConfigurableType.String, passwordAtDeploy.Describe($"The database user's credential ({origin})"), secret: true);
+                }
+                else
+                {
+                    password = _symbols.Module(SymbolKind.Configurable, hint + " password");
+                    _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, $"The database user's credential ({origin}; not copied from the Synapse configuration).", Secret: true));
+                    _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, poolPassword.Location, "database password");
+                }
             }
 
             if (pool.Driver is { Value.Length: > 0 } driver)
             {
-                notes.Add($"Synapse loads the driver class {driver.Value}: add its JAR to Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).");
+                var driverClass = DeployTimeValue.Of(driver.Value) is { } driverAtDeploy ? $"named by {driverAtDeploy.Original} when it is deployed" : driver.Value;
+                notes.Add($"Synapse loads the driver class {driverClass}: add its JAR to Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).");
             }
         }
 
@@ -287,6 +339,28 @@ public sealed partial class Lowerer
             // Pool sizing, validation, auto-commit and isolation settings of the Commons DBCP pool.
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, mediator.ElementName, $"pool property '{property.Name}'", "the client uses the default connection pool of ballerina/sql; set sql:ConnectionPool options by hand");
         }
+    }
+
+    /// <summary>
+    /// The words a client is named from when its URL is a placeholder: the placeholder's name without a trailing
+    /// <c>url</c> (<c>${configs.db_url}</c> → <c>db</c>, <c>$SYSTEM:ORDERS_JDBC_URL</c> → <c>orders db</c>).
+    /// </summary>
+    private static string PlaceholderHint(string name)
+    {
+        var words = System.Text.RegularExpressions.Regex.Split(name, "[^A-Za-z0-9]+").Where(w => w.Length > 0).ToList();
+        while (words.Count > 0 && words[^1].ToLowerInvariant() is "url" or "uri" or "jdbc" or "connection")
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        words.RemoveAll(w => w.Equals("jdbc", StringComparison.OrdinalIgnoreCase));
+        if (words.Count == 0 || !char.IsLetter(words[0][0]))
+        {
+            return "database";
+        }
+
+        var hint = string.Join(' ', words).ToLowerInvariant();
+        return words[^1].ToLowerInvariant() is "db" or "database" ? hint : hint + " db";
     }
 
     /// <summary>The words a client is named from: the last part of a data source name or of the database in a URL.</summary>

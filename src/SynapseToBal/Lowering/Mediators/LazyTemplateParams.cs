@@ -160,6 +160,7 @@ public sealed partial class Lowerer
     /// </summary>
     private void LowerTemplate(SequenceTemplateSyntax template)
     {
+        ReportAnalytics(template.Statistics, template.Trace, template.Location, "template", $"template '{template.Name}'");
         var (name, parameters) = _templateFunctions[template.Name];
         var (plainCalled, kinds) = _lazyTemplateKinds.TryGetValue(template.Name, out var found) ? found : (false, new List<(LazyBinding Binding, Symbol Function)>());
         if (plainCalled || kinds.Count == 0)

@@ -50,6 +50,7 @@ public sealed partial class Lowerer
         }
 
         var args = factory.Args.Select(a => ArgValue(a, context)).ToList();
+        var used = new bool[args.Count];
         var labels = new Dictionary<object, string>(ReferenceEqualityComparer.Instance);
         var parts = ImmutableArray.CreateBuilder<TemplatePart>();
         var text = format ?? string.Empty;
@@ -69,6 +70,7 @@ public sealed partial class Lowerer
                 case ArgumentPart { Index: var number } when number <= args.Count:
                 {
                     var (value, raw) = args[number - 1];
+                    used[number - 1] = true;
                     labels.TryAdd(value, "$" + number.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     if (value is StringLiteralIr literal && kind != PayloadKind.Json && !raw)
                     {
@@ -104,6 +106,21 @@ public sealed partial class Lowerer
             }
         }
 
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (!used[i] && _unusedArgsReported.Add((factory, i)))
+            {
+                var arg = factory.Args[i];
+                var shown = arg.Value switch
+                {
+                    ValueSyntax.Literal literal => $"value=\"{literal.Text}\"",
+                    ValueSyntax.Expression expression => $"expression=\"{expression.Syntax.Text}\"",
+                    _ => "inline XML",
+                };
+                _diagnostics.Report(DiagnosticCatalog.PayloadArgumentUnused, arg.Location, "$" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), shown);
+            }
+        }
+
         var template = Trimmed(parts.ToImmutable());
         var step = new SetPayloadStep(factory, kind, template)
         {
@@ -125,6 +142,9 @@ public sealed partial class Lowerer
     }
 
     private readonly HashSet<(PayloadFactoryMediator, string)> _unquotedTextReported = [];
+
+    /// <summary>The arguments reported as unused (SB0615), once each however often their sequence is lowered.</summary>
+    private readonly HashSet<(PayloadFactoryMediator, int)> _unusedArgsReported = [];
 
     /// <summary>
     /// SB0610 for each argument of a JSON template that stands outside quotes and whose value is text: a literal that is

@@ -281,9 +281,9 @@ public sealed partial class Lowerer
             case "REST_URL_POSTFIX":
                 return new SetFieldStep(property, ContextField.UrlPostfix, remove ? new StringLiteralIr(string.Empty) : Value(property.Value, context));
             case "HTTP_METHOD":
-                return remove
-                    ? Todo(property, DiagnosticCatalog.PropertyNotTranslated, "removing HTTP_METHOD is not translated", property.Scope, property.Name)
-                    : new SetFieldStep(property, ContextField.Method, Value(property.Value, context));
+                // Removed, the message has no method, as a call's response has none: a later send through an endpoint
+                // without a method goes out as POST (TargetRequestFactory's default; the runtime's callEndpoint).
+                return new SetFieldStep(property, ContextField.Method, remove ? new StringLiteralIr(string.Empty) : Value(property.Value, context));
             case "NO_ENTITY_BODY":
                 if (remove || property.Value is ValueSyntax.Literal { Text: var t } && !string.Equals(t.Trim(), "true", StringComparison.OrdinalIgnoreCase))
                 {

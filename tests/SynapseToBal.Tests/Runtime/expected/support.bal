@@ -5546,8 +5546,9 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     // Both senders drop the message's WS-Addressing headers unless PRESERVE_WS_ADDRESSING is "true"
     // (Axis2FlexibleMEPClient; BlockingMsgSenderUtils.fillMessageContext for a blocking call or a forwarding processor).
     removeAddressingHeaders(ctx);
-    string verb = method ?: ctx.method;
-    http:Request|error built = outboundRequest(ctx, verb, bodyEdit, headers);
+    // No method on the message (after a call's response, `becomeResponse`): TargetRequestFactory sends a POST.
+    string verb = method ?: (ctx.method == "" ? "POST" : ctx.method);
+    http:Request|error built = outboundRequest(ctx, verb, bodyEdit, headers, format == "rest");
     if before is [string, map<string>, json|xml|ReceivedBody] {
         ctx.contentType = before[0];
         ctx.headers = before[1];
@@ -5566,7 +5567,8 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
         return sendTimeout(ctx);
     }
     http:Response response = check result;
-    ctx.restCall = format == "pox";
+    // ClientWorker marks the response REST when the request was sent as REST (pox, rest).
+    ctx.restCall = format == "pox" || format == "rest";
     ctx.statusCode = response.statusCode;
     ctx.httpSc = response.statusCode.toString();
     check receiveHeaders(ctx, response);
@@ -5585,8 +5587,12 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
 # The HTTP request a call sends with `verb`: the message's headers (`headers`, by default `passThroughHeaders`), its body in its content
 # type, and the Host header REQUEST_HOST_HEADER asks for. The request holds the body's XML value, not its text
 # (http:Request.setXmlPayload), until it is written out.
+#
+# `rest`: the message is sent as REST (an endpoint's `format="rest"`): Axis2's MessageProcessorSelector then picks
+# the application/xml formatter for a `text/xml` message (`entityBody`), whose formatSOAPAction gives the action
+# as it is: TargetRequest writes the SOAPAction header from it unquoted.
 function outboundRequest(Context ctx, string verb, (function (xml|byte[] body) returns xml|byte[]|error)? bodyEdit,
-        function (Context ctx, http:Request request) headers = passThroughHeaders) returns http:Request|error {
+        function (Context ctx, http:Request request) headers = passThroughHeaders, boolean rest = false) returns http:Request|error {
     http:Request request = new;
     headers(ctx, request);
     // REQUEST_HOST_HEADER (axis2): the Host header of the request (TargetRequestFactory); the client keeps a Host header it is given.
@@ -5602,13 +5608,13 @@ function outboundRequest(Context ctx, string verb, (function (xml|byte[] body) r
     if bodyFormat(ctx.contentType) == "soap" && !isSoap12(ctx.contentType) {
         string actionName = soapAction(ctx);
         if actionName != "" {
-            request.setHeader("SOAPAction", actionName.startsWith("\"") ? actionName : string `"${actionName}"`);
+            request.setHeader("SOAPAction", rest || actionName.startsWith("\"") ? actionName : string `"${actionName}"`);
         }
     }
     // A GET goes out without a body, as Synapse's TargetRequest sends it; a Content-Type header the message
     // carries still goes out (TargetRequest adds the transport one back).
     if verb.toUpperAscii() != "GET" {
-        xml|byte[]? body = check entityBody(ctx);
+        xml|byte[]? body = check entityBody(ctx, rest);
         if body is xml|byte[] {
             xml|byte[] sent = body;
             if bodyEdit !is () {
@@ -5691,6 +5697,10 @@ function callLocal(Context ctx, string address, function (Context ctx) returns h
 # (`ctx.isResponse = true` before the out flow or a receiving sequence, `continueWithResponse`).
 function becomeResponse(Context ctx) {
     ctx.urlPostfix = "";
+    // The response's axis2 context has no HTTP_METHOD (ClientWorker copies only a few properties onto it), so
+    // `$axis2:HTTP_METHOD` reads nothing and a later send through an endpoint without a method goes out as POST
+    // (TargetRequestFactory's default; `callEndpoint`).
+    ctx.method = "";
     ctx.to = "";
     ctx.replyTo = "";
     ctx.faultTo = "";
@@ -6642,8 +6652,10 @@ function variableMember(Context ctx, string name, string path) returns [boolean,
     return [true, current];
 }
 
-# The formats an endpoint can force on the messages it sends (its `format` attribute).
-type EndpointFormat "soap11"|"soap12"|"pox";
+# The formats an endpoint can force on the messages it sends (its `format` attribute). `rest` only marks the message
+# REST (Axis2's doingREST): the URL postfix is appended (`restPostfix`), a `text/xml` message is written as its body's
+# first element under its own content type (`entityBody`), and the response is taken as REST (`restCall`).
+type EndpointFormat "soap11"|"soap12"|"pox"|"rest";
 
 # Prepares the message for an endpoint with a `format`, as Synapse does before sending (semantics §8): a
 # SOAP 1.1 envelope (`text/xml`, with the action as the SOAPAction header when there is one), a SOAP 1.2
@@ -6666,6 +6678,9 @@ function applyEndpointFormat(Context ctx, EndpointFormat format) {
         }
         "pox" => {
             ctx.contentType = "application/xml";
+        }
+        "rest" => {
+            // Axis2FlexibleMEPClient only marks the message REST (setDoingREST); the message keeps its content type.
         }
     }
 }
@@ -6752,8 +6767,13 @@ function isSoap12(string contentType) returns boolean => contentType.trim().toLo
 # whatever the message has become since), the outgoing method is GET, DELETE, PUT, PATCH, HEAD or OPTIONS,
 # a POST whose message type is not SOAP (a SOAP request turned into JSON, say), or a `text/xml` message
 # without a SOAP action (the MI tests the message's action; neither a SOAPAction header nor an action a header
-# mediator set). A SOAP client's POST that stays SOAP goes to the endpoint's address as it is.
-function restPostfix(Context ctx) returns string {
+# mediator set). A SOAP client's POST that stays SOAP goes to the endpoint's address as it is. Through an
+# endpoint with `format="rest"` (`format`) the postfix is appended whatever the request (Axis2FlexibleMEPClient and
+# BlockingMsgSenderUtils take the format for isRest before they ask isRequestRest).
+function restPostfix(Context ctx, EndpointFormat? format = ()) returns string {
+    if format == "rest" {
+        return ctx.urlPostfix;
+    }
     string baseType = messageType(ctx).toLowerAscii();
     boolean rest = ctx.restRequest
         || ["GET", "DELETE", "PUT", "PATCH", "HEAD", "OPTIONS"].indexOf(ctx.method) is int
@@ -6966,10 +6986,15 @@ function blockingStatusRead(int status, int[] nonErrorCodes) returns boolean =>
 # received body whose format the content type keeps goes out byte for byte (semantics §1.2, §1.4);
 # otherwise the message is converted as the Micro Integrator's formatter for that type does (§1.5):
 # JSON from the XML body, a SOAP envelope around plain XML, plain XML without the envelope, the text of
-# a `<text>` element.
-function entityBody(Context ctx) returns xml|byte[]|error? {
+# a `<text>` element. `rest`: the message is sent as REST (`outboundRequest`), so a `text/xml` one a step has read
+# is written as plain XML (MessageProcessorSelector.getContentTypeForFormatterSelection picks the application/xml
+# formatter, ApplicationXMLFormatter writes the body's first element); one nothing has read goes out as received,
+# as the pass-through sender streams a message that was not built (AbstractEndpoint: an endpoint with format="rest"
+# is not content-aware, so sending does not build it).
+function entityBody(Context ctx, boolean rest = false) returns xml|byte[]|error? {
     json|xml|ReceivedBody payload = ctx.payload;
-    BodyFormat format = bodyFormat(ctx.contentType);
+    boolean unread = payload is ReceivedBody && payload.parsed is ();
+    BodyFormat format = rest && !unread && messageType(ctx) == "text/xml" ? "xml" : bodyFormat(ctx.contentType);
     // Form data a step has read goes out as the formatter writes what was built (the query's parameters too), and so
     // does multipart/form-data a step has read (the pass-through sender writes a built message with its formatter).
     if payload is ReceivedBody && !((format == "form" || isMultipartFormData(ctx.contentType)) && payload.parsed !is ()) && (payload.bytes.length() == 0
@@ -7621,6 +7646,7 @@ type RequestState record {|
     map<string[]> excessHeaders;
     map<anydata> axis2;
     string urlPostfix;
+    string method;
     string to;
     string replyTo;
     string faultTo;
@@ -7642,6 +7668,7 @@ function requestState(Context ctx) returns RequestState => {
     excessHeaders: ctx.excessHeaders.clone(),
     axis2: ctx.axis2.clone(),
     urlPostfix: ctx.urlPostfix,
+    method: ctx.method,
     to: ctx.to,
     replyTo: ctx.replyTo,
     faultTo: ctx.faultTo,
@@ -7669,6 +7696,7 @@ function restoreRequestState(Context ctx, RequestState state, boolean keepRespon
     ctx.excessHeaders = state.excessHeaders.clone();
     ctx.axis2 = state.axis2.clone();
     ctx.urlPostfix = state.urlPostfix;
+    ctx.method = state.method;
     ctx.to = state.to;
     ctx.replyTo = state.replyTo;
     ctx.faultTo = state.faultTo;
@@ -10432,7 +10460,7 @@ function columnIgnoringCase(record {} row, string column) returns anydata {
 function forwardAttempt(Context ctx, http:ClientObject endpoint, int[] nonRetryCodes = [], EndpointFormat? format = (),
         int[] nonErrorCodes = [], EndpointState? state = (), ForwardTemplate? template = (), string? url = (),
         function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean {
-    string|error path = forwardPath(ctx, template, url);
+    string|error path = forwardPath(ctx, template, url, format);
     if path is error {
         return forwardOutcome(ctx, blockingFault(ctx, path.message(), 401002), nonRetryCodes);
     }
@@ -10477,13 +10505,13 @@ type UrlTemplateEndpoint record {|
 
 # The path a forwarding attempt sends to: the URL postfix of a REST request without a template, as for an address;
 # else the expanded template, the postfix joined when the endpoint has no method (`withRestPostfix`).
-function forwardPath(Context ctx, ForwardTemplate? template, string? url = ()) returns string|error {
+function forwardPath(Context ctx, ForwardTemplate? template, string? url = (), EndpointFormat? format = ()) returns string|error {
     if template is () {
         // An address endpoint: the postfix joined to the client's URL as Axis2FlexibleMEPClient joins them (`clientPath`).
-        return url is string ? clientPath(url, restPostfix(ctx)) : restPostfix(ctx);
+        return url is string ? clientPath(url, restPostfix(ctx, format)) : restPostfix(ctx, format);
     }
     string expanded = check expandUriTemplate(ctx, template.template, false, template.bound);
-    return template.method is () ? withRestPostfix(expanded, restPostfix(ctx)) : expanded;
+    return template.method is () ? withRestPostfix(expanded, restPostfix(ctx, format)) : expanded;
 }
 
 # `forwardAttempt` to an http endpoint whose uri-template takes the scheme, host or port from the message: the whole
@@ -10495,7 +10523,7 @@ function forwardAttemptUrl(Context ctx, UrlTemplateEndpoint endpoint, int[] nonR
     ForwardTemplate template = endpoint.template;
     string|error url = expandUriTemplate(ctx, template.template, true, template.bound);
     if url is string && template.method is () {
-        url = withRestPostfix(url, restPostfix(ctx));
+        url = withRestPostfix(url, restPostfix(ctx, format));
     }
     [http:Client, string]|error target = url is string ? urlTemplateClient(endpoint.name, url, endpoint.config) : url;
     if target is error {
@@ -10582,7 +10610,7 @@ function forwardAttemptAddressed(Context ctx, http:ClientObject endpoint, int[] 
     if state is EndpointState && endpointReady(ctx, state) is error {
         return false;
     }
-    string|error path = forwardPath(ctx, template, url);
+    string|error path = forwardPath(ctx, template, url, format);
     if path is error {
         return forwardOutcome(ctx, blockingFault(ctx, path.message(), 401002), nonRetryCodes);
     }
@@ -10598,7 +10626,7 @@ function forwardAttemptAddressed(Context ctx, http:ClientObject endpoint, int[] 
 # after a failed one, 303000 when none is ready.
 function forwardAttemptGroup(Context ctx, EndpointGroup group, int[] nonRetryCodes = [], EndpointFormat? format = (),
         int[] nonErrorCodes = [], function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean
-    => forwardOutcome(ctx, callGroup(ctx, group, restPostfix(ctx), format = format, soapFault = !forwardOutOnly(ctx), blocking = true, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), headers = headers), nonRetryCodes);
+    => forwardOutcome(ctx, callGroup(ctx, group, restPostfix(ctx, format), format = format, soapFault = !forwardOutOnly(ctx), blocking = true, nonErrorCodes = forwardReadCodes(nonErrorCodes, nonRetryCodes), headers = headers), nonRetryCodes);
 
 # The statuses the blocking sender reads as a response during a forwarding attempt: ForwardingService sets the
 # processor's `non.retry.status.codes` as the message's NON_ERROR_HTTP_STATUS_CODES before each attempt

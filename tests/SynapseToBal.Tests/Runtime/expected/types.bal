@@ -74,7 +74,7 @@ public type Context record {|
     # The SOAP version of the client's request (Synapse's IS_CLIENT_DOING_SOAP11); `()` for a REST client or a
     # message no HTTP client sent. The answer is written in this version (`answerInClientSoapVersion`).
     "soap11"|"soap12"? clientSoap = ();
-    # True after a call that sent the message as REST (an endpoint with `format="pox"`): Axis2 marks the
+    # True after a call that sent the message as REST (an endpoint with `format="pox"` or `format="rest"`): Axis2 marks the
     # response so, and a SOAP client's answer is then put into its SOAP version.
     boolean restCall = false;
     # Status code sent to the client (Synapse `HTTP_SC`).
