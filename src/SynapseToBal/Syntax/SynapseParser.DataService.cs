@@ -290,7 +290,7 @@ public sealed partial class SynapseParser
                     // DataServiceFactory.createDataService reads no <property> of <data> (the MI's editors write one,
                     // defaultStorageType): the service runs as if it were not there.
                     Claim(child);
-                    _diagnostics.Report(DiagnosticCatalog.IgnoredByMicroIntegrator, Loc(child), $"property{(Attr(child, "name") is { } propertyName ? $" name=\"{propertyName}\"" : string.Empty)}", "data", "DataServiceFactory.createDataService reads no <property> of <data>");
+                    _diagnostics.Report(Diagnostics.DiagnosticCatalog.IgnoredByMicroIntegrator, Loc(child), $"property{(Attr(child, "name") is { } propertyName ? $" name=\"{propertyName}\"" : string.Empty)}", "data", "DataServiceFactory.createDataService reads no <property> of <data>");
                     break;
                 default:
                     DataServiceUnknownChild(child, "data", unknown);
