@@ -286,6 +286,12 @@ public sealed partial class SynapseParser
                     Claim(child);
                     description = TextOf(child);
                     break;
+                case "property":
+                    // DataServiceFactory.createDataService reads no <property> of <data> (the MI's editors write one,
+                    // defaultStorageType): the service runs as if it were not there.
+                    Claim(child);
+                    _diagnostics.Report(Diagnostics.DiagnosticCatalog.IgnoredByMicroIntegrator, Loc(child), $"property{(Attr(child, "name") is { } propertyName ? $" name=\"{propertyName}\"" : string.Empty)}", "data", "DataServiceFactory.createDataService reads no <property> of <data>");
+                    break;
                 default:
                     DataServiceUnknownChild(child, "data", unknown);
                     break;

@@ -409,6 +409,21 @@ public sealed class DataServiceTests
     }
 
     [Fact]
+    public void A_blank_required_roles_is_none()
+    {
+        // QueryFactory.extractRequiredRoles: a blank value is an empty set, which OutputElement never checks.
+        var (package, _) = Lower("""
+            <query id="q" useConfig="db"><sql>select ID, NAME from p</sql><result element="People" rowName="P"><element column="ID" name="id" requiredRoles=""/><element column="NAME" name="name" requiredRoles=" "/></result></query>
+            <resource method="GET" path="people"><call-query href="q"/></resource>
+            """);
+
+        var resource = Assert.Single(Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources);
+        Assert.Null(resource.Skipped);
+        Assert.NotNull(Lowerer.JsonResultMapping("""{"a": {"b": "$x(requiredRoles: )"}}""", out var reason));
+        Assert.Null(reason);
+    }
+
+    [Fact]
     public void An_array_parameter_binds_every_value_and_one_with_a_default_or_another_param_type_stays_a_todo()
     {
         var (package, _) = Lower("""

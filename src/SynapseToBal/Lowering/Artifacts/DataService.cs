@@ -797,7 +797,9 @@ public sealed partial class Lowerer
 
             // An element group takes its namespace (QueryFactory.createOutputElementGroup); an output its optional.
             var allOutputs = OutputsWithin(declared.Outputs).ToList();
-            var outputAttributes = allOutputs.SelectMany(o => o.OtherAttributes.Where(a => a.Name != (o.IsGroup ? "namespace" : "optional"))).ToImmutableArray();
+            // A blank requiredRoles is none (QueryFactory.extractRequiredRoles: an empty set, which OutputElement does not check).
+            var outputAttributes = allOutputs.SelectMany(o => o.OtherAttributes.Where(a => a.Name != (o.IsGroup ? "namespace" : "optional")
+                && !(a.Name == "requiredRoles" && JavaTrim(a.Value).Length == 0))).ToImmutableArray();
             var unknownOutputs = declared.Unknown.AddRange(allOutputs.SelectMany(o => o.Unknown));
             if (!resultAttributes.IsEmpty || !unknownOutputs.IsEmpty || !outputAttributes.IsEmpty)
             {

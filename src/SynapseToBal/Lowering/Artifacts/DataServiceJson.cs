@@ -204,7 +204,8 @@ public sealed partial class Lowerer
                 return null;
             }
 
-            if (roles is not null)
+            // A blank requiredRoles is none (QueryFactory.extractRequiredRoles reads the element it writes for the member).
+            if (roles is not null && JavaTrim(roles).Length > 0)
             {
                 reason = $"the output '{name}' of the JSON mapping has requiredRoles '{roles}' (it is left out for a caller without them), which is not translated";
                 return null;
