@@ -622,15 +622,24 @@ internal sealed partial class StatementWriter
     }
 
     /// <summary>
+    /// An OM literal (<c>type="OM"</c> with a <c>value</c>): PropertyMediatorFactory parses it when the artifact is
+    /// deployed (PropertyMediator.setValue), so its evaluation cannot fail at run time, though the generated
+    /// <c>check xml:fromString(...)</c> reads as if it could.
+    /// </summary>
+    private static bool DeployTimeLiteral(ExprIr value) => value is ConvertIr { Operand: StringLiteralIr, To: ValueKind.Xml };
+
+    /// <summary>
     /// Whether <paramref name="steps"/> write no code: each is a set or remove of a property nothing reads
     /// (<see cref="PropertyLocal.Unread"/>) whose value cannot fail, or a filter of such steps whose test cannot.
     /// </summary>
     private bool Silent(ImmutableArray<StepIr> steps) => steps.All(step => step switch
     {
-        SetPropertyStep { Scope: PropertyScope.Default } set when _expr.Locals[set.Name] is { Unread: true } => FailureScan.IsInert(_expr.Typed(set.Value)),
+        SetPropertyStep { Scope: PropertyScope.Default } set when _expr.Locals[set.Name] is { Unread: true } => DeployTimeLiteral(set.Value) || FailureScan.IsInert(_expr.Typed(set.Value)),
         StorePropertyStep store when _expr.Locals[store.Name] is { Unread: true } => FailureScan.IsInert(_expr.Value(store.Value, copy: false)),
         RemovePropertyStep { Scope: PropertyScope.Default } remove when _expr.Locals[remove.Name] is { Unread: true } => true,
         IfStep branch => Silent(branch.Then) && Silent(branch.Else) && FailureScan.IsInert(_expr.Condition(branch.Condition)),
+        // Its regexes compile when the artifact is deployed (SwitchMediatorFactory), so only its source could fail.
+        SwitchStep choice => choice.Cases.All(c => Silent(c.Steps)) && Silent(choice.Default) && FailureScan.IsInert(_expr.String(choice.Source)),
         _ => false,
     });
 
@@ -681,7 +690,11 @@ internal sealed partial class StatementWriter
                 // The property only holds this parameter's value: its reads are the parameter.
                 break;
             case SetPropertyStep { Scope: PropertyScope.Default } set when _expr.Locals[set.Name] is { Unread: true }:
-                Unread(_expr.Typed(set.Value));
+                if (!DeployTimeLiteral(set.Value))
+                {
+                    Unread(_expr.Typed(set.Value));
+                }
+
                 break;
             case SetPropertyStep { Scope: PropertyScope.Default } set when _expr.Locals[set.Name] is { } local:
                 var localValue = _expr.Typed(set.Value);

@@ -226,6 +226,12 @@ public sealed class ReadableOutputTests
         Assert.DoesNotContain("partner", main);
         Assert.DoesNotContain("X-Tenant", main);
         Assert.DoesNotContain("mode", main);
+        // An OM literal is parsed when the artifact is deployed (PropertyMediator.setValue): nothing to evaluate.
+        var om = ArtifactConversion.Convert(Head + """
+            <property name="template" type="OM"><root xmlns=""><item/></root></property>
+            <respond/>
+            """ + Tail)["main.bal"];
+        Assert.DoesNotContain("xml:fromString", om);
         // A property something reads keeps its local.
         Assert.Contains("string kept = \"shown\";", main);
     }
@@ -268,6 +274,14 @@ public sealed class ReadableOutputTests
         Assert.DoesNotContain("\"yes\"", failing);
         Assert.Contains("// Nothing to do: this case only sets properties nothing reads.", failing);
         Assert.Contains("} else if route == \"us\" {", failing);
+
+        // A filter whose branch holds only a switch that writes nothing is not written either (no empty `if {}`).
+        var nested = ArtifactConversion.Convert(Head + """
+            <filter source="$trp:X-A" regex="yes"><then><switch source="$trp:X-Region"><case regex="eu"><property name="region" value="eu"/></case></switch></then></filter>
+            <respond/>
+            """ + Tail)["main.bal"];
+        Assert.DoesNotContain("X-A", nested);
+        Assert.DoesNotContain("X-Region", nested);
     }
 
     [Fact]
