@@ -132,6 +132,7 @@ public sealed class FuzzRegressionTests(ITestOutputHelper output)
         var input = XElement.Parse("""
             <sequence xmlns="http://ws.apache.org/ns/synapse" xmlns:m0="http://services.samples" name="s">
                 <property name="p" type="OM"><m0:a><m0:b xmlns:m0="http://services.samples"/><c/></m0:a></property>
+                <log level="custom"><property name="p" expression="get-property('p')"/></log>
             </sequence>
             """);
         var value = input.Descendants().Single(e => e.Name.LocalName == "a");
