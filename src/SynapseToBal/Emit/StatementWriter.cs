@@ -630,7 +630,8 @@ internal sealed partial class StatementWriter
 
     /// <summary>
     /// Whether <paramref name="steps"/> write no code: each is a set or remove of a property nothing reads
-    /// (<see cref="PropertyLocal.Unread"/>) whose value cannot fail, or a filter of such steps whose test cannot.
+    /// (<see cref="PropertyLocal.Unread"/>) whose value cannot fail, or a filter or switch of such steps whose test or
+    /// source cannot.
     /// </summary>
     private bool Silent(ImmutableArray<StepIr> steps) => steps.All(step => step switch
     {

@@ -1212,10 +1212,10 @@ public sealed partial class Lowerer
     /// The required configurable holding a value the Micro Integrator resolves when it deploys the artifact (<see
     /// cref="DeployTimeValue"/>): no default, its doc naming where the Micro Integrator reads it (SB0298).
     /// </summary>
-    private Symbol DeployTimeConfigurable(string setting, DeployTimeValue value, string what, SourceLocation location)
+    private Symbol DeployTimeConfigurable(string setting, DeployTimeValue value, string what, SourceLocation location, bool secret = false)
     {
         _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, location, setting, value.Original, value.Source);
-        return DeployTimeSetting(value, ConfigurableType.String, what);
+        return DeployTimeSetting(value, ConfigurableType.String, what, secret);
     }
 
     /// <summary>The configurables of values resolved at deployment, by resolver, name and type, with each use's description.</summary>

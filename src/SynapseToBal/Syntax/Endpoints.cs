@@ -238,10 +238,6 @@ public sealed record EndpointSyntax(
 
     public string? Description { get; init; }
 
-    public bool Statistics { get; init; }
-
-    public bool Trace { get; init; }
-
     /// <summary>Child elements of the endpoint the parser does not know, kept whole.</summary>
     public ImmutableArray<UnknownChildSyntax> Unknown { get; init; } = [];
 }

@@ -94,8 +94,8 @@ public sealed partial class SynapseParser
         {
             OnError = Attr(element, "onError"),
             Description = description,
-            Statistics = Aspect(element, "statistics"),
-            Trace = Aspect(element, "trace"),
+            // statistics/trace are read on the leaf (DefaultEndpointFactory.processAuditStatus), not on <endpoint>:
+            // left unread here, they are reported as attributes the converter does not read (SB0107).
             Unknown = unknown.ToImmutable(),
         };
     }

@@ -133,6 +133,8 @@ public sealed partial class Lowerer
         {
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, endpoint.Location, element, "timeout", "the call to the To address waits 120 s, the Micro Integrator's global timeout");
         }
+
+        ReportAnalytics(endpoint.Qualities.Statistics, endpoint.Qualities.Trace, endpoint.Location, element, "default endpoint");
     }
 
     /// <summary>The wsdl endpoints with both a uri and an inline WSDL already reported (SB0296).</summary>

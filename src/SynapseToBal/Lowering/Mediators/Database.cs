@@ -305,8 +305,7 @@ public sealed partial class Lowerer
                 // Never a literal: a required configurable, whatever the input holds.
                 if (DeployTimeValue.Of(poolPassword.Value) is { } passwordAtDeploy)
                 {
-                    _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, poolPassword.Location, "password", passwordAtDeploy.Original, passwordAtDeploy.Source);
-                    password = DeployTimeSetting(passwordAtDeploy, ConfigurableType.String, passwordAtDeploy.Describe($"The database user's credential ({origin})"), secret: true);
+                    password = DeployTimeConfigurable("password", passwordAtDeploy, passwordAtDeploy.Describe($"The database user's credential ({origin})"), poolPassword.Location, secret: true);
                 }
                 else
                 {

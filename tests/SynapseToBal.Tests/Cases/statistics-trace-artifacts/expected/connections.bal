@@ -18,7 +18,7 @@ final http:Client storeBackend = check new (storeBackendUrl, {timeout: 120, http
 # check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState storeBackendSuspension = new ("http", "StoreBackend", {});
 
-# Endpoint 'AuditSequence endpoint' (AuditSequence.xml, line 7).
+# Endpoint 'AuditSequence endpoint' (AuditSequence.xml, line 8).
 # No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
 # call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
 # without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep

@@ -2,6 +2,7 @@
 //   AuditSequence.xml
 //   QuietSequence.xml
 //   StampTemplate.xml
+//   ToAddressSequence.xml
 //   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
@@ -16,6 +17,11 @@ function auditSequence(Context ctx) returns error? {
 # Sequence 'QuietSequence'.
 function quietSequence(Context ctx) {
     stampTemplate(ctx, stamp = "quiet");
+}
+
+# Sequence 'ToAddressSequence'.
+function toAddressSequence(Context ctx) returns error? {
+    check callAddress(ctx, build = true, headers = passThroughHeaders);
 }
 
 # Sequence template 'StampTemplate'.
