@@ -45,6 +45,7 @@ public sealed class CensusTests(ITestOutputHelper output)
         [("arg", "deepCheck")] = (4, "PayloadFactoryMediatorFactory reads only value, expression, evaluator and literal of an <arg>"),
         [("loadbalance", "alogorithm")] = (4, "misspelt 'algorithm'; LoadbalanceAlgorithmFactory reads policy and algorithm"),
         [("log", "name")] = (4, "LogMediatorFactory reads level, category, separator, logFullPayload, logMessageID (and description)"),
+        [("endpoint", "statistics")] = (3, "EndpointFactory reads no statistics on <endpoint>; DefaultEndpointFactory.processAuditStatus reads it on the leaf (address, http, wsdl, default)"),
         [("resource", "url-pattern")] = (2, "ResourceFactory reads url-mapping or uri-template"),
         [("sequence", "response")] = (2, "SequenceMediatorFactory reads name, key, onError (and statistics, trace, description)"),
         [("sequence", "transports")] = (2, "SequenceMediatorFactory reads name, key, onError (and statistics, trace, description)"),
