@@ -89,7 +89,8 @@ public sealed class ReferenceGraph
     }
 
     /// <summary>The graph of <paramref name="artifacts"/>, resolved against the symbols the semantic model built.</summary>
-    public static ReferenceGraph Build(IReadOnlyList<ArtifactSyntax> artifacts, SymbolTable symbols, Func<string, bool>? registryContains, DiagnosticBag? diagnostics)
+    /// <param name="registryKeys">The keys of the input's registry resources, to name one a key misses by its path (SB0502).</param>
+    public static ReferenceGraph Build(IReadOnlyList<ArtifactSyntax> artifacts, SymbolTable symbols, Func<string, bool>? registryContains, DiagnosticBag? diagnostics, IReadOnlyList<string>? registryKeys = null)
     {
         var resolved = ImmutableArray.CreateBuilder<ResolvedReference>();
         var failed = new HashSet<ArtifactSyntax>(ReferenceEqualityComparer.Instance);
@@ -122,7 +123,7 @@ public sealed class ReferenceGraph
         {
             foreach (var unresolved in references.Where(r => r.Status == ResolutionStatus.Unresolved))
             {
-                diagnostics.Report(DiagnosticCatalog.UnresolvedReference, unresolved.Reference.Location, Describe(unresolved.Reference.Kind), unresolved.Reference.Key);
+                diagnostics.Report(DiagnosticCatalog.UnresolvedReference, unresolved.Reference.Location, Describe(unresolved.Reference.Kind), unresolved.Reference.Key, NearMiss(unresolved.Reference.Key, registryKeys));
             }
 
             foreach (var cycle in cycles)
@@ -133,6 +134,38 @@ public sealed class ReferenceGraph
         }
 
         return new ReferenceGraph(references, cycles) { Failed = failed };
+    }
+
+    /// <summary>
+    /// The end of an SB0502 message for a registry key that misses: the registry resources of the input with the key's
+    /// file name under another path (at most three), or "". MicroIntegratorRegistry.lookup resolves a key by its whole
+    /// path (resolveRegistryURI), so such a resource is not found at this key in the Micro Integrator either; naming
+    /// it points at the usual cause, a folder too many or too few in the key.
+    /// </summary>
+    internal static string NearMiss(string key, IReadOnlyList<string>? registryKeys)
+    {
+        var name = FileName(key);
+        if (registryKeys is null || name is null)
+        {
+            return "";
+        }
+
+        var near = registryKeys.Where(k => FileName(k) == name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (near.Count == 0)
+        {
+            return "";
+        }
+
+        var named = string.Join(", ", near.Take(3).Select(k => $"'{k}'")) + (near.Count > 3 ? $" and {near.Count - 3} more" : "");
+        return $"; the input's registry resource{(near.Count > 1 ? "s" : "")} {named} {(near.Count > 1 ? "have" : "has")} its file name under another path, where the Micro Integrator does not look either (it resolves a key by its whole path): correct the key's folders";
+
+        // The last segment of a registry-form key (a prefix such as gov: or conf:, or a path); null for a plain name.
+        static string? FileName(string key)
+        {
+            var trimmed = key.Trim().Replace('\\', '/');
+            var cut = trimmed.LastIndexOfAny(['/', ':']);
+            return cut < 0 || cut == trimmed.Length - 1 ? null : trimmed[(cut + 1)..];
+        }
     }
 
     /// <summary>Test seam: runs before each artifact's references are collected (a test makes it throw to check the guard).</summary>

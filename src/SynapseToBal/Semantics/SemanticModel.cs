@@ -218,7 +218,7 @@ public sealed class SemanticModel
         // A proxy or data service whose name a data service has is refused by Axis2 (SB0506).
         var refusedServices = ServiceAddresses.DeployServices(artifacts.OfType<DataServiceSyntax>(), artifacts.OfType<ProxySyntax>().Where(proxy => ReferenceEquals(symbols.Proxy(proxy.Name), proxy)), diagnostics);
 
-        var graph = ReferenceGraph.Build(artifacts, symbols, registryContains, diagnostics);
+        var graph = ReferenceGraph.Build(artifacts, symbols, registryContains, diagnostics, registryKeys);
 
         // Each artifact's mediators are walked under a guard of their own (SB0908): one that throws is left out.
         var flowFailed = new HashSet<ArtifactSyntax>(ReferenceEqualityComparer.Instance);

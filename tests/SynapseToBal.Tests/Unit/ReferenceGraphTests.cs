@@ -100,4 +100,19 @@ public sealed class ReferenceGraphTests
         Assert.Equal(["A", "B", "A"], cycle.ToArray());
         Assert.Single(diagnostics.Items, d => d.Id == "SB0503");
     }
+
+    [Fact]
+    public void A_registry_key_that_misses_by_its_folders_names_the_resource_with_its_file_name()
+    {
+        string[] keys = ["gov:/esbconfig/endpoints/backend.xml", "conf:/other/backend.xml", "conf:/sequences/audit.xml"];
+        var near = ReferenceGraph.NearMiss("gov:esbconfig/endpoints/Orders/backend.xml", keys);
+        Assert.StartsWith("; the input's registry resources 'conf:/other/backend.xml', 'gov:/esbconfig/endpoints/backend.xml' have its file name", near);
+        Assert.Contains("'conf:/sequences/audit.xml' has its file name", ReferenceGraph.NearMiss("conf:sequences/x/audit.xml", keys));
+
+        // A plain name, a key whose file name no resource has, and no known keys: nothing to add.
+        Assert.Equal("", ReferenceGraph.NearMiss("backend.xml", keys));
+        Assert.Equal("", ReferenceGraph.NearMiss("gov:/esbconfig/endpoints/missing.xml", keys));
+        Assert.Equal("", ReferenceGraph.NearMiss("gov:/esbconfig/endpoints/backend.xml/", keys));
+        Assert.Equal("", ReferenceGraph.NearMiss("gov:esbconfig/endpoints/Orders/backend.xml", null));
+    }
 }

@@ -275,7 +275,7 @@ public sealed partial class Lowerer
                 if (serverFile)
                 {
                     // Answered from the file a required configurable names (ProxyWsdl.cs): the file is to be copied from the server.
-                    _diagnostics.Report(DiagnosticCatalog.UnresolvedReference, wsdl.Location, "The WSDL file of publishWSDL", wsdl.Uri);
+                    _diagnostics.Report(DiagnosticCatalog.UnresolvedReference, wsdl.Location, "The WSDL file of publishWSDL", wsdl.Uri, "");
                 }
 
                 foreach (var resource in wsdl.Resources)

@@ -49,7 +49,7 @@ public sealed partial class Lowerer
             if (source is { Type: EnrichSourceType.Inline, InlineKey: { } missing } && _translator.Entry(missing) is null && _model.RegistryText(missing) is null)
             {
                 // As for an xslt stylesheet key: the key names nothing the input defines.
-                _diagnostics.Report(DiagnosticCatalog.UnresolvedReference, enrich.Location, "The enrich source's local entry or registry resource", missing);
+                _diagnostics.Report(DiagnosticCatalog.UnresolvedReference, enrich.Location, "The enrich source's local entry or registry resource", missing, "");
                 return [new TodoStep(enrich, new NotTranslatedIr(DiagnosticCatalog.UnresolvedReference, $"the inline source's key '{missing}' is neither a local entry nor a registry resource of the input, so the content the Micro Integrator would enrich with is unknown (when the key resolves to nothing, EnrichMediator's Source logs \"Specified Resource as Source is not valid.\" and enriches with nothing); define the entry in the project or copy the resource from the server's registry"), SecretNames.MaskXml(enrich.RawXml))];
             }
 
