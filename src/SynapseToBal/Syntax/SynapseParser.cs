@@ -69,11 +69,117 @@ public sealed partial class SynapseParser
                 return null;
             }
 
+            // A DTD is refused before the root element is read. A file whose root no Synapse or data service artifact
+            // has (a Hibernate mapping, a log4j or Struts configuration beside the project's Java sources) is no
+            // artifact whatever its DTD says, so it is skipped as any other XML file is (SB0003), its DTD unread.
+            if (DoctypedRoot(content) is { } doctyped && !MayBeArtifactRoot(doctyped))
+            {
+                diagnostics.Report(DiagnosticCatalog.NotSynapseArtifact, location, doctyped);
+                return null;
+            }
+
             diagnostics.Report(DiagnosticCatalog.XmlMalformed, location, ex.Message);
             return null;
         }
 
         return Parse(source, diagnostics);
+    }
+
+    /// <summary>
+    /// The qualified name of the root element of a text that declares a document type before it (<c>&lt;!DOCTYPE
+    /// hibernate-mapping PUBLIC "..." "..."&gt;&lt;hibernate-mapping&gt;</c>), read by scanning the text, not by
+    /// processing the declaration; null when the text has no DOCTYPE or its root is not found after it. Only an XML
+    /// declaration, comments, processing instructions and white space may come before the DOCTYPE and between it and
+    /// the root; an internal subset is skipped to its closing <c>]&gt;</c>.
+    /// </summary>
+    internal static string? DoctypedRoot(string content)
+    {
+        var i = SkipProlog(content, 0);
+        if (string.CompareOrdinal(content, i, "<!DOCTYPE", 0, 9) != 0)
+        {
+            return null;
+        }
+
+        var subset = content.IndexOf('[', i);
+        var close = content.IndexOf('>', i);
+        if (close < 0)
+        {
+            return null;
+        }
+
+        if (subset >= 0 && subset < close)
+        {
+            var end = content.IndexOf("]", subset, StringComparison.Ordinal);
+            while (end >= 0 && SkipSpace(content, end + 1) is var gt && (gt >= content.Length || content[gt] != '>'))
+            {
+                end = content.IndexOf("]", end + 1, StringComparison.Ordinal);
+            }
+
+            if (end < 0)
+            {
+                return null;
+            }
+
+            close = SkipSpace(content, end + 1);
+        }
+
+        var root = SkipProlog(content, close + 1);
+        if (root >= content.Length - 1 || content[root] != '<' || !XmlConvert.IsStartNCNameChar(content[root + 1]))
+        {
+            return null;
+        }
+
+        var nameEnd = root + 1;
+        while (nameEnd < content.Length && (XmlConvert.IsNCNameChar(content[nameEnd]) || content[nameEnd] == ':'))
+        {
+            nameEnd++;
+        }
+
+        return content[(root + 1)..nameEnd];
+
+        static int SkipSpace(string text, int at)
+        {
+            while (at < text.Length && char.IsWhiteSpace(text[at]))
+            {
+                at++;
+            }
+
+            return at;
+        }
+
+        static int SkipProlog(string text, int at)
+        {
+            while (true)
+            {
+                at = SkipSpace(text, at);
+                if (at < text.Length && text[at] == '\uFEFF')
+                {
+                    at++;
+                    continue;
+                }
+
+                var comment = string.CompareOrdinal(text, at, "<!--", 0, 4) == 0;
+                if (!comment && string.CompareOrdinal(text, at, "<?", 0, 2) != 0)
+                {
+                    return at;
+                }
+
+                var end = text.IndexOf(comment ? "-->" : "?>", at + 2, StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    return text.Length;
+                }
+
+                at = end + (comment ? 3 : 2);
+            }
+        }
+    }
+
+    /// <summary>Whether a qualified root name could be a Synapse or data service artifact's (its local name one of theirs).</summary>
+    private static bool MayBeArtifactRoot(string qualifiedName)
+    {
+        var local = qualifiedName[(qualifiedName.IndexOf(':') + 1)..];
+        return local is "definitions" or "data" or "datasource" or "datasources-configuration" || ArtifactRoots.Contains(local);
     }
 
     public static SynapseDocument? Parse(XmlSource source, DiagnosticBag diagnostics)

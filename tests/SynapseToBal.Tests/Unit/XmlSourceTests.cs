@@ -41,6 +41,30 @@ public sealed class XmlSourceTests
     }
 
     [Fact]
+    public void A_file_with_a_dtd_whose_root_is_no_artifact_is_skipped_not_an_error()
+    {
+        // Hibernate mappings and log4j configurations beside a project's Java sources declare DTDs; the DTD is still
+        // refused (never read), but the file is skipped as XML that is not an artifact, not reported as malformed.
+        const string hibernate = "<?xml version=\"1.0\"?>\n<!DOCTYPE hibernate-mapping PUBLIC \"-//Hibernate/Hibernate Mapping DTD 3.0//EN\" \"http://www.hibernate.org/dtd/hibernate-mapping-3.0.dtd\">\n<!-- mapping -->\n<hibernate-mapping><class name=\"A\"/></hibernate-mapping>";
+        var diagnostics = new DiagnosticBag();
+        Assert.Null(SynapseParser.ParseText("a.hbm.xml", hibernate, diagnostics));
+        var skipped = Assert.Single(diagnostics.Items);
+        Assert.Equal("SB0003", skipped.Id);
+        Assert.Contains("'hibernate-mapping'", skipped.GetMessage(), StringComparison.Ordinal);
+
+        Assert.Equal("log4j:configuration", SynapseParser.DoctypedRoot("<!DOCTYPE log4j:configuration SYSTEM \"log4j.dtd\">\n<log4j:configuration xmlns:log4j=\"http://jakarta.apache.org/log4j/\"/>"));
+        // The root is read after an internal subset (a ']' inside it does not end it), whatever name the DOCTYPE gives.
+        Assert.Equal("sequence", SynapseParser.DoctypedRoot("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x \"a]b\">] ><sequence/>"));
+        Assert.Null(SynapseParser.DoctypedRoot("<sequence/>"));
+        Assert.Null(SynapseParser.DoctypedRoot("<!DOCTYPE a [<!ENTITY x \"y\">"));
+
+        // A DTD before a Synapse root stays an error: the artifact is not converted.
+        var refused = new DiagnosticBag();
+        Assert.Null(SynapseParser.ParseText("s.xml", "<!DOCTYPE sequence><sequence xmlns=\"http://ws.apache.org/ns/synapse\" name=\"s\"/>", refused));
+        Assert.Equal("SB0002", Assert.Single(refused.Items).Id);
+    }
+
+    [Fact]
     public void Malformed_xml_is_a_diagnostic_with_a_position_not_an_exception()
     {
         var diagnostics = new DiagnosticBag();
