@@ -94,34 +94,5 @@ public sealed partial class Lowerer
             : [step];
     }
 
-    /// <summary>
-    /// The XPath of the Synapse samples for "the payload": the first child of a SOAP 1.1 or 1.2 Body
-    /// (<c>s11:Body/child::*[fn:position()=1] | s12:Body/child::*[fn:position()=1]</c>). As a source it sends the
-    /// message's payload, as the whole message does; as a target the response's first body child replaces it.
-    /// </summary>
-    private static bool IsPayloadXPath(ExpressionSyntax? xpath)
-    {
-        if (xpath is null)
-        {
-            return false;
-        }
-
-        var text = string.Concat(xpath.Text.Where(c => !char.IsWhiteSpace(c)));
-        var parts = text.Split('|');
-        if (parts.Length != 2)
-        {
-            return false;
-        }
-
-        var namespaces = parts.Select(part =>
-        {
-            var colon = part.IndexOf(':', StringComparison.Ordinal);
-            var prefix = colon > 0 ? part[..colon] : string.Empty;
-            var rest = colon > 0 ? part[colon..] : string.Empty;
-            return rest is ":Body/child::*[fn:position()=1]" or ":Body/child::*[position()=1]" or ":Body/*[1]"
-                ? xpath.Namespaces.GetValueOrDefault(prefix)
-                : null;
-        }).ToHashSet(StringComparer.Ordinal);
-        return namespaces.SetEquals(["http://schemas.xmlsoap.org/soap/envelope/", "http://www.w3.org/2003/05/soap-envelope"]);
-    }
+    private static bool IsPayloadXPath(ExpressionSyntax? xpath) => SoapBodyPaths.IsFirstBodyChild(xpath);
 }

@@ -877,12 +877,16 @@ public sealed partial class Lowerer
     /// <c>/s11:Envelope/s11:Body/child::*[position()=1] | /s12:Envelope/s12:Body/child::*[position()=1]</c>; a message
     /// has one envelope, so the union is the body's first child element whatever the SOAP version), written as the
     /// equivalent <c>$body/*[1]</c> the expression translator reads.
+    /// The default written out (Developer Studio writes it in every aggregate it generates), or any form of that union
+    /// (<see cref="SoapBodyPaths.IsFirstBodyChild"/>), is read as the default.
     /// </summary>
     private static ExpressionSyntax AggregationExpression(AggregateOnCompleteSyntax onComplete) =>
-        onComplete.Expression ?? new ExpressionSyntax(ExpressionLanguage.XPath, "$body/*[1]", ImmutableDictionary<string, string>.Empty, onComplete.Location)
-        {
-            Original = "/s11:Envelope/s11:Body/child::*[position()=1] | /s12:Envelope/s12:Body/child::*[position()=1]",
-        };
+        onComplete.Expression is { } written && !SoapBodyPaths.IsFirstBodyChild(written)
+            ? written
+            : new ExpressionSyntax(ExpressionLanguage.XPath, "$body/*[1]", ImmutableDictionary<string, string>.Empty, onComplete.Expression?.Location ?? onComplete.Location)
+            {
+                Original = onComplete.Expression?.Original ?? "/s11:Envelope/s11:Body/child::*[position()=1] | /s12:Envelope/s12:Body/child::*[position()=1]",
+            };
 
     /// <summary>Why an aggregate cannot be translated in place, or null.</summary>
     private string? AggregateProblem(AggregateMediator aggregate, FlowContext context)
