@@ -344,7 +344,9 @@ public sealed partial class SynapseParser
             RequireName(element, "name"),
             Attr(element, "class") ?? Missing(element, "class", string.Empty),
             Attr(element, "messageStore") ?? Missing(element, "messageStore", string.Empty),
-            Attr(element, "targetEndpoint"),
+            // ForwardingService looks the endpoint up by key (SynapseConfiguration.getEndpoint, then the registry's
+            // resolveRegistryURI), so gov:endpoints/x.xml names the resource gov:/endpoints/x.xml does.
+            Attr(element, "targetEndpoint") is { } target ? KeySyntax.RegistrySlash(target) : null,
             parameters,
             description)
         {

@@ -319,7 +319,7 @@ public sealed partial class Lowerer
         else
         {
             read.Add("target.endpoint");
-            var targetName = processor.TargetEndpoint ?? Text("target.endpoint");
+            var targetName = processor.TargetEndpoint ?? (Text("target.endpoint") is { } parameter ? KeySyntax.RegistrySlash(parameter) : null);
             ForwardRouteIr? target = null;
             if (targetName is null)
             {
