@@ -24,6 +24,7 @@ public sealed class DataLoweringTests
     [InlineData("a = ? and b = ?", new[] { "a = ", " and b = ", "" })]
     [InlineData("a = '?' and \"x?\" = ? -- why?\n", new[] { "a = '?' and \"x?\" = ", " -- why?\n" })]
     [InlineData("/* ? */ ?", new[] { "/* ? */ ", "" })]
+    [InlineData("select 1 -- page\rlimit ? offset ?", new[] { "select 1 -- page\rlimit ", " offset ", "" })]
     public void Sql_is_split_at_placeholders_outside_quotes_and_comments(string sql, string[] segments) =>
         Assert.Equal(segments, Lowerer.SqlSegments(sql));
 

@@ -224,6 +224,7 @@ public sealed class DataServiceTests
     [InlineData("where a = :a and b = :b", new[] { "a", "b" }, new[] { "where a = ", " and b = ", "" })]
     [InlineData("where a = ':a' and b::int = :b -- :a\n", new[] { "b" }, new[] { "where a = ':a' and b::int = ", " -- :a\n" })]
     [InlineData("where a = :other", new string[0], new[] { "where a = :other" })]
+    [InlineData("select 1 -- page\rlimit :a offset :b", new[] { "a", "b" }, new[] { "select 1 -- page\rlimit ", " offset ", "" })]
     [InlineData("where a = :a or c = :a", new[] { "a", "a" }, new[] { "where a = ", " or c = ", "" })]
     public void Named_parameters_are_split_outside_quotes_comments_and_casts(string sql, string[] order, string[] segments)
     {

@@ -140,7 +140,11 @@ public sealed partial class Lowerer
 
         if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
         {
-            var end = sql.IndexOf('\n', i);
+            // A line comment ends at a line feed or a carriage return: a query written with CR-only line breaks
+            // (&#xd; in the XML) has its placeholders on the lines after the comment, which the Micro Integrator binds
+            // (ExpressionQuery.extractParamNames skips no comment) and the database reads (PostgreSQL's lexer ends a
+            // comment at either, non_newline [^\n\r]).
+            var end = sql.IndexOfAny(['\n', '\r'], i);
             return end < 0 ? sql.Length : end + 1;
         }
 
