@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Xml.Linq;
+using SynapseToBal.Diagnostics;
 
 namespace SynapseToBal.Syntax;
 
@@ -116,6 +117,27 @@ public sealed partial class SynapseParser
     private ThrowErrorMediator ParseThrowError(XElement element, SourceLocation location, RawXmlText raw) =>
         new(location, raw, Attr(element, "type"), DynamicAttr(element, "errorMessage"));
 
+    /// <summary>
+    /// The template a call-template names. InvokeMediatorFactory refuses an absent or empty target ("EIP Invoke
+    /// mediator should have a non empty target name specified"), so the artifact holding it is not deployed: both are
+    /// reported, and the call stays a TODO (no template has an empty name).
+    /// </summary>
+    private string CallTemplateTarget(XElement element)
+    {
+        var target = Attr(element, "target");
+        if (target is null)
+        {
+            return Missing(element, "target", string.Empty);
+        }
+
+        if (target.Length == 0)
+        {
+            _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, Loc(element), element.Name.LocalName, "target", target, "InvokeMediatorFactory refuses an empty target, so the Micro Integrator does not deploy the artifact; the call stays a TODO");
+        }
+
+        return target;
+    }
+
     private CallTemplateMediator ParseCallTemplate(XElement element, SourceLocation location, RawXmlText raw)
     {
         var parameters = ImmutableArray.CreateBuilder<TemplateParameterSyntax>();
@@ -153,7 +175,7 @@ public sealed partial class SynapseParser
         return new CallTemplateMediator(
             location,
             raw,
-            Attr(element, "target") ?? Missing(element, "target", string.Empty),
+            CallTemplateTarget(element),
             Attr(element, "onError"),
             parameters.ToImmutable());
     }

@@ -126,6 +126,20 @@ public sealed class FlowMediatorTests
     }
 
     [Fact]
+    public void A_call_template_with_an_empty_target_is_reported_and_stays_a_todo()
+    {
+        // InvokeMediatorFactory refuses an empty target: the Micro Integrator does not deploy the artifact.
+        var diagnostics = new DiagnosticBag();
+        var document = Document("""<call-template target=""/><log/>""", diagnostics);
+        var invalid = Assert.Single(diagnostics.Items, d => d.Id == DiagnosticCatalog.InvalidAttribute.Id);
+        Assert.Contains("does not deploy the artifact", invalid.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var body = Assert.Single(Lowerer.Lower([document], diagnostics).Functions).Body;
+        var todo = Assert.IsType<TodoStep>(body[0]);
+        Assert.Equal(DiagnosticCatalog.InvalidAttribute, todo.Reason.Descriptor);
+        Assert.Contains("names no target", todo.Reason.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Store_reads_static_and_dynamic_store_names()
     {
         var store = Single<StoreMediator>("""<store messageStore="orders" sequence="onStored"/>""");

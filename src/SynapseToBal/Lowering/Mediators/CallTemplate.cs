@@ -11,6 +11,12 @@ public sealed partial class Lowerer
     /// <summary>A call of the template's function, each with-param a named argument evaluated in the caller.</summary>
     private StepIr LowerCallTemplate(CallTemplateMediator call, FlowContext context)
     {
+        if (call.Target.Length == 0)
+        {
+            // Reported by the parser (SB0102/SB0103): InvokeMediatorFactory refuses the artifact.
+            return new TodoStep(call, new NotTranslatedIr(DiagnosticCatalog.InvalidAttribute, "the call-template names no target: InvokeMediatorFactory refuses it (\"EIP Invoke mediator should have a non empty target name specified\"), so the Micro Integrator does not deploy the artifact that holds it"), call.RawXml);
+        }
+
         if (!_templateFunctions.TryGetValue(call.Target, out var target))
         {
             // The reference graph has reported an unknown template (SB0502).
