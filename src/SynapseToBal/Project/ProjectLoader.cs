@@ -79,6 +79,28 @@ public static class ProjectLoader
         return null;
     }
 
+    /// <summary>
+    /// The folder of a Carbon Application the MI VS Code extension staged on disk when it built the project
+    /// (<c>&lt;project&gt;/tmp/</c>, each artifact in <c>&lt;name&gt;_&lt;version&gt;/&lt;name&gt;-&lt;version&gt;.xml</c> beside its
+    /// artifact.xml), for a file in it; null for any other file. Such a file is a built copy of a source, as an
+    /// entry of a .car kept beside the sources is.
+    /// </summary>
+    internal static string? StagedApplication(string displayPath)
+    {
+        var segments = displayPath.Split('/');
+        for (var i = 0; i + 2 < segments.Length; i++)
+        {
+            if (segments[i] == "tmp" && StagedArtifactFolderPattern.IsMatch(segments[i + 1]))
+            {
+                return string.Join('/', segments[..(i + 1)]);
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex StagedArtifactFolderPattern = new(@"^[^_].*_\d+\.\d+\.\d+([.-][0-9A-Za-z.-]+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private sealed class Session(string sourceRoot, DiagnosticBag diagnostics, LoadLimits limits, int parallelism)
     {
         private readonly List<SourceDocument> _documents = new();
@@ -126,16 +148,19 @@ public static class ProjectLoader
         /// the Micro Integrator would run the application built from them. An archive that also holds artifacts the
         /// sources do not define is not the project's build: its copies that differ from the sources are kept, and
         /// the semantic model reports the clash naming both files and the one used (SB0501, SB0506).
+        /// The MI VS Code extension's staging of a Carbon Application (<c>tmp/&lt;artifact&gt;_&lt;version&gt;/</c> beside a
+        /// project's sources, <see cref="StagedApplication"/>) is such a build too, on disk.
         /// </summary>
         private List<SourceDocument> WithoutBuiltCopies()
         {
-            if (!_documents.Any(d => d.InArchive) || _documents.All(d => d.InArchive))
+            static string? BuildOf(SourceDocument document) => document.InArchive ? ArchiveOf(document.Path) : StagedApplication(document.DisplayPath);
+            if (!_documents.Any(d => BuildOf(d) is not null) || _documents.All(d => BuildOf(d) is not null))
             {
                 return _documents;
             }
 
             var sources = new Dictionary<(string Kind, string Name), (SourceDocument Document, XElement Root)>();
-            foreach (var document in _documents.Where(d => !d.InArchive).OrderBy(d => d.Path, StringComparer.Ordinal))
+            foreach (var document in _documents.Where(d => BuildOf(d) is null).OrderBy(d => d.Path, StringComparer.Ordinal))
             {
                 if (ArtifactIdentity(document) is { } identity)
                 {
@@ -149,7 +174,7 @@ public static class ProjectLoader
             }
 
             var skipped = new HashSet<SourceDocument>(ReferenceEqualityComparer.Instance);
-            foreach (var archive in _documents.Where(d => d.InArchive).GroupBy(d => ArchiveOf(d.Path), StringComparer.Ordinal))
+            foreach (var archive in _documents.Where(d => BuildOf(d) is not null).GroupBy(d => BuildOf(d)!, StringComparer.Ordinal))
             {
                 var copies = archive.OrderBy(d => d.Path, StringComparer.Ordinal)
                     .Select(d => (Document: d, Identity: ArtifactIdentity(d)))
@@ -176,7 +201,7 @@ public static class ProjectLoader
 
                     skipped.Add(document);
                     diagnostics.Report(DiagnosticCatalog.BuiltCopyOfSource, SourceLocation.FileStart(document.Path), document.DisplayPath, original.Document.DisplayPath,
-                        same ? "with the same content" : "with a different content (the archive was built from another state of the sources)");
+                        same ? "with the same content" : document.InArchive ? "with a different content (the archive was built from another state of the sources)" : "with a different content (staged by a build of another state of the sources)");
                 }
             }
 
