@@ -169,6 +169,13 @@ internal sealed partial class StatementWriter
                 reads += n;
                 last = i;
             }
+            else if (values.Count == 0 && steps[i] is SetPropertyStep { Value: var unread } && Reads([unread]) > 0)
+            {
+                // A property nothing reads whose value reads the same message (kept as `_ = check jsonEvalIn(body, ...)`
+                // when it can fail): inside the run it reads the shared local, nothing having written the payload since
+                // the run's first read; it still counts as no read, so it never makes a run on its own.
+                last = i;
+            }
         }
 
         return reads >= 2 ? last : null;
