@@ -1367,6 +1367,31 @@ internal sealed partial class StatementWriter
                 break;
             }
 
+            case ForEachLoopIr.JsonVariableItems held:
+            {
+                var arguments = new List<string>
+                {
+                    "ctx",
+                    BallerinaSyntax.StringLiteral(held.Variable),
+                    BallerinaSyntax.StringLiteral(held.Path),
+                    body,
+                    $"parallel = {(held.Parallel ? "true" : "false")}",
+                    $"aggregate = {(held.Aggregate ? "true" : "false")}",
+                };
+                if (held.TargetVariable is { } variable)
+                {
+                    arguments.Add($"variable = {BallerinaSyntax.StringLiteral(variable)}");
+                }
+
+                if (held.CounterVariable is { } counter)
+                {
+                    arguments.Add($"counter = {BallerinaSyntax.StringLiteral(counter)}");
+                }
+
+                _out.Line($"check forEachJsonVariable({string.Join(", ", arguments)});");
+                break;
+            }
+
             default:
                 throw new InvalidOperationException($"Unhandled foreach {loop.Loop.GetType().Name}");
         }

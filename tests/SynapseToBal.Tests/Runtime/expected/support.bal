@@ -9475,6 +9475,41 @@ function forEachJson(Context ctx, string path, function (Context ctx) returns er
     check enrichJson(ctx, path, results, "replace");
 }
 
+# The MI 4.4 foreach over a JSON array held by a variable (`collection="${vars.x}"`, `${vars.x.items}`; Synapse's
+# ForEachMediatorV2): the array at `path` inside the variable `name` (`$`: the variable itself) must be a JSON array;
+# each item runs the sequence on its own copy of the message as `forEachJson` runs them. Then each copy's payload
+# (`()` when it is not JSON) takes its item's place, in the order of the items, in a new array held by `variable`
+# (update-original="false") or, without one, by the collection's own variable (the lowering allows that only for a
+# whole variable, as updateOriginalPayload sets the variable to the array then). The message otherwise goes on as it
+# was before the foreach; an empty array leaves everything as it is.
+function forEachJsonVariable(Context ctx, string name, string path, function (Context ctx) returns error? sequence,
+        boolean parallel = true, boolean aggregate = true, string? variable = (), string? counter = ()) returns error? {
+    json items = ();
+    if path == "$" {
+        items = ctx.variables[name].toJson();
+    } else {
+        [boolean, json] [_, member] = check variableMember(ctx, name, path);
+        items = member;
+    }
+    if items !is json[] {
+        return error(string `Expression vars.${name}${path.substring(1)} did not resolve to a valid array`);
+    }
+    Context[] messages = check iteratedJsonMessages(ctx, items, path);
+    if messages.length() == 0 {
+        return;
+    }
+    check runForEachCopies(messages, sequence, parallel, aggregate, counter);
+    if !aggregate {
+        return;
+    }
+    json[] results = [];
+    foreach Context message in messages {
+        json|xml part = check parsedPayload(message);
+        results.push(part is xml ? () : part);
+    }
+    ctx.variables[variable ?: name] = results;
+}
+
 # The MI 4.4 foreach over the elements an XPath selects in the payload (semantics §6.10, Synapse's
 # ForEachMediatorV2): each element runs the sequence on its own copy of the message (`branchContext`: what a
 # copy sets stays in it) with a copy of that element as its whole body, as `forEachJson` runs the items.
