@@ -6008,21 +6008,64 @@ function urlTemplateClient(string endpoint, string url, http:ClientConfiguration
 # Runs an MI 4.4 HTTP connector operation (`http.get`, `http.post`, ...) on its connection's client, as the
 # connector's RestURLBuilder and the Micro Integrator's InvokeMediator do: the headers listed are added to the
 # message's, a request body replaces the payload (JSON; XML, whose SOAP envelope replaces the message's; or
-# text) with its content type, and the message is sent like a non-blocking `call` (every status is a
-# response) to the base URL joined with the relative path. The response becomes the message. With a
-# response variable, the variable receives `{payload, headers, attributes: {statusCode}}` and, unless
-# `overwriteBody`, the payload, content type and headers the message had before the operation come back
-# (the status stays the response's, as in the Micro Integrator); with `overwriteBody` the variable holds
-# no payload. With `state` (the connection sets suspend* or retry* settings, which HTTPConnectionUtils makes the
-# suspendOnFailure and markForSuspension of the connection's endpoint) the call goes through the endpoint's
-# `EndpointState` as a non-blocking call through a classic endpoint does (`endpointReady`, `endpointCalled`).
+# text) with its content type (`httpConnectorRequest`), and the message is sent like a non-blocking `call` (every
+# status is a response) to the base URL joined with the relative path. The connection's endpoint expands the path
+# as a reserved expansion (HTTPConnectionUtils writes the uri-template `{uri.var.base}{+uri.var.path}{+uri.var.query}`,
+# which HTTPEndpoint.resolveUrlTemplate expands per RFC 6570): reserved characters are kept and any other
+# character outside the unreserved ones is percent-encoded (`reservedValue`: a space is `%20`, a `%XX` is kept).
+# The response becomes the message. With a response variable, the variable receives `{payload, headers,
+# attributes: {statusCode}}` and, unless `overwriteBody`, the payload, content type and headers the message had
+# before the operation come back (the status stays the response's, as in the Micro Integrator); with
+# `overwriteBody` the variable holds no payload. With `state` (the connection sets suspend* or retry* settings,
+# which HTTPConnectionUtils makes the suspendOnFailure and markForSuspension of the connection's endpoint) the call
+# goes through the endpoint's `EndpointState` as a non-blocking call through a classic endpoint does
+# (`endpointReady`, `endpointCalled`). With `request`, the headers and body were already set by
+# `httpConnectorRequest` (whose result it is), before the relative path was evaluated.
 function callHttpConnector(Context ctx, http:Client connection, string baseUrl, string method, string relativePath,
-        [string, string][] headers = [], "JSON"|"XML"|"TEXT"? bodyType = (), string body = "",
+        [string, string][] headers = [], "JSON"|"XML"|"TEXT"? bodyType = (), string body = "", HttpConnectorRequest? request = (),
         string? responseVariable = (), boolean overwriteBody = false, EndpointState? state = ()) returns error? {
-    json|xml|ReceivedBody payloadBefore = ctx.payload;
-    string contentTypeBefore = ctx.contentType;
-    map<string> headersBefore = ctx.headers.clone();
-    map<string[]> excessHeadersBefore = ctx.excessHeaders;
+    HttpConnectorRequest before = request ?: check httpConnectorRequest(ctx, headers, bodyType, body);
+    string path = check reservedValue(connectorPath(baseUrl, relativePath));
+    if state is EndpointState {
+        check endpointReady(ctx, state);
+        check endpointCalled(state, callEndpoint(ctx, connection, path, method));
+    } else {
+        check callEndpoint(ctx, connection, path, method);
+    }
+    string variable = responseVariable ?: "";
+    if variable == "" {
+        return;
+    }
+    ResponseVariable response = {headers: ctx.headers.clone(), attributes: {statusCode: ctx.statusCode}};
+    if !overwriteBody {
+        response.payload = check payloadValue(ctx);
+    }
+    ctx.variables[variable] = response;
+    if !overwriteBody {
+        ctx.payload = before.payload;
+        ctx.contentType = before.contentType;
+        ctx.headers = before.headers;
+        ctx.excessHeaders = before.excessHeaders;
+    }
+}
+
+# What an HTTP connector operation's message held before the operation set its headers and body: a response
+# variable without `overwriteBody` puts it back after the call.
+type HttpConnectorRequest record {|
+    json|xml|ReceivedBody payload;
+    string contentType;
+    map<string> headers;
+    map<string[]> excessHeaders;
+|};
+
+# The first part of an HTTP connector operation, as RestURLBuilder.connect runs it: the headers listed are added to
+# the message's (handleInputHeaders), then a request body replaces the payload with its content type
+# (handlePayload); the relative path is evaluated only after both (processAndResolveUrl), so a path reading the
+# message reads the new body. Returns what the message held before, for `callHttpConnector`'s `request`.
+function httpConnectorRequest(Context ctx, [string, string][] headers = [], "JSON"|"XML"|"TEXT"? bodyType = (),
+        string body = "") returns HttpConnectorRequest|error {
+    HttpConnectorRequest before = {payload: ctx.payload, contentType: ctx.contentType, headers: ctx.headers.clone(),
+        excessHeaders: ctx.excessHeaders};
     foreach [string, string] [name, value] in headers {
         string headerName = name.trim();
         if headerName != "" {
@@ -6054,27 +6097,7 @@ function callHttpConnector(Context ctx, http:Client connection, string baseUrl, 
     } else if bodyType == "TEXT" {
         setTextPayload(ctx, body);
     }
-    if state is EndpointState {
-        check endpointReady(ctx, state);
-        check endpointCalled(state, callEndpoint(ctx, connection, connectorPath(baseUrl, relativePath), method));
-    } else {
-        check callEndpoint(ctx, connection, connectorPath(baseUrl, relativePath), method);
-    }
-    string variable = responseVariable ?: "";
-    if variable == "" {
-        return;
-    }
-    ResponseVariable response = {headers: ctx.headers.clone(), attributes: {statusCode: ctx.statusCode}};
-    if !overwriteBody {
-        response.payload = check payloadValue(ctx);
-    }
-    ctx.variables[variable] = response;
-    if !overwriteBody {
-        ctx.payload = payloadBefore;
-        ctx.contentType = contentTypeBefore;
-        ctx.headers = headersBefore;
-        ctx.excessHeaders = excessHeadersBefore;
-    }
+    return before;
 }
 
 # The path an HTTP connector operation appends to its connection's base URL (RestURLBuilder): the relative
@@ -9448,6 +9471,41 @@ function forEachJson(Context ctx, string path, function (Context ctx) returns er
         return;
     }
     check enrichJson(ctx, path, results, "replace");
+}
+
+# The MI 4.4 foreach over a JSON array held by a variable (`collection="${vars.x}"`, `${vars.x.items}`; Synapse's
+# ForEachMediatorV2): the array at `path` inside the variable `name` (`$`: the variable itself) must be a JSON array;
+# each item runs the sequence on its own copy of the message as `forEachJson` runs them. Then each copy's payload
+# (`()` when it is not JSON) takes its item's place, in the order of the items, in a new array held by `variable`
+# (update-original="false") or, without one, by the collection's own variable (the lowering allows that only for a
+# whole variable, as updateOriginalPayload sets the variable to the array then). The message otherwise goes on as it
+# was before the foreach; an empty array leaves everything as it is.
+function forEachJsonVariable(Context ctx, string name, string path, function (Context ctx) returns error? sequence,
+        boolean parallel = true, boolean aggregate = true, string? variable = (), string? counter = ()) returns error? {
+    json items = ();
+    if path == "$" {
+        items = ctx.variables[name].toJson();
+    } else {
+        [boolean, json] [_, member] = check variableMember(ctx, name, path);
+        items = member;
+    }
+    if items !is json[] {
+        return error(string `Expression vars.${name}${path.substring(1)} did not resolve to a valid array`);
+    }
+    Context[] messages = check iteratedJsonMessages(ctx, items, path);
+    if messages.length() == 0 {
+        return;
+    }
+    check runForEachCopies(messages, sequence, parallel, aggregate, counter);
+    if !aggregate {
+        return;
+    }
+    json[] results = [];
+    foreach Context message in messages {
+        json|xml part = check parsedPayload(message);
+        results.push(part is xml ? () : part);
+    }
+    ctx.variables[variable ?: name] = results;
 }
 
 # The MI 4.4 foreach over the elements an XPath selects in the payload (semantics §6.10, Synapse's

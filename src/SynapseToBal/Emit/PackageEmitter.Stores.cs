@@ -112,6 +112,10 @@ public sealed partial class PackageEmitter
                     $"{where}: a JMS queue, as Synapse's JmsStore. Each message is a",
                     "JSON text message in this package's own format (StoredMessage), not the Micro Integrator's serialized",
                     "messages: the two cannot share the queue, so let the Micro Integrator's processors drain it before switching.",
+                    .. jms.ProviderUrl is null
+                        ? (string[])["The store sets no java.naming.provider.url: WSO2 MB's factory builds the connection factory from the",
+                            "connectionfactory.* property, and the empty provider URL only makes it log that it loads no properties file."]
+                        : [],
                 ]),
                 Name = names[s.Name],
                 Todo = jms.NotTranslated is { } reason ? Todo(reason, Original(s.Origin)) : null,
@@ -119,7 +123,7 @@ public sealed partial class PackageEmitter
                 {
                     Connection = names[jms.Connection],
                     ContextFactory = names[jms.ContextFactory],
-                    ProviderUrl = names[jms.ProviderUrl],
+                    ProviderUrl = jms.ProviderUrl is { } providerUrl ? names[providerUrl] : "\"\"",
                     ConnectionFactory = names[jms.ConnectionFactory],
                     Username = jms.Username is { } username ? names[username] : null,
                     Password = jms.Password is { } password ? names[password] : null,

@@ -169,6 +169,13 @@ internal sealed partial class StatementWriter
                 reads += n;
                 last = i;
             }
+            else if (values.Count == 0 && steps[i] is SetPropertyStep { Value: var unread } && Reads([unread]) > 0)
+            {
+                // A property nothing reads whose value reads the same message (kept as `_ = check jsonEvalIn(body, ...)`
+                // when it can fail): inside the run it reads the shared local, nothing having written the payload since
+                // the run's first read; it still counts as no read, so it never makes a run on its own.
+                last = i;
+            }
         }
 
         return reads >= 2 ? last : null;
@@ -887,6 +894,19 @@ internal sealed partial class StatementWriter
             case DataServiceDispatchStep dispatch:
                 DataServiceDispatch(dispatch);
                 break;
+            case HttpConnectorCallStep http when PathAfterRequest(http):
+            {
+                // RestURLBuilder.connect sets the headers and the body before it evaluates the relative path
+                // (handleInputHeaders, handlePayload, then processAndResolveUrl): the path reads the new message.
+                var request = Local("connectorRequest");
+                var parts = new List<string> { "ctx" };
+                parts.AddRange(HttpConnectorRequestArguments(http));
+                _out.Line("// The connector sets the headers and body first, then evaluates the relative path on that message.");
+                _out.Line($"HttpConnectorRequest {request} = check httpConnectorRequest({string.Join(", ", parts)});");
+                _out.Line($"check callHttpConnector({HttpConnectorArguments(http, request)});");
+                break;
+            }
+
             case HttpConnectorCallStep http:
                 _out.Line($"check callHttpConnector({HttpConnectorArguments(http)});");
                 break;
@@ -1344,6 +1364,31 @@ internal sealed partial class StatementWriter
                 }
 
                 _out.Line($"check forEachJson({string.Join(", ", arguments)});");
+                break;
+            }
+
+            case ForEachLoopIr.JsonVariableItems held:
+            {
+                var arguments = new List<string>
+                {
+                    "ctx",
+                    BallerinaSyntax.StringLiteral(held.Variable),
+                    BallerinaSyntax.StringLiteral(held.Path),
+                    body,
+                    $"parallel = {(held.Parallel ? "true" : "false")}",
+                    $"aggregate = {(held.Aggregate ? "true" : "false")}",
+                };
+                if (held.TargetVariable is { } variable)
+                {
+                    arguments.Add($"variable = {BallerinaSyntax.StringLiteral(variable)}");
+                }
+
+                if (held.CounterVariable is { } counter)
+                {
+                    arguments.Add($"counter = {BallerinaSyntax.StringLiteral(counter)}");
+                }
+
+                _out.Line($"check forEachJsonVariable({string.Join(", ", arguments)});");
                 break;
             }
 
@@ -2250,17 +2295,22 @@ internal sealed partial class StatementWriter
     private string LdapArguments(LdapConnectorStep ldap) =>
         string.Join(", ", ldap.Arguments.Select(a => $"{BallerinaSyntax.Identifier(a.Name)} = {_expr.String(a.Value)}").Prepend("ctx"));
 
-    /// <summary>The arguments of callHttpConnector: the connection's client and base URL, the method and path, then what the operation sets.</summary>
-    private string HttpConnectorArguments(HttpConnectorCallStep http)
+    /// <summary>
+    /// Whether an HTTP connector operation's relative path is evaluated after its headers and body are set, in a
+    /// statement of its own: the operation sets headers or a body, which RestURLBuilder.connect applies before it
+    /// evaluates the path (processAndResolveUrl), and the path may read the message they change (anything but text,
+    /// configurables, the resource's parameters, default-scope properties and local entries, which neither changes).
+    /// </summary>
+    private static bool PathAfterRequest(HttpConnectorCallStep http) =>
+        (http.Headers.Length > 0 || http.BodyType is not null)
+        && !IrWalker.Descendants(http.RelativePath).All(e => e is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr or ConcatIr
+            or ConfigurableReadIr or ParameterReadIr or LocalEntryReadIr or PropertyReadIr { Scope: PropertyScope.Default }
+            or BuiltinCallIr { Function: Builtin.MiScalarText });
+
+    /// <summary>The headers and body arguments of an HTTP connector operation (callHttpConnector, httpConnectorRequest).</summary>
+    private List<string> HttpConnectorRequestArguments(HttpConnectorCallStep http)
     {
-        var arguments = new List<string>
-        {
-            "ctx",
-            _expr.Names[http.Connection.Name],
-            _expr.Names[http.Connection.BaseUrl],
-            BallerinaSyntax.StringLiteral(http.Method),
-            _expr.String(http.RelativePath),
-        };
+        var arguments = new List<string>();
         if (http.Headers.Length > 0)
         {
             arguments.Add("headers = [" + string.Join(", ", http.Headers.Select(h => $"[{_expr.String(h.Name)}, {_expr.String(h.Value)}]")) + "]");
@@ -2270,6 +2320,32 @@ internal sealed partial class StatementWriter
         {
             arguments.Add($"bodyType = {BallerinaSyntax.StringLiteral(bodyType.ToString().ToUpperInvariant())}");
             arguments.Add($"body = {_expr.String(http.Body)}");
+        }
+
+        return arguments;
+    }
+
+    /// <summary>
+    /// The arguments of callHttpConnector: the connection's client and base URL, the method and path, then what the
+    /// operation sets; with <paramref name="request"/>, the local httpConnectorRequest returned in place of the headers and body.
+    /// </summary>
+    private string HttpConnectorArguments(HttpConnectorCallStep http, string? request = null)
+    {
+        var arguments = new List<string>
+        {
+            "ctx",
+            _expr.Names[http.Connection.Name],
+            _expr.Names[http.Connection.BaseUrl],
+            BallerinaSyntax.StringLiteral(http.Method),
+            _expr.String(http.RelativePath),
+        };
+        if (request is null)
+        {
+            arguments.AddRange(HttpConnectorRequestArguments(http));
+        }
+        else
+        {
+            arguments.Add($"request = {request}");
         }
 
         if (http.ResponseVariable is { } variable)

@@ -712,6 +712,14 @@ public abstract record ForEachLoopIr
     /// <param name="CounterVariable">Sequential only: the variable holding the item's index.</param>
     public sealed record JsonItems(string Path, bool Parallel, bool Aggregate, string? TargetVariable, string? CounterVariable) : ForEachLoopIr;
 
+    /// <summary>MI 4.4 foreach over a JSON array held by a variable (<c>collection="${vars.x}"</c>, <c>${vars.x.items}</c>): each item runs on its own copy of the message.</summary>
+    /// <param name="Variable">The variable holding the collection.</param>
+    /// <param name="Path">The JSONPath of the array inside the variable (<c>$</c>: the whole variable).</param>
+    /// <param name="Aggregate">False for continue-without-aggregation: the results are not collected.</param>
+    /// <param name="TargetVariable">update-original="false": the results become this variable; null (the whole variable only) makes them the collection variable's new value.</param>
+    /// <param name="CounterVariable">Sequential only: the variable holding the item's index.</param>
+    public sealed record JsonVariableItems(string Variable, string Path, bool Parallel, bool Aggregate, string? TargetVariable, string? CounterVariable) : ForEachLoopIr;
+
     /// <summary>MI 4.4 foreach over the elements an XPath selects in the payload: each element runs on its own copy of the message; the results replace the elements under the first one's parent.</summary>
     public sealed record XmlCopies(XmlNavigationIr Items, bool Parallel, bool Aggregate, string? CounterVariable) : ForEachLoopIr;
 }

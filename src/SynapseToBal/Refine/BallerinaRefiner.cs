@@ -191,6 +191,11 @@ public static class BallerinaRefiner
             package = WithoutUnreadInboundParameters(package, locals.UnreadInboundParameters);
         }
 
+        if (locals.DroppedSets.Count > 0)
+        {
+            package = WithoutDroppedConfigurables(package, locals.DroppedSets);
+        }
+
         var payloadTypes = Pass("analysing payload types", PayloadTypes.Empty, () => PayloadTypeAnalysis.Analyze(package, taken), failures);
         return new RefinedPackage(package, new NameMap(names))
         {
@@ -266,6 +271,29 @@ public static class BallerinaRefiner
             failures.Add(new RefinerFailure(pass, $"{ex.GetType().Name}: {ex.Message}"));
             return unchanged;
         }
+    }
+
+    /// <summary>
+    /// The package without the configurables only the values of unread property sets that write nothing name
+    /// (<see cref="PropertyLocals.DroppedSets"/>): a secret (<c>wso2:vault-lookup</c>, <c>${configs.x}</c>) a property
+    /// nothing reads held would make Config.toml ask for a value nothing uses. The Micro Integrator resolves such a
+    /// value when the property mediator runs (VaultLookupFunction.call, at mediation time), not when the artifact is
+    /// deployed, so no deployment fails for want of it either.
+    /// </summary>
+    private static PackageIr WithoutDroppedConfigurables(PackageIr package, IReadOnlySet<StepIr> dropped)
+    {
+        var inDropped = new HashSet<Symbol>();
+        EmptyFlows.Collect(dropped.ToList(), inDropped);
+        var configurables = package.Configurables.Where(c => inDropped.Contains(c.Name)).ToList();
+        if (configurables.Count == 0)
+        {
+            return package;
+        }
+
+        var stillNamed = new HashSet<Symbol>();
+        new ContextGraph.Walk(stillNamed) { Skip = dropped }.Visit(package with { Symbols = [], Configurables = [] });
+        var unused = configurables.Where(c => !stillNamed.Contains(c.Name)).Select(c => c.Name).ToHashSet();
+        return unused.Count == 0 ? package : package with { Configurables = [.. package.Configurables.Where(c => !unused.Contains(c.Name))] };
     }
 
     /// <summary>Test seam: runs before each symbol's name is made, module-level or local (a test makes it throw to check the guard).</summary>

@@ -284,6 +284,9 @@ internal sealed partial class ContextGraph
 
         public HashSet<Symbol> Symbols { get; }
 
+        /// <summary>Nodes not walked into (by identity): steps that write nothing.</summary>
+        public IReadOnlySet<StepIr>? Skip { get; init; }
+
         public List<ResourceIr> Resources { get; } = [];
 
         public bool Stores { get; private set; }
@@ -293,6 +296,8 @@ internal sealed partial class ContextGraph
             switch (node)
             {
                 case null or string or Microsoft.CodeAnalysis.DiagnosticDescriptor:
+                    return;
+                case StepIr step when Skip is not null && Skip.Contains(step):
                     return;
                 case Symbol symbol:
                     Symbols.Add(symbol);

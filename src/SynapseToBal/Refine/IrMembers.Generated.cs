@@ -88,240 +88,241 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 72,
         [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 73,
         [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 74,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 75,
-        [typeof(global::SynapseToBal.IR.ForEachStep)] = 76,
-        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 77,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 78,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 79,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 80,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 81,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 82,
-        [typeof(global::SynapseToBal.IR.ForkStep)] = 83,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 84,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 85,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 86,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 87,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 88,
-        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 89,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 90,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 91,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 92,
-        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 93,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 94,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 95,
-        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 96,
-        [typeof(global::SynapseToBal.IR.GmailStep)] = 97,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 98,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 99,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 100,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 101,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 102,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 103,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 104,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 105,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 106,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 107,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 108,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 109,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 110,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 111,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 112,
-        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 113,
-        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 114,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 115,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 116,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 117,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 118,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 119,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 120,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 121,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 122,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 123,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 124,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 125,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 126,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 127,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 128,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 129,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 130,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 131,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 132,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 133,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 134,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 135,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 136,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 137,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 138,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 139,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 140,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 141,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 142,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 143,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 144,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 145,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 146,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 147,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 148,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 149,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 150,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 151,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 152,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 153,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 154,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 155,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 156,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 157,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 158,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 159,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 160,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 161,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 162,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 163,
-        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 164,
-        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 165,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 166,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 167,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 168,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 169,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 170,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 171,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 172,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 173,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 174,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 175,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 176,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 177,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 178,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 179,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 180,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 181,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 182,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 183,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 184,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 185,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 186,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 187,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 188,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 189,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 190,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 191,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 192,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 193,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 194,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 195,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 196,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 197,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 198,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 199,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 200,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 201,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 202,
-        [typeof(global::SynapseToBal.IR.OptionsIr)] = 203,
-        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 204,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 205,
-        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 206,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 207,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 208,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 209,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 210,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 211,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 212,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 213,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 214,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 215,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 216,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 217,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 218,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 219,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 220,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 221,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 222,
-        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 223,
-        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 224,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 225,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 226,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 227,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 228,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 229,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 230,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 231,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 232,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 233,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 234,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 235,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 236,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 237,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 238,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 239,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 240,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 241,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 242,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 243,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 244,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 245,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 246,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 247,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 248,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 249,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 250,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 251,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 252,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 253,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 254,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 255,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 256,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 257,
-        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 258,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 259,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 260,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 261,
-        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 262,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 263,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 264,
-        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 265,
-        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 266,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 267,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 268,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 269,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 270,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 271,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 272,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 273,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 274,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 275,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 276,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 277,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 278,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 279,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 280,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 281,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 282,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 283,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 284,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 285,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 286,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 287,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 288,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 289,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 290,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 291,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 292,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 293,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 294,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 295,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 296,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 297,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 298,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 299,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 300,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 301,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 302,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 303,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 304,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 305,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 306,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 307,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 308,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)] = 75,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 76,
+        [typeof(global::SynapseToBal.IR.ForEachStep)] = 77,
+        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 78,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 79,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 80,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 81,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 82,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 83,
+        [typeof(global::SynapseToBal.IR.ForkStep)] = 84,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 85,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 86,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 87,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 88,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 89,
+        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 90,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 91,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 92,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 93,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 94,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 95,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 96,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 97,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 98,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 99,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 100,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 101,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 102,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 103,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 104,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 105,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 106,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 107,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 108,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 109,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 110,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 111,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 112,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 113,
+        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 114,
+        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 115,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 116,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 117,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 118,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 119,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 120,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 121,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 122,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 123,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 124,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 125,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 126,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 127,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 128,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 129,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 130,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 131,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 132,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 133,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 134,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 135,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 136,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 137,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 138,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 139,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 140,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 141,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 142,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 143,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 144,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 145,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 146,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 147,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 148,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 149,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 150,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 151,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 152,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 153,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 154,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 155,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 156,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 157,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 158,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 159,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 160,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 161,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 162,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 163,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 164,
+        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 165,
+        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 166,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 167,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 168,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 169,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 170,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 171,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 172,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 173,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 174,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 175,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 176,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 177,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 178,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 179,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 180,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 181,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 182,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 183,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 184,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 185,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 186,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 187,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 188,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 189,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 190,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 191,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 192,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 193,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 194,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 195,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 196,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 197,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 198,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 199,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 200,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 201,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 202,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 203,
+        [typeof(global::SynapseToBal.IR.OptionsIr)] = 204,
+        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 205,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 206,
+        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 207,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 208,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 209,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 210,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 211,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 212,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 213,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 214,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 215,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 216,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 217,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 218,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 219,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 220,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 221,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 222,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 223,
+        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 224,
+        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 225,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 226,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 227,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 228,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 229,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 230,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 231,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 232,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 233,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 234,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 235,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 236,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 237,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 238,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 239,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 240,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 241,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 242,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 243,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 244,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 245,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 246,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 247,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 248,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 249,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 250,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 251,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 252,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 253,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 254,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 255,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 256,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 257,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 258,
+        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 259,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 260,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 261,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 262,
+        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 263,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 264,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 265,
+        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 266,
+        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 267,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 268,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 269,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 270,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 271,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 272,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 273,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 274,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 275,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 276,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 277,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 278,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 279,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 280,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 281,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 282,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 283,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 284,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 285,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 286,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 287,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 288,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 289,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 290,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 291,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 292,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 293,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 294,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 295,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 296,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 297,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 298,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 299,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 300,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 301,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 302,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 303,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 304,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 305,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 306,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 307,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 308,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 309,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -1170,13 +1171,23 @@ internal static partial class IrMembers
 
             case 75:
             {
+                var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)node;
+                sink.Visit(n.Variable);
+                sink.Visit(n.Path);
+                sink.Visit(n.TargetVariable);
+                sink.Visit(n.CounterVariable);
+                return true;
+            }
+
+            case 76:
+            {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)node;
                 sink.Visit(n.Items);
                 sink.Visit(n.CounterVariable);
                 return true;
             }
 
-            case 76:
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.ForEachStep)node;
                 sink.Visit(n.Loop);
@@ -1186,9 +1197,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 77:
-                return true;
             case 78:
+                return true;
+            case 79:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Attached)node;
                 sink.Visit(n.Items);
@@ -1197,7 +1208,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 79:
+            case 80:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.AttachedJson)node;
                 sink.Visit(n.Path);
@@ -1205,23 +1216,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 80:
-                return true;
             case 81:
+                return true;
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Recipients)node;
                 sink.Visit(n.Urls);
                 return true;
             }
 
-            case 82:
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Split)node;
                 sink.Visit(n.Items);
                 return true;
             }
 
-            case 83:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.ForkStep)node;
                 sink.Visit(n.Source);
@@ -1242,7 +1253,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 84:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
@@ -1250,35 +1261,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 85:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Jms)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 86:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Mail)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 87:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.ToAddress)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 88:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Vfs)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 89:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
                 sink.Visit(n.Template);
@@ -1291,7 +1302,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 90:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
@@ -1311,7 +1322,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 91:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1320,7 +1331,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1328,7 +1339,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1336,14 +1347,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 94:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 95:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1353,7 +1364,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1370,7 +1381,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.GmailStep)node;
                 sink.Visit(n.Connection);
@@ -1384,7 +1395,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 98:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1404,14 +1415,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 99:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 100:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1419,7 +1430,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 101:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1428,7 +1439,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1439,7 +1450,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 103:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1449,7 +1460,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1468,7 +1479,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1486,7 +1497,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 106:
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1494,11 +1505,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 107:
-                return true;
             case 108:
                 return true;
             case 109:
+                return true;
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1510,7 +1521,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 110:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1529,7 +1540,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1542,7 +1553,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1550,7 +1561,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.InboundParameterIr)node;
                 sink.Visit(n.Name);
@@ -1559,7 +1570,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertiesIr)node;
                 sink.Visit(n.Name);
@@ -1581,7 +1592,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 115:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1589,7 +1600,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1601,7 +1612,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 117:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1615,7 +1626,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1631,7 +1642,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1640,7 +1651,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1667,7 +1678,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1685,7 +1696,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1701,7 +1712,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1715,7 +1726,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1730,7 +1741,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1744,7 +1755,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 126:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1757,35 +1768,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 127:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 128:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 129:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 130:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 131:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1810,14 +1821,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 132:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 133:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1826,7 +1837,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 134:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1846,7 +1857,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 135:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1854,7 +1865,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 136:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1874,16 +1885,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 137:
-                return true;
             case 138:
+                return true;
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 139:
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1891,7 +1902,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 140:
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1902,18 +1913,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 141:
-                return true;
             case 142:
                 return true;
             case 143:
+                return true;
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 144:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1924,14 +1935,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 145:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 146:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1942,7 +1953,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 147:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -1951,7 +1962,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1960,7 +1971,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 149:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1975,7 +1986,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1998,9 +2009,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
-                return true;
             case 152:
+                return true;
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -2008,7 +2019,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -2022,7 +2033,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 154:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -2030,7 +2041,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -2041,7 +2052,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2049,7 +2060,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -2062,7 +2073,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -2071,7 +2082,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -2082,7 +2093,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -2097,14 +2108,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 161:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 162:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -2112,7 +2123,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -2130,15 +2141,13 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 164:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.LogPart.CorrelationId)node;
                 sink.Visit(n.Prefix);
                 return true;
             }
 
-            case 165:
-                return true;
             case 166:
                 return true;
             case 167:
@@ -2146,27 +2155,29 @@ internal static partial class IrMembers
             case 168:
                 return true;
             case 169:
+                return true;
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 170:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 171:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 172:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -2180,7 +2191,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2191,7 +2202,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2201,7 +2212,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -2215,7 +2226,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -2229,7 +2240,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -2242,7 +2253,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2251,7 +2262,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 179:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2259,7 +2270,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 180:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2274,28 +2285,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 182:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 183:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 184:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2303,7 +2314,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2316,7 +2327,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2327,7 +2338,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2338,7 +2349,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -2349,9 +2360,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
-                return true;
             case 190:
+                return true;
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -2362,30 +2373,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 191:
-                return true;
             case 192:
+                return true;
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 193:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 194:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 195:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2393,7 +2404,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 196:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2424,7 +2435,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2436,7 +2447,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 198:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2445,21 +2456,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2467,14 +2478,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.OptionsIr)node;
                 foreach (var item in n.Paths)
@@ -2491,7 +2502,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.OptionsMatchIr)node;
                 foreach (var item in n.Path)
@@ -2504,7 +2515,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2512,7 +2523,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.OwnListenerUrlIr)node;
                 sink.Visit(n.Port);
@@ -2521,7 +2532,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2659,21 +2670,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2683,7 +2694,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2691,7 +2702,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2700,14 +2711,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2715,7 +2726,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2725,7 +2736,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2740,7 +2751,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2748,7 +2759,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2757,7 +2768,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2766,7 +2777,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2776,7 +2787,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2785,7 +2796,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2794,7 +2805,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.RequestFilterIr)node;
                 sink.Visit(n.ContentType);
@@ -2808,7 +2819,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.ResourceCorsIr)node;
                 sink.Visit(n.Allow);
@@ -2816,7 +2827,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2843,7 +2854,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2851,7 +2862,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2866,7 +2877,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2874,14 +2885,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2892,7 +2903,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2902,7 +2913,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2919,7 +2930,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2933,7 +2944,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2955,7 +2966,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2964,7 +2975,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2974,7 +2985,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2989,7 +3000,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2999,7 +3010,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -3009,7 +3020,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -3017,7 +3028,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -3029,7 +3040,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -3039,14 +3050,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -3054,7 +3065,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -3062,7 +3073,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -3071,7 +3082,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -3083,7 +3094,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -3102,13 +3113,13 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
-                return true;
             case 250:
                 return true;
             case 251:
                 return true;
             case 252:
+                return true;
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
@@ -3116,7 +3127,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 253:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
@@ -3124,7 +3135,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -3132,7 +3143,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -3148,7 +3159,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -3156,7 +3167,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3176,7 +3187,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.ThroughResourceStep)node;
                 sink.Visit(n.Origin);
@@ -3184,7 +3195,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3194,7 +3205,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3208,7 +3219,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3232,7 +3243,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.UnreferencedEndpointIr)node;
                 sink.Visit(n.Key);
@@ -3240,21 +3251,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.UnusedConnectionIr)node;
                 sink.Visit(n.Description);
@@ -3273,7 +3284,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.UriBindingIr)node;
                 sink.Visit(n.Name);
@@ -3281,14 +3292,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3299,14 +3310,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3317,7 +3328,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3325,7 +3336,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3333,7 +3344,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3345,7 +3356,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 274:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3361,7 +3372,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3371,23 +3382,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 277:
-                return true;
             case 278:
+                return true;
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3395,37 +3406,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 281:
-                return true;
             case 282:
+                return true;
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 284:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 285:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3433,7 +3444,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 286:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3447,7 +3458,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 287:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3456,7 +3467,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 288:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3464,7 +3475,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 289:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3492,7 +3503,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 290:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3501,7 +3512,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 291:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3509,7 +3520,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 292:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3523,21 +3534,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 293:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 294:
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 295:
+            case 296:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3561,7 +3572,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 296:
+            case 297:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3569,32 +3580,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 297:
+            case 298:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 298:
+            case 299:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 299:
-                return true;
             case 300:
                 return true;
             case 301:
+                return true;
+            case 302:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 302:
+            case 303:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3606,7 +3617,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 303:
+            case 304:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3620,7 +3631,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 304:
+            case 305:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3634,7 +3645,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 305:
+            case 306:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3642,7 +3653,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 306:
+            case 307:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3663,7 +3674,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 307:
+            case 308:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3671,7 +3682,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 308:
+            case 309:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

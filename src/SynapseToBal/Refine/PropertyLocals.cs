@@ -80,6 +80,12 @@ public sealed class PropertyLocals
     /// </summary>
     public IReadOnlyDictionary<InboundIr, ImmutableArray<string>> UnreadInboundParameters { get; init; } = new Dictionary<InboundIr, ImmutableArray<string>>();
 
+    /// <summary>
+    /// The sets of properties nothing reads whose value certainly writes nothing (<see cref="PropertyLocalAnalysis"/>'s
+    /// DroppedValue): a configurable only they name is read by nothing (<see cref="BallerinaRefiner"/> leaves it out).
+    /// </summary>
+    internal IReadOnlySet<StepIr> DroppedSets { get; init; } = new HashSet<StepIr>();
+
     /// <summary>The locals of a resource or function (by identity); <see cref="BodyLocals.None"/> when it has none.</summary>
     public BodyLocals For(object body) => _bodies.GetValueOrDefault(body) ?? BodyLocals.None;
 }
@@ -136,6 +142,7 @@ public static partial class PropertyLocalAnalysis
         // body that never runs on this context (another resource, a sequence only other flows call) does not count.
         var graph = BuildGraph(package, bodies, pending, facts);
         var result = new Dictionary<object, BodyLocals>(ReferenceEqualityComparer.Instance);
+        var droppedSets = new HashSet<StepIr>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < bodies.Count; i++)
         {
             var body = bodies[i];
@@ -155,6 +162,14 @@ public static partial class PropertyLocalAnalysis
                 locals = Merge(locals, flags);
             }
 
+            foreach (var (property, local) in locals?.Entries ?? [])
+            {
+                if (local.Unread)
+                {
+                    droppedSets.UnionWith(facts[i].Sets[property].Where(set => set is SetPropertyStep { Scope: PropertyScope.Default, Value: var value } && DroppedValue(value)));
+                }
+            }
+
             if (locals is not null)
             {
                 result[body.Node] = locals;
@@ -165,6 +180,7 @@ public static partial class PropertyLocalAnalysis
         {
             ModuleNames = new HashSet<string>(moduleNames, StringComparer.Ordinal),
             UnreadInboundParameters = UnreadInboundParameters(package, graph, facts),
+            DroppedSets = droppedSets,
         };
         record = RecordOf(package, bodies.Select(b => b.Node).ToList(), facts, outside, packageLocals);
         return packageLocals;
@@ -346,8 +362,73 @@ public static partial class PropertyLocalAnalysis
             }
         }
 
+        WithoutChainedReads(body, facts, chosen, declarations);
         return chosen.Count == 0 ? null : new BodyLocals(chosen, declarations);
     }
+
+    /// <summary>
+    /// Locals read only by the values of properties nothing reads (issue 14, "No dead code"), to a fixpoint: a set of
+    /// an unread property whose value cannot fail writes nothing (<see cref="DroppedValue"/>), so a property read only
+    /// there is unread too, and so on down the chain (<c>a</c> read only by <c>b</c>, <c>b</c> read by nothing). Such
+    /// a property gets no local either; its own value is then kept for its failure alone (<c>_ = check ...;</c>) or
+    /// writes nothing, as for any unread property. Nothing else sees it: the analysis already proved every candidate
+    /// local to this body.
+    /// </summary>
+    private static void WithoutChainedReads(Body body, Facts facts, Dictionary<string, PropertyLocal> chosen, HashSet<StepIr> declarations)
+    {
+        while (true)
+        {
+            var dropped = new HashSet<StepIr>(ReferenceEqualityComparer.Instance);
+            foreach (var (property, local) in chosen)
+            {
+                if (local.Unread)
+                {
+                    dropped.UnionWith(facts.Sets[property].Where(set => set is SetPropertyStep { Value: var value } && DroppedValue(value)));
+                }
+            }
+
+            if (dropped.Count == 0)
+            {
+                return;
+            }
+
+            var remaining = Facts.Of(body.Steps, dropped);
+            var unread = chosen.Where(c => !c.Value.Unread && !c.Value.Alias && !remaining.Reads.Contains(c.Key)).Select(c => c.Key).ToList();
+            if (unread.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var property in unread)
+            {
+                var local = chosen[property];
+                chosen[property] = new PropertyLocal("_", local.Kind, Hoisted: local.Hoisted, Unread: true);
+                foreach (var set in facts.Sets[property])
+                {
+                    declarations.Remove(set);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the value of a string property nothing reads certainly writes nothing (StatementWriter.Unread: its
+    /// written form has no <c>check</c>, <c>fail</c>, TODO or module call): text, and reads of properties, headers,
+    /// parameters, local entries and configurables that cannot fail, whose names look like no module prefix.
+    /// Anything else may be kept as <c>_ = value;</c>, and a property it reads stays read.
+    /// </summary>
+    private static bool DroppedValue(ExprIr value) => value.Kind == ValueKind.String && IrWalker.Descendants(value).All(e => e switch
+    {
+        StringLiteralIr literal => !ModuleLike().IsMatch(literal.Value),
+        ConcatIr or ConfigurableReadIr or ParameterReadIr => true,
+        PropertyReadIr { Required: false, Scope: PropertyScope.Default, Fallback: null } read => !ModuleLike().IsMatch(read.Name),
+        HeaderReadIr header => !ModuleLike().IsMatch(header.Name),
+        _ => false,
+    });
+
+    /// <summary>Text the emitter's failure scan would take for a module call (<c>x:Y</c>).</summary>
+    [GeneratedRegex(@"[a-z]+:[a-zA-Z]")]
+    private static partial Regex ModuleLike();
 
     /// <summary>
     /// Behaviour flags the generated code acts on where they are set and nothing reads afterwards (issue 14, "No dead
@@ -500,6 +581,9 @@ public static partial class PropertyLocalAnalysis
 
         private readonly List<(string Name, StepIr Step)> _sets = [];
 
+        /// <summary>Sets whose value writes nothing (<see cref="WithoutChainedReads"/>): what their values read does not count.</summary>
+        private IReadOnlySet<StepIr>? _dropped;
+
         /// <summary><see cref="Sets"/>, built on first use after the last write was collected (it is read once per property and body).</summary>
         private ILookup<string, StepIr>? _setsLookup;
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
@@ -520,9 +604,9 @@ public static partial class PropertyLocalAnalysis
         public bool Mentioned(string property, bool removes = true) =>
             Names.Contains(property) || (removes && _removes.Any(r => r.Name == property)) || Texts.Any(t => t.Contains(property, StringComparison.Ordinal));
 
-        public static Facts Of(ImmutableArray<StepIr> steps)
+        public static Facts Of(ImmutableArray<StepIr> steps, IReadOnlySet<StepIr>? dropped = null)
         {
-            var facts = new Facts();
+            var facts = new Facts { _dropped = dropped };
             foreach (var step in steps)
             {
                 facts.Collect(step, contains: false);
@@ -555,8 +639,12 @@ public static partial class PropertyLocalAnalysis
 
                     return;
                 case SetPropertyStep { Scope: PropertyScope.Default } set:
-                    // The value is evaluated before the property is written.
-                    Collect(set.Value, contains);
+                    // The value is evaluated before the property is written (unless the set writes nothing: _dropped).
+                    if (_dropped is null || !_dropped.Contains(set))
+                    {
+                        Collect(set.Value, contains);
+                    }
+
                     _sets.Add((set.Name, set));
                     _setsLookup = null;
                     See(set.Name, set);

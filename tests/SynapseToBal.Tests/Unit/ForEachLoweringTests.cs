@@ -43,6 +43,22 @@ public sealed class ForEachLoweringTests
         Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.MediatorNotTranslated.Id);
     }
 
+    [Theory]
+    [InlineData("""<foreach collection="${vars.items}" parallel-execution="false" counter-variable="i"><sequence><log/></sequence></foreach>""", "items", "$", null, "i")]
+    [InlineData("""<foreach collection="${vars.order.lines[0].parts}" update-original="false" target-variable="parts" result-content-type="JSON"><sequence><log/></sequence></foreach>""", "order", "$.lines[0].parts", "parts", null)]
+    [InlineData("""<foreach collection="${vars.order.lines}" continue-without-aggregation="true"><sequence><log/></sequence></foreach>""", "order", "$.lines", null, null)]
+    public void A_collection_in_a_variable_runs_each_item_on_a_copy(string xml, string variable, string path, string? target, string? counter)
+    {
+        // ForEachMediatorV2: isCollectionReferencedByVariable, getVariableName; updateOriginalPayload sets a whole
+        // variable to the results, setAggregatedMessageAsVariable the target variable.
+        var (sequence, _, diagnostics) = Lower(xml);
+
+        var loop = Assert.IsType<ForEachStep>(sequence.Body[1]);
+        var held = Assert.IsType<ForEachLoopIr.JsonVariableItems>(loop.Loop);
+        Assert.Equal((variable, path, target, counter), (held.Variable, held.Path, held.TargetVariable, held.CounterVariable));
+        Assert.Empty(Messages(diagnostics, DiagnosticCatalog.ForEachNotTranslated));
+    }
+
     [Fact]
     public void A_classic_foreach_can_name_its_sequence()
     {
@@ -107,8 +123,9 @@ public sealed class ForEachLoweringTests
     [InlineData("""<foreach collection="${payload.items}" counter-variable="i"><sequence><log/></sequence></foreach>""", "counter-variable")]
     [InlineData("""<foreach collection="${payload.items}" update-original="false" target-variable="x"><sequence><log/></sequence></foreach>""", "without both target-variable and result-content-type")]
     [InlineData("""<foreach collection="${payload.items}" update-original="false" target-variable="x" result-content-type="XML" result-enclosing-element="r"><sequence><log/></sequence></foreach>""", "result content type 'XML'")]
-    [InlineData("""<foreach collection="${var.items}" parallel-execution="false"><sequence><log/></sequence></foreach>""", "the generated foreach iterates over the payload only, not over a variable")]
-    [InlineData("""<foreach collection="${xpath('//list', 'xml_collection')}" parallel-execution="false"><sequence><log/></sequence></foreach>""", "the generated foreach iterates over the payload only, not over a variable")]
+    [InlineData("""<foreach collection="${var.items}" parallel-execution="false"><sequence><log/></sequence></foreach>""", "the generated foreach iterates over the payload or over a JSON array in a variable (${vars.name...}) only")]
+    [InlineData("""<foreach collection="${xpath('//list', 'xml_collection')}" parallel-execution="false"><sequence><log/></sequence></foreach>""", "the generated foreach iterates over the payload or over a JSON array in a variable (${vars.name...}) only")]
+    [InlineData("""<foreach collection="${vars.order.lines}"><sequence><log/></sequence></foreach>""", "sets the results at that path in the message's JSON payload (not in the variable)")]
     [InlineData("""<foreach collection="${xpath('//item')}" update-original="false" target-variable="x" result-content-type="JSON"><sequence><log/></sequence></foreach>""", "collection is XML elements")]
     [InlineData("""<foreach collection="${payload.items}"><sequence><respond/></sequence></foreach>""", "answers the client")]
     public void A_foreach_that_cannot_be_translated_stays_a_todo_saying_why(string xml, string why)

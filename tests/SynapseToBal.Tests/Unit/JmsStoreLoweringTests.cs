@@ -44,7 +44,7 @@ public sealed class JmsStoreLoweringTests
         // JmsStore's defaults: the queue is named after the store, the connection factory is QueueConnectionFactory.
         Assert.Equal("Q_Queue", Default(jms.Queue));
         Assert.Equal("QueueConnectionFactory", Default(jms.ConnectionFactory));
-        Assert.Equal("tcp://localhost:61616", Default(jms.ProviderUrl));
+        Assert.Equal("tcp://localhost:61616", Default(jms.ProviderUrl!));
         Assert.Equal("orders", Default(jms.Username!));
         var password = Assert.Single(package.Configurables, c => ReferenceEquals(c.Name, jms.Password));
         Assert.True(password.Secret);
@@ -107,7 +107,46 @@ public sealed class JmsStoreLoweringTests
         Assert.Empty(package.MessageStores);
         var pending = Assert.Single(package.PendingStores);
         Assert.Equal(DiagnosticCatalog.MessageStoreNotTranslated, pending.Reason.Descriptor);
-        Assert.Contains("java.naming.provider.url", pending.Reason.Message, StringComparison.Ordinal);
+        Assert.Contains("no java.naming.factory.initial", pending.Reason.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wso2_mb_store_needs_no_provider_url()
+    {
+        // JmsStore.initme passes only the parameters given to the InitialContext; andes' PropertiesFileInitialContextFactory
+        // builds the connection factory from connectionfactory.* and reads a provider URL only as a properties file.
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $"""
+            <messageStore xmlns="{Ns}" class="{JmsStoreClass}" name="Q">
+              <parameter name="java.naming.factory.initial">org.wso2.andes.jndi.PropertiesFileInitialContextFactory</parameter>
+              <parameter name="connectionfactory.QueueConnectionFactory">amqp://admin:admin@clientID/carbon?brokerlist='tcp://localhost:5675'</parameter>
+              <parameter name="store.jms.destination">orders</parameter>
+            </messageStore>
+            """);
+
+        var store = Assert.Single(package.MessageStores);
+        var jms = Assert.IsType<JmsStoreIr>(store.Jms);
+        Assert.Null(jms.ProviderUrl);
+        Assert.Equal("connectionfactory.QueueConnectionFactory", Assert.Single(jms.Properties).Name);
+        Assert.Empty(package.PendingStores);
+    }
+
+    [Fact]
+    public void Another_factory_without_a_provider_url_stays_a_todo_saying_so()
+    {
+        var diagnostics = new DiagnosticBag();
+        var package = Lower(diagnostics,
+            $"""
+            <messageStore xmlns="{Ns}" class="{JmsStoreClass}" name="Q">
+              <parameter name="java.naming.factory.initial">org.apache.activemq.jndi.ActiveMQInitialContextFactory</parameter>
+            </messageStore>
+            """);
+
+        Assert.Empty(package.MessageStores);
+        var pending = Assert.Single(package.PendingStores);
+        Assert.Contains("no java.naming.provider.url", pending.Reason.Message, StringComparison.Ordinal);
+        Assert.Contains("ActiveMQInitialContextFactory", pending.Reason.Message, StringComparison.Ordinal);
     }
 
     private const string FailoverClass = "org.apache.synapse.message.processor.impl.failover.FailoverScheduledMessageForwardingProcessor";

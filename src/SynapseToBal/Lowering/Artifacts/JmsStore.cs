@@ -12,9 +12,18 @@ public sealed partial class Lowerer
     /// <summary>JmsStore's parameters that have no counterpart here: the connection is kept, and the consumer's timeout is not read by Synapse either.</summary>
     private static readonly string[] JmsStoreRuntimeOnly = ["store.jms.JMSSpecVersion", "store.jms.cache.connection", "store.jms.ConsumerReceiveTimeOut"];
 
+    /// <summary>The JNDI initial context factory of WSO2 Message Broker (andes), which needs no provider URL.</summary>
+    private const string AndesContextFactory = "org.wso2.andes.jndi.PropertiesFileInitialContextFactory";
+
     /// <summary>
     /// The JMS store, or null (with the reason) when it cannot be connected as JmsStore connects: without a JNDI
-    /// initial context factory or provider URL the Micro Integrator cannot look the connection factory up either.
+    /// initial context factory the Micro Integrator cannot look the connection factory up either. JmsStore.initme
+    /// passes the store's parameters, and only those, to the InitialContext, so a provider URL is needed only when the
+    /// factory needs one: WSO2 MB's PropertiesFileInitialContextFactory (andes) reads the connection factories from the
+    /// environment (connectionfactory.*) and takes a provider URL only as a properties file to load, none when there is
+    /// none. ballerinax/java.jms always passes a provider URL (JmsConnection.getConnectionProperties): an empty one,
+    /// which andes' factory fails to open as a file and only logs (getInitialContext catches the IOException). For
+    /// another factory the provider URL it would default to is not known here: refused.
     /// </summary>
     private MessageStoreIr? LowerJmsStore(MessageStoreSyntax store, out string? missing)
     {
@@ -23,9 +32,16 @@ public sealed partial class Lowerer
         // (JNDI names and properties, the destination, Boolean.valueOf for guaranteed delivery).
         string? Text(string name) => parameters.TryGetValue(name, out var p) ? (p.RawText ?? p.Key) : null;
         missing = null;
-        if (Text("java.naming.factory.initial") is not { Length: > 0 } factory || Text("java.naming.provider.url") is not { Length: > 0 } providerUrl)
+        if (Text("java.naming.factory.initial") is not { Length: > 0 } factory)
         {
-            missing = "it has no java.naming.factory.initial or java.naming.provider.url (JmsStore cannot look its connection factory up without them)";
+            missing = "it has no java.naming.factory.initial (JmsStore's InitialContext has no factory to look its connection factory up with)";
+            return null;
+        }
+
+        var providerUrl = Text("java.naming.provider.url") is { Length: > 0 } givenUrl ? givenUrl : null;
+        if (providerUrl is null && factory != AndesContextFactory)
+        {
+            missing = $"it has no java.naming.provider.url: JmsStore passes only the parameters given to JNDI, so the factory '{factory}' uses its own default, which is not known here, while ballerinax/java.jms always passes a provider URL (set java.naming.provider.url to the broker's URL)";
             return null;
         }
 
@@ -33,7 +49,7 @@ public sealed partial class Lowerer
             StoreConfigurable(store, parameters, "JMS", parameter, parameter, value, what, secret);
 
         var contextFactory = Configurable("java.naming.factory.initial", factory, "JNDI initial context factory");
-        var url = Configurable("java.naming.provider.url", providerUrl, "JNDI provider URL", secret: HasCredentials(providerUrl));
+        var url = providerUrl is null ? null : Configurable("java.naming.provider.url", providerUrl, "JNDI provider URL", secret: HasCredentials(providerUrl));
         var connectionFactory = Configurable("store.jms.connection.factory", Text("store.jms.connection.factory") ?? "QueueConnectionFactory", "JNDI name of the connection factory");
         // JmsStore names the queue after the store when no destination is given, and looks the name up in JNDI first
         // (getDestination): through ActiveMQ's, dynamicQueues/X is the queue X.

@@ -126,6 +126,11 @@ public sealed partial class Lowerer
             variable = target;
         }
 
+        if (VariableCollection.Match(collection.Original.Trim()) is { Success: true } held)
+        {
+            return LowerForEachVariable(forEach, context, held.Groups["name"].Value, held.Groups["path"].Value, parallel, aggregate, variable);
+        }
+
         var items = Expr(collection, context);
         if (items is XmlNavigationIr { TextOnly: false } nodes && !nodes.Steps.Any(step => step.AllNodes == true))
         {
@@ -136,7 +141,7 @@ public sealed partial class Lowerer
         }
         else if (items is not JsonEvalIr)
         {
-            return [ForEachTodo(forEach, $"its collection '{collection.Original}' is neither a JSON array nor XML elements in the payload: the generated foreach iterates over the payload only, not over a variable or a property")];
+            return [ForEachTodo(forEach, $"its collection '{collection.Original}' is neither a JSON array nor XML elements in the payload: the generated foreach iterates over the payload or over a JSON array in a variable (${{vars.name...}}) only, not over a property or XML in a variable")];
         }
 
         if (ForEachBody(forEach, context, classic: false, out var problem) is not { } body)
@@ -169,6 +174,46 @@ public sealed partial class Lowerer
         [
             new CommentStep(forEach, $"<foreach>: each item of the JSON array '{collection.Original}' runs through the sequence on its own copy of the message, {order}; {result}."),
             new ForEachStep(forEach, new ForEachLoopIr.JsonItems(json.Path, parallel, aggregate, variable, forEach.CounterVariable), symbol),
+        ];
+    }
+
+    /// <summary>A collection in a variable, <c>${vars.name}</c> or <c>${vars.name.a.b[0]}</c>, as ForEachMediatorV2 recognises one (isCollectionReferencedByVariable: the expression starts with <c>vars.</c>; getVariableName: its second dotted part).</summary>
+    private static readonly System.Text.RegularExpressions.Regex VariableCollection =
+        new(@"^\$\{\s*vars\.(?<name>\w+)(?<path>(?:\.\w+|\[\d+\])*)\s*\}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// The MI 4.4 foreach over a JSON array held by a variable. ForEachMediatorV2.mediate evaluates the collection
+    /// and runs each item on its own copy of the message (getIteratedMessage: the item as the JSON payload), as for a
+    /// payload collection; when it completes (completeAggregate), with update-original it re-evaluates the collection on
+    /// the message as it was and, for a collection referenced by a variable, sets the variable
+    /// (updateOriginalPayload): to the array of the copies' payloads when the collection is the whole variable
+    /// (isWholeContent), else to the message's JSON payload with the results set at the member's path (the
+    /// path is applied to the payload, not to the variable: not reproduced, a TODO). With update-original="false" the
+    /// results go to the target variable (setAggregatedMessageAsVariable), and with continue-without-aggregation nowhere.
+    /// </summary>
+    private IEnumerable<StepIr> LowerForEachVariable(ForEachMediator forEach, FlowContext context, string name, string member, bool parallel, bool aggregate, string? target)
+    {
+        if (aggregate && target is null && member.Length > 0)
+        {
+            return [ForEachTodo(forEach, $"its collection is a member of the variable '{name}' and update-original is on: ForEachMediatorV2.updateOriginalPayload then sets the results at that path in the message's JSON payload (not in the variable) and makes that payload the variable's value, which is not reproduced; write the results to a variable (update-original=\"false\" with target-variable and result-content-type=\"JSON\") or iterate over the whole variable")];
+        }
+
+        if (ForEachBody(forEach, context, classic: false, out var problem) is not { } body)
+        {
+            return [ForEachTodo(forEach, problem!)];
+        }
+
+        var order = parallel ? "started together and awaited (the Micro Integrator runs them in parallel)" : "one after the other";
+        var result = !aggregate
+            ? "the results are not collected (continue-without-aggregation)" + (parallel ? " and the flow goes on without waiting for them" : string.Empty)
+            : target is null
+                ? $"the copies' JSON payloads then become the array held by the variable '{name}'"
+                : $"the copies' JSON payloads then become the array held by the variable '{target}'";
+        var symbol = ForEachFunction(forEach, context, body, "runs the sequence on a copy of the message, one array item as its JSON payload.");
+        return
+        [
+            new CommentStep(forEach, $"<foreach>: each item of the JSON array '{forEach.Collection!.Original}' (in the variable '{name}') runs through the sequence on its own copy of the message, {order}; {result}; the message goes on as it was before the foreach."),
+            new ForEachStep(forEach, new ForEachLoopIr.JsonVariableItems(name, "$" + member, parallel, aggregate, target, forEach.CounterVariable), symbol),
         ];
     }
 

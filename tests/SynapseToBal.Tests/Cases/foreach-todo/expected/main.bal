@@ -13,7 +13,7 @@ service /todo on httpListener {
     resource function post 'variable(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TodoAPI", "/todo", cors = {allow: "POST", ...corsConfig});
         do {
-            // TODO(SB0220): <foreach> is not translated here: its collection '${var.list}' is neither a JSON array nor XML elements in the payload: the generated foreach iterates over the payload only, not over a variable or a property
+            // TODO(SB0220): <foreach> is not translated here: its collection '${var.list}' is neither a JSON array nor XML elements in the payload: the generated foreach iterates over the payload or over a JSON array in a variable (${vars.name...}) only, not over a property or XML in a variable
             // <foreach collection="${var.list}">
             //     <sequence>
             //         <log level="full"/>
@@ -30,7 +30,7 @@ service /todo on httpListener {
     resource function post xml\-collection(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TodoAPI", "/todo", cors = {allow: "POST", ...corsConfig});
         do {
-            // TODO(SB0220): <foreach> is not translated here: its collection '${xpath('//list', 'xml_collection')}' is neither a JSON array nor XML elements in the payload: the generated foreach iterates over the payload only, not over a variable or a property
+            // TODO(SB0220): <foreach> is not translated here: its collection '${xpath('//list', 'xml_collection')}' is neither a JSON array nor XML elements in the payload: the generated foreach iterates over the payload or over a JSON array in a variable (${vars.name...}) only, not over a property or XML in a variable
             // <foreach collection="${xpath('//list', 'xml_collection')}" parallel-execution="false" counter-variable="i">
             //     <sequence>
             //         <log level="full"/>

@@ -7,9 +7,6 @@ configurable int httpPort = 8290;
 # Secret 'svc.pass' (a secure vault alias in Synapse).
 configurable string svcPass = ?;
 
-# Secret 't1' (a secure vault alias in Synapse).
-configurable string t1 = ?;
-
 # Base URL of the 'SecAPI /a endpoint' endpoint.
 configurable string secApiAEndpointUrl = "http://localhost:9000/orders";
 

@@ -8,10 +8,16 @@ import ballerina/log;
 # Sequence 'playground-cbo'.
 function playgroundCbo(Context ctx) {
     string username = "cbo-user";
+    string password = playgroundCboPassword;
     log:printInfo("playground-cbo sequence", user = username);
+    ctx.headers["x-password"] = password;
 }
 
 # Sequence 'playground-ebirr'.
 function playgroundEbirr(Context ctx) {
+    string password = playgroundEbirrPassword;
+    string dbPassword2 = dbPassword;
     ctx.headers["x-api-key"] = playgroundEbirrXApiKey;
+    ctx.headers["x-password"] = password;
+    ctx.headers["x-db-password"] = dbPassword2;
 }

@@ -17,7 +17,9 @@ service /token on httpListener {
             string accessToken = getHeader(ctx, "X-Token");
             string ttlToken = getHeader(ctx, "X-Ttl");
             string tokenCacheStatus = "HIT";
+            string apiToken = tokenApiApiToken;
             log:printInfo("TokenAPI / request", TOKEN_CACHE_STATUS = tokenCacheStatus, ACCESS_TOKEN_LENGTH = javaDoubleString(<float>accessToken.length()), TTL_TOKEN_SECONDS = ttlToken, ACCESS_TOKEN = "****", API_TOKEN = "****");
+            ctx.headers["x-api-token"] = apiToken;
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -14,6 +14,8 @@ service /secure on httpListener {
         Context ctx = check newContext(request, "SecureAPI", "/secure", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.headers["authorization"] = string `Basic ${reportCredentials}`;
+            string apiKey = reportApikey;
+            ctx.headers["x-api-key"] = apiKey;
             check callEndpoint(ctx, reportBackend, clientPath(reportBackendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = reportBackendSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
