@@ -419,16 +419,28 @@ public static partial class PropertyLocalAnalysis
     /// </summary>
     private static bool DroppedValue(ExprIr value) => value.Kind == ValueKind.String && IrWalker.Descendants(value).All(e => e switch
     {
-        StringLiteralIr literal => !ModuleLike().IsMatch(literal.Value),
+        StringLiteralIr literal => WrittenInert(literal.Value),
         ConcatIr or ConfigurableReadIr or ParameterReadIr => true,
-        PropertyReadIr { Required: false, Scope: PropertyScope.Default, Fallback: null } read => !ModuleLike().IsMatch(read.Name),
-        HeaderReadIr header => !ModuleLike().IsMatch(header.Name),
+        PropertyReadIr { Required: false, Scope: PropertyScope.Default, Fallback: null } read => WrittenInert(read.Name),
+        HeaderReadIr header => WrittenInert(header.Name),
         _ => false,
     });
+
+    /// <summary>
+    /// Whether text written into a value leaves it inert to the emitter's failure scan (FailureScan.IsInert), which
+    /// reads the written text: a module call (<c>x:Y</c>), or the words <c>check</c> or <c>fail</c> or <c>TODO(</c>
+    /// (in a literal such as 'Health check: ') make it keep the set as <c>_ = value;</c>, so such a set is not dropped
+    /// here either and what it reads stays read.
+    /// </summary>
+    private static bool WrittenInert(string text) => !ModuleLike().IsMatch(text) && !FailingLike().IsMatch(text);
 
     /// <summary>Text the emitter's failure scan would take for a module call (<c>x:Y</c>).</summary>
     [GeneratedRegex(@"[a-z]+:[a-zA-Z]")]
     private static partial Regex ModuleLike();
+
+    /// <summary>Text the emitter's failure scan would take for a failure (FailureScan.Failing).</summary>
+    [GeneratedRegex(@"\bcheck\b|\bfail\b|TODO\(")]
+    private static partial Regex FailingLike();
 
     /// <summary>
     /// Behaviour flags the generated code acts on where they are set and nothing reads afterwards (issue 14, "No dead

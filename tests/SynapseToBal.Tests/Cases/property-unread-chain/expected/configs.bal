@@ -4,6 +4,9 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
+# Secret 'orders.token' (a secure vault alias in Synapse).
+configurable string ordersToken = ?;
+
 # Whether the APIs' answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from
 # synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request
 # whose Origin is not allowed is answered 403.

@@ -15,6 +15,10 @@ service /chain on httpListener {
         Context ctx = check newContext(request, "ChainAPI", "/chain", cors = {allow: "POST", ...corsConfig});
         do {
             _ = check jsonEval(ctx, "$.order.id");
+            string status = getHeader(ctx, "X-Status");
+            _ = string `Health check: ${status}`;
+            string token = ordersToken;
+            _ = string `fail ${token}`;
             string region = "eu";
             string 'where = region;
             log:printInfo("ChainAPI / request", 'where = 'where);
