@@ -71,6 +71,10 @@ public static class DiagnosticCatalog
         "File too large",
         "The file is {0} bytes long, more than the {1} bytes the converter reads from one file; it was not read",
         "The converter reads each file of the input whole into memory, so it refuses a file beyond a size no Synapse artifact reaches (64 MiB), as it refuses an archive entry that inflates beyond it (SB0008); the other files are converted.");
+    public static readonly DiagnosticDescriptor StagedCopyWithoutSource = Info("SB0016", InputCategory,
+        "Staged copy without a source",
+        "'{0}' is in the application the MI VS Code extension staged in '{1}' when it last built the project, but no source of the project defines {2} '{3}' now; it is not converted",
+        "The MI VS Code extension stages the Carbon Application it builds in the project's tmp/ folder, one <name>_<version>/ folder per artifact. Those files are copies of the sources as they were at that build: the converter converts the sources and leaves the staged copies out (SB0117). A staged artifact that no source defines any more was removed or renamed since that build; the application built from the sources now would not hold it, so it is not converted either.");
 
     // 01xx: syntax (the Synapse AST)
     public static readonly DiagnosticDescriptor UnknownElement = Warning("SB0101", SyntaxCategory,

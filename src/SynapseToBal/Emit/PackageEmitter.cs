@@ -1436,6 +1436,11 @@ public sealed partial class PackageEmitter
             // that cannot fail is only called: its answer is dropped (a task has no client) and nothing is logged.
             var infallible = job.Target is { } called && _infallible.Contains(called);
             var faultInfallible = job.Fault is { } handler && _infallible.Contains(handler);
+            if (job.FailsEachRun is not null)
+            {
+                modules.Use("log");
+            }
+
             if (job.Target is not null && !infallible)
             {
                 if (!faultInfallible)
@@ -1456,6 +1461,7 @@ public sealed partial class PackageEmitter
                 Todo = job.NotTranslated is { } reason ? Todo(reason, Original(job.Origin)) : null,
                 Name = names[job.Name],
                 TaskName = BallerinaSyntax.StringLiteral($"Task '{job.TaskName}' failed"),
+                FailsEachRun = job.FailsEachRun is { } failure ? BallerinaSyntax.StringLiteral(failure) : null,
                 Message = job.Message is { } message ? $"xml `{BallerinaSyntax.XmlTemplateText(message)}`" : "()",
                 ContentType = BallerinaSyntax.StringLiteral(job.ContentType),
                 SoapAction = job.SoapAction is { } action ? BallerinaSyntax.StringLiteral(action) : null,

@@ -27,6 +27,12 @@ public sealed record JobIr(
     /// <summary>Why the job is not scheduled or injects nowhere: a TODO beside it.</summary>
     public NotTranslatedIr? NotTranslated { get; init; }
 
+    /// <summary>
+    /// The error each run logs instead of injecting a message, when the task can never inject one (MessageInjector
+    /// with neither a message nor a registryKey: execute logs "message or registry-key not set" and throws).
+    /// </summary>
+    public string? FailsEachRun { get; init; }
+
     /// <summary>The task's <c>to</c> property: the message's To address (MessageInjector sets it on the message).</summary>
     public string? To { get; init; }
 

@@ -180,7 +180,10 @@ public static class ProjectLoader
                     .Select(d => (Document: d, Identity: ArtifactIdentity(d)))
                     .Select(c => (c.Document, c.Identity, Source: c.Identity is { } id && sources.TryGetValue(id.Key, out var source) ? source : ((SourceDocument Document, XElement Root)?)null))
                     .ToList();
-                var build = copies.All(c => c.Source is not null);
+                // A staged application (tmp/) is the project's own build whatever it holds: an artifact removed from the
+                // sources since is still staged (SB0016), and a staged registry resource has no artifact file.
+                var staged = !archive.First().InArchive;
+                var build = staged || copies.All(c => c.Source is not null);
                 if (build)
                 {
                     _builtArchives.Add(archive.Key);
@@ -190,6 +193,12 @@ public static class ProjectLoader
                 {
                     if (source is not { } original)
                     {
+                        if (staged && identity is { } orphan)
+                        {
+                            skipped.Add(document);
+                            diagnostics.Report(DiagnosticCatalog.StagedCopyWithoutSource, SourceLocation.FileStart(document.Path), document.DisplayPath, archive.Key, orphan.Key.Kind, orphan.Key.Name);
+                        }
+
                         continue;
                     }
 

@@ -1878,6 +1878,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Schedule);
                 sink.Visit(n.Origin);
                 sink.Visit(n.NotTranslated);
+                sink.Visit(n.FailsEachRun);
                 sink.Visit(n.To);
                 sink.Visit(n.Fault);
                 sink.Visit(n.OutFlow);

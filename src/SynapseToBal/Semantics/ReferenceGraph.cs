@@ -159,10 +159,16 @@ public sealed class ReferenceGraph
         var named = string.Join(", ", near.Take(3).Select(k => $"'{k}'")) + (near.Count > 3 ? $" and {near.Count - 3} more" : "");
         return $"; the input's registry resource{(near.Count > 1 ? "s" : "")} {named} {(near.Count > 1 ? "have" : "has")} its file name under another path, where the Micro Integrator does not look either (it resolves a key by its whole path): correct the key's folders";
 
-        // The last segment of a registry-form key (a prefix such as gov: or conf:, or a path); null for a plain name.
+        // The last segment of a registry-form key (a registry prefix, or a path); null for a plain name or another
+        // prefixed name (a:b).
         static string? FileName(string key)
         {
             var trimmed = key.Trim().Replace('\\', '/');
+            if (!trimmed.Contains('/') && !trimmed.StartsWith("gov:", StringComparison.Ordinal) && !trimmed.StartsWith("conf:", StringComparison.Ordinal) && !trimmed.StartsWith("local:", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
             var cut = trimmed.LastIndexOfAny(['/', ':']);
             return cut < 0 || cut == trimmed.Length - 1 ? null : trimmed[(cut + 1)..];
         }

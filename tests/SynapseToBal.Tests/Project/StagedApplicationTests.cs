@@ -32,6 +32,25 @@ public sealed class StagedApplicationTests
         Assert.DoesNotContain(result.Files, f => f.Content.Contains("an older build", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_staged_artifact_no_source_defines_any_more_is_left_out_and_reported()
+    {
+        // Removed from the sources since the last build: the application built now would not hold it. Its presence
+        // does not make the staging a foreign application whose differing copies would clash with the sources.
+        using var temp = new TempDirectory();
+        temp.Write("HelloProject/src/main/wso2mi/artifacts/apis/HelloAPI.xml", Api("the source"));
+        temp.Write("HelloProject/tmp/HelloAPI_1.0.0/HelloAPI-1.0.0.xml", Api("an older build"));
+        temp.Write("HelloProject/tmp/OldAPI_1.0.0/OldAPI-1.0.0.xml", """<api xmlns="http://ws.apache.org/ns/synapse" name="OldAPI" context="/old"><resource methods="GET"><inSequence><respond/></inSequence></resource></api>""");
+
+        var result = Converter.Convert(new ConversionOptions(temp.Path));
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == DiagnosticCatalog.DuplicateArtifact.Id);
+        Assert.Contains(result.Diagnostics, d => d.Id == DiagnosticCatalog.BuiltCopyOfSource.Id);
+        Assert.Contains(result.Diagnostics, d => d.Id == DiagnosticCatalog.StagedCopyWithoutSource.Id
+            && d.GetMessage() == "'HelloProject/tmp/OldAPI_1.0.0/OldAPI-1.0.0.xml' is in the application the MI VS Code extension staged in 'HelloProject/tmp' when it last built the project, but no source of the project defines api 'OldAPI' now; it is not converted");
+        Assert.DoesNotContain(result.Files, f => f.Content.Contains("/old", StringComparison.Ordinal) || f.Content.Contains("an older build", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("P/tmp/HelloAPI_1.0.0/HelloAPI-1.0.0.xml", "P/tmp")]
     [InlineData("tmp/Orders_DS_2.1.0-SNAPSHOT/Orders_DS-2.1.0-SNAPSHOT.dbs", "tmp")]

@@ -111,6 +111,8 @@ public sealed class ReferenceGraphTests
 
         // A plain name, a key whose file name no resource has, and no known keys: nothing to add.
         Assert.Equal("", ReferenceGraph.NearMiss("backend.xml", keys));
+        Assert.Equal("", ReferenceGraph.NearMiss("ns:audit.xml", keys));
+        Assert.Contains("'conf:/sequences/audit.xml'", ReferenceGraph.NearMiss("gov:audit.xml", keys));
         Assert.Equal("", ReferenceGraph.NearMiss("gov:/esbconfig/endpoints/missing.xml", keys));
         Assert.Equal("", ReferenceGraph.NearMiss("gov:/esbconfig/endpoints/backend.xml/", keys));
         Assert.Equal("", ReferenceGraph.NearMiss("gov:esbconfig/endpoints/Orders/backend.xml", null));

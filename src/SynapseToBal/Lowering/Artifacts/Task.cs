@@ -41,8 +41,16 @@ public sealed partial class Lowerer
         Symbol? target = null;
         var canAnswer = false;
         var injectsProxy = false;
-        switch (injectTo)
+
+        // MessageInjector.execute checks for a message before it reads injectTo: without a message or a registryKey
+        // each run logs "message or registry-key not set" and throws (handleError), which the scheduler logs, and
+        // nothing is injected; the job does the same, and where it would have injected does not matter.
+        var message = properties.TryGetValue("message", out var messageProperty) ? messageProperty.Xml ?? messageProperty.Value : null;
+        var failsEachRun = message is null && Text("registryKey") is null ? "message or registry-key not set" : null;
+        switch (failsEachRun is null ? injectTo : null)
         {
+            case null:
+                break;
             case "sequence" when Text("sequenceName") is { } sequenceName:
                 if (_sequenceFunctions.TryGetValue(sequenceName, out var function))
                 {
@@ -81,18 +89,11 @@ public sealed partial class Lowerer
                 break;
         }
 
-        var message = properties.TryGetValue("message", out var messageProperty) ? messageProperty.Xml ?? messageProperty.Value : null;
         if (Text("registryKey") is { } registryKey)
         {
             NotTranslated($"registryKey '{registryKey}'", injectsProxy
                 ? "MessageInjector injects only an inline message into a proxy (it sends its 'message', absent here, so each run fails); give the task an inline message, or build the message in the job by hand"
                 : "MessageInjector reads that entry on each run (MessageContext.getEntry: a local entry, or a registry resource looked up then) and injects its text parsed as XML, which the job does not read; put the resource's XML in the job's message by hand");
-        }
-        else if (message is null)
-        {
-            // MessageInjector logs "message or registry-key not set" and injects nothing.
-            NotTranslated("message", "the task has no message or registryKey, so the Micro Integrator injects nothing");
-            target = null;
         }
 
         // Without a format the message stays in the SOAP 1.2 envelope Synapse creates for injected messages.
@@ -152,7 +153,7 @@ public sealed partial class Lowerer
             { Count: { } n } => $"every {schedule.IntervalSeconds.ToString(CultureInfo.InvariantCulture)} s, {n} times",
             _ => $"every {schedule.IntervalSeconds.ToString(CultureInfo.InvariantCulture)} s",
         };
-        var summary = task.Description ?? $"Task '{task.Name}': injects its message into {(injectTo == "sequence" ? $"sequence '{Text("sequenceName")}'" : injectsProxy ? $"proxy service '{Text("proxyName")}' (its response is dropped)" : injectTo)}, {when}.";
+        var summary = failsEachRun is not null ? task.Description ?? $"Task '{task.Name}': has neither a message nor a registryKey, so each run logs the Micro Integrator's error and injects nothing, {when}." : task.Description ?? $"Task '{task.Name}': injects its message into {(injectTo == "sequence" ? $"sequence '{Text("sequenceName")}'" : injectsProxy ? $"proxy service '{Text("proxyName")}' (its response is dropped)" : injectTo)}, {when}.";
         Symbol? outFlow = null;
         if (target is not null && !injectsProxy)
         {
@@ -163,6 +164,7 @@ public sealed partial class Lowerer
         return new JobIr(_symbols.Module(SymbolKind.Type, task.Name + " job", shorter: SymbolWords.WithoutRepeatedKind(task.Name, "job")), task.Name, summary, message, contentType, Text("soapAction"), target, canAnswer, schedule, task)
         {
             NotTranslated = notTranslated,
+            FailsEachRun = failsEachRun,
             To = Text("to") is { Length: > 0 } to ? to : null,
             OutFlow = outFlow,
             Cron = cronSchedule,

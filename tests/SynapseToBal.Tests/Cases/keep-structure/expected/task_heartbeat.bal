@@ -2,17 +2,18 @@
 //   HeartbeatTask.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
+import ballerina/log;
 import ballerina/task;
 
-// TODO(SB0206): message of task 'Heartbeat' is not translated: the task has no message or registryKey, so the Micro Integrator injects nothing
-// <task xmlns="http://ws.apache.org/ns/synapse" name="Heartbeat" class="org.apache.synapse.startup.tasks.MessageInjector"><trigger interval="60"/></task>
-# Task 'Heartbeat': injects its message into main, every 60 s.
+# Task 'Heartbeat': has neither a message nor a registryKey, so each run logs the Micro Integrator's error and injects
+# nothing, every 60 s.
 # From HeartbeatTask.xml, line 2.
 class HeartbeatJob {
     *task:Job;
 
     public function execute() {
-        // The message has no translated target yet (see the TODO above): create it with
-        // newTaskContext (the task's message, "application/soap+xml") and run the flow it goes to.
+        // The task has neither a message nor a registryKey: the Micro Integrator's MessageInjector logs this error
+        // on each run and injects nothing.
+        log:printError("message or registry-key not set");
     }
 }

@@ -27,22 +27,16 @@ class IncrementTaskJob {
     }
 }
 
-// TODO(SB0206): message of task 'NightlyTask' is not translated: the task has no message or registryKey, so the Micro Integrator injects nothing
-// <task xmlns="http://ws.apache.org/ns/synapse" name="NightlyTask" class="org.apache.synapse.startup.tasks.MessageInjector" group="synapse.simple.quartz">
-//     <trigger cron="0 0 2 * * ?"/>
-//     <property xmlns:task="http://www.wso2.org/products/wso2commons/tasks" name="injectTo" value="sequence"/>
-//     <property xmlns:task="http://www.wso2.org/products/wso2commons/tasks" name="sequenceName" value="IncrementSequence"/>
-//     <property xmlns:task="http://www.wso2.org/products/wso2commons/tasks" name="format" value="pox"/>
-// </task>
-# Task 'NightlyTask': injects its message into sequence 'IncrementSequence', on the cron schedule '0 0 2 * * ?' (in the
-# server's time zone).
+# Task 'NightlyTask': has neither a message nor a registryKey, so each run logs the Micro Integrator's error and injects
+# nothing, on the cron schedule '0 0 2 * * ?' (in the server's time zone).
 # From NightlyTask.xml, line 2.
 class NightlyTaskJob {
     *task:Job;
 
     public function execute() {
-        // The message has no translated target yet (see the TODO above): create it with
-        // newTaskContext (the task's message, "application/xml") and run the flow it goes to.
+        // The task has neither a message nor a registryKey: the Micro Integrator's MessageInjector logs this error
+        // on each run and injects nothing.
+        log:printError("message or registry-key not set");
     }
 }
 
