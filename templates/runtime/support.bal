@@ -6902,6 +6902,11 @@ function blockingSend(Context ctx, int[] nonErrorCodes, string? soapAction, bool
         ctx.payload = request.payload;
         return blockingFault(ctx, string `Transport error: ${ctx.statusCode} Error: the backend answered with an error status`, ctx.statusCode);
     }
+    // A SOAP fault the blocking sender is told to fail on fails inside sendReceive (FORCE_ERROR_ON_SOAP_FAULT), before
+    // BlockingMsgSender.send would copy the response's headers.
+    if soapFault {
+        check failOnBlockingSoapFault(ctx);
+    }
     if ctx.properties["BLOCKING_SENDER_PRESERVE_REQ_HEADERS"] == "false" {
         // BlockingMsgSender.send (and CalloutMediator) on a response when the property is the string "false":
         // MessageHelper.copyResponseMessageHeaders puts the response's transport headers on the message in place of
@@ -6913,9 +6918,6 @@ function blockingSend(Context ctx, int[] nonErrorCodes, string? soapAction, bool
         if contentType is string {
             ctx.contentType = mediaTypeOf(contentType);
         }
-    }
-    if soapFault {
-        check failOnBlockingSoapFault(ctx);
     }
 }
 

@@ -184,10 +184,15 @@ public sealed class ExpressionTranslator
 
         var parts = ImmutableArray.CreateBuilder<ExprIr>();
         var index = 0;
+
+        // Two credentials with one name (a database's and a directory's <password>) are two values: each occurrence
+        // after the first has a configurable of its own (its number after a NUL in the alias).
+        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (start, length, name) in secrets)
         {
+            var occurrence = occurrences[name] = occurrences.GetValueOrDefault(name) + 1;
             parts.Add(new StringLiteralIr(content[index..start]));
-            parts.Add(new ConfigurableReadIr(_secret(RegistrySecretAlias(key, name))));
+            parts.Add(new ConfigurableReadIr(_secret(RegistrySecretAlias(key, occurrence == 1 ? name : $"{name}\0{occurrence}"))));
             index = start + length;
         }
 

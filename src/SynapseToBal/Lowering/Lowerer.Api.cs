@@ -999,8 +999,10 @@ public sealed partial class Lowerer
             // then leaves the Micro Integrator's client waiting (SB0210), not answered with 202. With a declared out
             // flow, an in flow that does not call a backend counts only when something in it may leave the answer to
             // another thread (MayLeaveAnswerToCallback); a loopback runs the out flow in the request's thread
-            // (LoopBackMediator.mediate injects the message there), so its failure is answered 202 as ServerWorker.sendAck does.
-            var mayFollowCall = inFlowCalls || (outFlow is not null && MayLeaveAnswerToCallback(inFlow));
+            // (LoopBackMediator.mediate injects the message there), so its failure is answered 202 as ServerWorker.sendAck does,
+            // unless that out flow itself leaves the answer to another thread (a non-blocking call after a loopback
+            // sets RESPONSE_WRITTEN to SKIP in the request's thread: the client then waits).
+            var mayFollowCall = inFlowCalls || (outFlow is not null && (MayLeaveAnswerToCallback(inFlow) || (outFlowCanRun && MayLeaveAnswerToCallback(outFlow))));
 
             // After a non-blocking send, a backend's failure gets no answer from the Micro Integrator: the implicit end
             // answers it 502 (SB0260), unless the flow only runs a named sequence (its one fault function, which ends with 202).

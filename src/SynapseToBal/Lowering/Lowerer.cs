@@ -63,12 +63,15 @@ public sealed partial class Lowerer
         {
             // A credential in a registry resource's XML (ExpressionTranslator.RegistryExpr): named after the resource's
             // file and the element, reported where the resource is.
+            // A later occurrence of the same name has its number after a NUL (ExpressionTranslator.RegistryExpr).
             var resource = key.Split(':', '/')[^1];
-            var words = $"{(resource.Contains('.', StringComparison.Ordinal) ? resource[..resource.LastIndexOf('.')] : resource)} {element.Split(':')[^1]}";
+            var (name, occurrence) = element.IndexOf('\0', StringComparison.Ordinal) is > 0 and var cut ? (element[..cut], element[(cut + 1)..]) : (element, null);
+            var words = $"{(resource.Contains('.', StringComparison.Ordinal) ? resource[..resource.LastIndexOf('.')] : resource)} {name.Split(':')[^1]}{(occurrence is null ? string.Empty : " " + occurrence)}";
             symbol = _symbols.Module(SymbolKind.Configurable, words);
             _secrets[alias] = symbol;
-            _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, _model.RegistryResource(key)?.Location is { } path ? SourceLocation.FileStart(path) : null, $"{key} {element}");
-            _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"Secret '{element}' of registry resource '{key}' (a literal in the resource, not copied; give it as the XML text the resource holds there).", Secret: true));
+            var which = occurrence is null ? $"'{name}'" : $"'{name}' (occurrence {occurrence} of that name)";
+            _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, _model.RegistryResource(key)?.Location is { } path ? SourceLocation.FileStart(path) : null, $"{key} {name}{(occurrence is null ? string.Empty : " " + occurrence)}");
+            _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"Secret {which} of registry resource '{key}' (a literal in the resource, not copied; give it as the XML text the resource holds there).", Secret: true));
         }
         else if (!_secrets.TryGetValue(alias, out symbol))
         {

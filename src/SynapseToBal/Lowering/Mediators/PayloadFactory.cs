@@ -128,7 +128,7 @@ public sealed partial class Lowerer
         var template = Trimmed(parts.ToImmutable());
         var step = new SetPayloadStep(factory, kind, template)
         {
-            Json = kind == PayloadKind.Json && JsonTemplates.TryParse(template) is { } json && !QuotedSlotMayHoldJsonText(json, numbered) ? json : null,
+            Json = kind == PayloadKind.Json && JsonTemplates.TryParse(template) is { } json && !(QuotedSlotMayHoldJsonText(json, numbered) && TextArguments(numbered)) ? json : null,
             Xml = kind == PayloadKind.Xml ? XmlTemplates.TryParse(template) : null,
         };
         if (step.Json is { } tree)
@@ -288,6 +288,16 @@ public sealed partial class Lowerer
     };
 
     private static bool WholePayloadPath(string path) => path.Trim() is "$" or "$.";
+
+    /// <summary>
+    /// Whether every argument of a template built as text keeps the value the record form gives it: JSON paths,
+    /// property reads and literals (<c>jsonArg</c> pastes or escapes their text as prepareReplacementValue does). An
+    /// XPath argument is converted from XML to JSON by the record form (convertXmlArgumentToJson, an element's JSON),
+    /// which <c>jsonArg</c> of its string would not do: such a template stays a record, its JSON-text slot escaped
+    /// (mapping.md, "Differs").
+    /// </summary>
+    private static bool TextArguments(HashSet<TemplatePart.Argument> numbered) =>
+        numbered.All(argument => argument.Value is JsonEvalIr or PropertyReadIr or StringLiteralIr);
 
     private HashSet<string>? _jsonTextProperties;
 

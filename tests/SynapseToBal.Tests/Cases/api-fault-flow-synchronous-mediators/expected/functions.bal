@@ -16,3 +16,12 @@ function loopOut(Context ctx) returns http:Response|error {
     log:printInfo("SyncFlows /loop response", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "response", payload = check payloadText(ctx));
     return accepted();
 }
+
+# Out flow of SyncFlows GET /loopcall: runs on the backend response.
+function loopcallOut(Context ctx) returns http:Response|error {
+    check callEndpoint(ctx, loopcallEndpoint, clientPath(syncFlowsLoopcallEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = loopcallEndpointSuspension);
+    // TODO(SB0231): <class> runs the Java class 'org.example.Compute': write it as a Ballerina function over the Context (or call the service that replaces the Java code)
+    // <class name="org.example.Compute"/>
+    check notTranslatedMediator("class", "SB0231");
+    return accepted();
+}

@@ -25,6 +25,20 @@ service /sync on httpListener {
         }
     }
 
+    # GET /sync/loopcall
+    resource function get loopcall(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "SyncFlows", "/sync", cors = {allow: "GET", ...corsConfig});
+        do {
+            ctx.isResponse = true;
+            ctx.to = "";
+            throughApiResource(ctx);
+            return check loopcallOut(ctx);
+        } on fail {
+            // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
+            return accepted();
+        }
+    }
+
     # GET /sync/template
     resource function get template(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "SyncFlows", "/sync", cors = {allow: "GET", ...corsConfig});
@@ -67,6 +81,11 @@ service /sync on httpListener {
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options loopcall(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
     resource function options template(http:Request request) returns http:Response|error {
         return self.answerOptions(request);
     }
@@ -86,7 +105,7 @@ service /sync on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/sync", [{path: re `/loop/?`, allow: "GET"}, {path: re `/template/?`, allow: "GET"}, {path: re `/class/?`, allow: "GET"}, {path: re `/marked/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
+        return check optionsResponse(request, "/sync", [{path: re `/loop/?`, allow: "GET"}, {path: re `/loopcall/?`, allow: "GET"}, {path: re `/template/?`, allow: "GET"}, {path: re `/class/?`, allow: "GET"}, {path: re `/marked/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -95,7 +114,7 @@ service /sync on httpListener {
     # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
     # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
-        if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/sync", [re `/loop/?`, re `/template/?`, re `/class/?`, re `/marked/?`]) {
+        if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/sync", [re `/loop/?`, re `/loopcall/?`, re `/template/?`, re `/class/?`, re `/marked/?`]) {
             return methodNotAllowed();
         }
         return resourceNotFound();

@@ -21,6 +21,21 @@ service /pf on httpListener {
         }
     }
 
+    # POST /pf/mixed
+    resource function post mixed(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "QuotedJsonArgs", "/pf", cors = {allow: "POST", ...corsConfig});
+        do {
+            MixedResponse payload = {
+                payload: check jsonEval(ctx, "$"),
+                items: toJson(xpathString((check soapEnvelope(ctx))/**/<items>))
+            };
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
+    }
+
     # POST /pf/member
     resource function post member(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuotedJsonArgs", "/pf", cors = {allow: "POST", ...corsConfig});
@@ -39,6 +54,11 @@ service /pf on httpListener {
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options mixed(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
     resource function options member(http:Request request) returns http:Response|error {
         return self.answerOptions(request);
     }
@@ -48,7 +68,7 @@ service /pf on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/pf", [{path: re `/whole/?`, allow: "POST"}, {path: re `/member/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
+        return check optionsResponse(request, "/pf", [{path: re `/whole/?`, allow: "POST"}, {path: re `/mixed/?`, allow: "POST"}, {path: re `/member/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -57,7 +77,7 @@ service /pf on httpListener {
     # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
     # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
-        if !(request.method is "OPTIONS"|"POST") && requestPathMatches(request, "/pf", [re `/whole/?`, re `/member/?`]) {
+        if !(request.method is "OPTIONS"|"POST") && requestPathMatches(request, "/pf", [re `/whole/?`, re `/mixed/?`, re `/member/?`]) {
             return methodNotAllowed();
         }
         return resourceNotFound();

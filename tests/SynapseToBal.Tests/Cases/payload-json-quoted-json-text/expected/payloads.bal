@@ -2,7 +2,13 @@
 //   api.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# The JSON payload the payloadFactory at line 19 builds (the response).
+# The JSON payload the payloadFactory at line 21 builds (the response).
+type MixedResponse record {|
+    string payload;
+    json items;
+|};
+
+# The JSON payload the payloadFactory at line 33 builds (the response).
 type MemberResponse record {|
     string name;
     string code;

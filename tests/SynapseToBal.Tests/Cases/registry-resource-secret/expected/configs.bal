@@ -8,6 +8,10 @@ configurable int httpPort = 8290;
 # XML text the resource holds there).
 configurable string bpmconfPassword = ?;
 
+# Secret 'password' (occurrence 2 of that name) of registry resource 'conf:tools/bpmconf.xml' (a literal in the
+# resource, not copied; give it as the XML text the resource holds there).
+configurable string bpmconfPassword2 = ?;
+
 # Whether the APIs' answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from
 # synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request
 # whose Origin is not allowed is answered 403.

@@ -14,7 +14,7 @@ service /bpm on httpListener {
     resource function get login(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "BpmApi", "/bpm", cors = {allow: "GET", ...corsConfig});
         do {
-            ctx.properties["bpmconf"] = check xml:fromString(string `<bpm>${"\n"}<bpm_url>http://localhost:8080/bonita</bpm_url>${"\n"}<usuario>admin</usuario>${"\n"}<password>${bpmconfPassword}</password>${"\n"}<dataservices_url>http://localhost:8280/services</dataservices_url>${"\n"}</bpm>`);
+            ctx.properties["bpmconf"] = check xml:fromString(string `<bpm>${"\n"}<bpm_url>http://localhost:8080/bonita</bpm_url>${"\n"}<usuario>admin</usuario>${"\n"}<password>${bpmconfPassword}</password>${"\n"}<dataservices_url>http://localhost:8280/services</dataservices_url>${"\n"}<ldap><password>${bpmconfPassword2}</password></ldap>${"\n"}</bpm>`);
             string usuario = xpathString(xmlProperty(ctx, "bpmconf")/**/<usuario>);
             string password = xpathString(xmlProperty(ctx, "bpmconf")/**/<password>);
             log:printInfo("BpmApi /login request", user = usuario);
