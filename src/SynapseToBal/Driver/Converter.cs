@@ -355,7 +355,7 @@ public static class Converter
         try
         {
             return project.Registry.Resolve(key) is { } resource && resource.Content.ReadBytes() is var bytes
-                ? new RegistryContent(bytes, TextDecoding.Decode(bytes, out _), resource.MediaType)
+                ? new RegistryContent(bytes, TextDecoding.Decode(bytes, out _), resource.MediaType, resource.Location ?? resource.DisplayPath)
                 : null;
         }
         catch (IOException)

@@ -1555,10 +1555,11 @@ internal sealed partial class ExpressionBinder(
                 return FromVariable(inner.Navigation(absolute: false, fromBody: true, located.Steps), variable) is { } nodes ? AsString(nodes, ExpressionLanguage.XPath) : null;
             }
 
-            case "registry" when args is [StringLiteral { Value: var key }] && owner.RegistryValue(key, synapseExpression: true) is { } content:
+            case "registry" when args is [StringLiteral { Value: var key }] && owner.RegistryExpr(key, synapseExpression: true) is { } content:
                 // handleRegistryAccess: EvaluationContext.getRegistryResource (Registry.lookup, uncached) when the
-                // expression is evaluated; here the resource of the input project as it was converted.
-                return new StringLiteralIr(content);
+                // expression is evaluated; here the resource of the input project as it was converted (its credentials
+                // read from configurables).
+                return content;
 
             case "wso2-vault" when args[0] is StringLiteral alias:
                 return owner.Secret(alias.Value);

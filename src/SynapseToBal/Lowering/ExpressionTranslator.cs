@@ -151,6 +151,55 @@ public sealed class ExpressionTranslator
     internal string? RegistryValue(string key, bool synapseExpression) =>
         _registry(key) is { } content ? RegistryExpressionValue.Read(content.Bytes, content.Text, content.MediaType, synapseExpression).Value : null;
 
+    /// <summary>The start of the secret alias of a credential in a registry resource's XML: then the key, <c>\0</c>, the element's name.</summary>
+    internal const string RegistrySecretPrefix = "registry-resource:";
+
+    /// <summary>The secret alias of the credential <paramref name="element"/> in the registry resource <paramref name="key"/>.</summary>
+    internal static string RegistrySecretAlias(string key, string element) => RegistrySecretPrefix + key + "\0" + element;
+
+    /// <summary>
+    /// The value of a registry resource of the project as a string expression (<see cref="RegistryValue"/>), or null.
+    /// An XML resource holding literal credentials (an element or attribute named like a password, as a local entry's
+    /// are found: Lowerer.XmlSecrets) has each of them read from a required configurable (SB0212), never written as a
+    /// literal: the text around them is concatenated with the configurables' values. Without a way to declare them,
+    /// such a resource is not translated.
+    /// </summary>
+    internal ExprIr? RegistryExpr(string key, bool synapseExpression)
+    {
+        if (RegistryValue(key, synapseExpression) is not { } content)
+        {
+            return null;
+        }
+
+        var secrets = content.TrimStart().StartsWith('<') ? Lowerer.XmlSecrets(content, vaultLookups: false) : [];
+        if (secrets.Count == 0)
+        {
+            return new StringLiteralIr(content);
+        }
+
+        if (_secret is null)
+        {
+            return null;
+        }
+
+        var parts = ImmutableArray.CreateBuilder<ExprIr>();
+        var index = 0;
+
+        // Two credentials with one name (a database's and a directory's <password>) are two values: each occurrence
+        // after the first has a configurable of its own (its number after a NUL in the alias).
+        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (start, length, name) in secrets)
+        {
+            var occurrence = occurrences[name] = occurrences.GetValueOrDefault(name) + 1;
+            parts.Add(new StringLiteralIr(content[index..start]));
+            parts.Add(new ConfigurableReadIr(_secret(RegistrySecretAlias(key, occurrence == 1 ? name : $"{name}\0{occurrence}"))));
+            index = start + length;
+        }
+
+        parts.Add(new StringLiteralIr(content[index..]));
+        return new ConcatIr(parts.ToImmutable());
+    }
+
     /// <summary>Why a registry read of a key is not translated, or null when it is (or the resource is not in the project).</summary>
     internal string? RegistryRefusal(string key, bool synapseExpression) =>
         _registry(key) is { } content ? RegistryExpressionValue.Read(content.Bytes, content.Text, content.MediaType, synapseExpression).Reason : null;
@@ -599,7 +648,7 @@ public sealed class ExpressionTranslator
         // registry's cachableDuration), read here at conversion time when the project holds it. A key with '@' (a
         // resource property) or one a local entry of the project also defines (getEntryDefinition comes first) is not.
         "registry" when scope == "registry" && !name.Contains('@', StringComparison.Ordinal) && Entry(name) is null
-            && RegistryValue(name, synapseExpression: false) is { } content => new StringLiteralIr(content),
+            && RegistryExpr(name, synapseExpression: false) is { } content => content,
         _ => null,
     };
 

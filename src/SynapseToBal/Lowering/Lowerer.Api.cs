@@ -931,7 +931,9 @@ public sealed partial class Lowerer
             outFunction = OutFlowSymbol(baseName);
             RecordOutFlowAggregate(outFunction, outFlow);
             var outSteps = LowerFlowBody(outFlow, new FlowContext(FlowKind.Out, _translator, null, owner) { Self = outFunction, ApiResource = apiResource });
-            if (outFlowCanRun && FallThroughDiagnostic(outSteps, afterCall: true) is { } end)
+            // The out flow runs on a backend's response (a send or non-blocking call: the client's answer was left to
+            // that callback), or in the request's thread after a loopback, where an end without a response is answered 202.
+            if (outFlowCanRun && FallThroughDiagnostic(outSteps, afterCall: inFlowCalls || MayLeaveAnswerToCallback(inFlow)) is { } end)
             {
                 // Reported once the in flow is lowered, if something it runs still hands the out flow a message (ReportOutFlowEnd).
                 _pendingOutFlowEnds[outFunction] = (end, outFlow.Location);
@@ -994,10 +996,13 @@ public sealed partial class Lowerer
             }
 
             // When the in flow calls a backend, the fault flow may run after that call: ending it without a response
-            // then leaves the Micro Integrator's client waiting (SB0210), not answered with 202. A declared out flow
-            // counts unless the in flow is plain (only mediators that never call out, none running other flows): then
-            // nothing hands the out flow a message, and no failure reaches this flow after a call.
-            var mayFollowCall = inFlowCalls || outFlowCanRun || (outFlow is not null && !PlainFlow(inFlow));
+            // then leaves the Micro Integrator's client waiting (SB0210), not answered with 202. With a declared out
+            // flow, an in flow that does not call a backend counts only when something in it may leave the answer to
+            // another thread (MayLeaveAnswerToCallback); a loopback runs the out flow in the request's thread
+            // (LoopBackMediator.mediate injects the message there), so its failure is answered 202 as ServerWorker.sendAck does,
+            // unless that out flow itself leaves the answer to another thread (a non-blocking call after a loopback
+            // sets RESPONSE_WRITTEN to SKIP in the request's thread: the client then waits).
+            var mayFollowCall = inFlowCalls || (outFlow is not null && (MayLeaveAnswerToCallback(inFlow) || (outFlowCanRun && MayLeaveAnswerToCallback(outFlow))));
 
             // After a non-blocking send, a backend's failure gets no answer from the Micro Integrator: the implicit end
             // answers it 502 (SB0260), unless the flow only runs a named sequence (its one fault function, which ends with 202).
@@ -1055,25 +1060,53 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
-    /// Whether a flow is written inline and holds (nested ones included) only mediators that never call out or run
-    /// another flow (<see cref="MediatorEffects.NeverCallsOut"/>); a flow given by key, a sequence or template call, a
-    /// split or any other mediator may reach a call.
+    /// Whether the in flow (nested mediators, and the sequences and templates it runs) may mark the request as answered
+    /// elsewhere, so that the Micro Integrator sends no 202 when mediation ends without a response: the passthrough
+    /// ServerWorker.sendAck answers 202 unless the operation's RESPONSE_WRITTEN is "SKIP", which only a non-blocking
+    /// send (Axis2FlexibleMEPClient.send), clone and iterate without continueParent (CloneMediator, IterateMediator),
+    /// store (MessageStoreMediator), enqueue (EnqueueMediator), sampler (SamplingThrottleMediator), MI 4.4 foreach unless
+    /// continueWithoutAggregation (ForEachMediatorV2), scatter-gather (ScatterGather) and a default-scope RESPONSE
+    /// property (Axis2MessageContext.setProperty) set. A connector operation (its template is not in the input), an
+    /// unknown mediator and a sequence or template the input does not define may do so; dblookup, dbreport, loopback,
+    /// class and script mediators run in the request's thread and leave it as it is.
     /// </summary>
-    private static bool PlainFlow(FlowSyntax? flow)
+    private bool MayLeaveAnswerToCallback(FlowSyntax? flow) =>
+        flow is not null && MayLeaveAnswerToCallback(flow.Mediators, flow.Key, new HashSet<string>(StringComparer.Ordinal));
+
+    private bool MayLeaveAnswerToCallback(ImmutableArray<MediatorSyntax> mediators, KeySyntax? sequenceKey, HashSet<string> visited)
     {
-        if (flow is null)
+        bool Sequence(KeySyntax? key) => key switch
+        {
+            null => false,
+            { IsDynamic: true } => true,
+            _ when !visited.Add("sequence " + key.Text) => false,
+            _ => _model.Symbols.Sequence(key.Text) is not { } sequence || MayLeaveAnswerToCallback(sequence.Mediators, null, visited),
+        };
+
+        bool Template(string name) => name.Length > 0 && visited.Add("template " + name)
+            && (_model.Symbols.SequenceTemplate(name) is not { } template || MayLeaveAnswerToCallback(template.Mediators, null, visited));
+
+        if (Sequence(sequenceKey))
         {
             return true;
         }
 
-        if (flow.Key is not null)
+        var walker = new MediatorCollector();
+        walker.WalkMediators(mediators);
+        return walker.Mediators.Any(m => m switch
         {
-            return false;
-        }
-
-        var walker = new Semantics.MediatorCollector();
-        walker.WalkMediators(flow.Mediators);
-        return walker.Mediators.All(MediatorEffects.NeverCallsOut);
+            SendMediator or CallMediator { Blocking: false } or StoreMediator or EnqueueMediator or SamplerMediator or ScatterGatherMediator
+                or CloneMediator { ContinueParent: false } or IterateMediator { ContinueParent: false } or ConnectorOperationMediator or UnknownMediator => true,
+            ForEachMediator { IsVersion2: true, ContinueWithoutAggregation: not true } => true,
+            PropertyMediator { Name: "RESPONSE", Action: PropertyAction.Set, Scope: "" or "default", DynamicName: null } => true,
+            PropertyMediator { DynamicName: not null } => true,
+            SequenceReferenceMediator reference => Sequence(reference.Key),
+            CallTemplateMediator call => Template(call.Target),
+            ForEachMediator { SequenceKey: { } key } => Sequence(key),
+            ThrottleMediator throttle => Sequence(throttle.OnAccept?.SequenceKey) || Sequence(throttle.OnReject?.SequenceKey),
+            CacheMediator cache => Sequence(cache.OnCacheHit?.SequenceKey),
+            _ => false,
+        });
     }
 
     /// <summary>

@@ -59,7 +59,21 @@ public sealed partial class Lowerer
     /// <summary>The required configurable of a secret (a vault alias, ...), declared on first use; <paramref name="purpose"/> (if any) says what the first user takes it for.</summary>
     private Symbol DeclareSecret(string alias, string? purpose)
     {
-        if (!_secrets.TryGetValue(alias, out var symbol))
+        if (!_secrets.TryGetValue(alias, out var symbol) && RegistrySecretAlias(alias) is var (key, element))
+        {
+            // A credential in a registry resource's XML (ExpressionTranslator.RegistryExpr): named after the resource's
+            // file and the element, reported where the resource is.
+            // A later occurrence of the same name has its number after a NUL (ExpressionTranslator.RegistryExpr).
+            var resource = key.Split(':', '/')[^1];
+            var (name, occurrence) = element.IndexOf('\0', StringComparison.Ordinal) is > 0 and var cut ? (element[..cut], element[(cut + 1)..]) : (element, null);
+            var words = $"{(resource.Contains('.', StringComparison.Ordinal) ? resource[..resource.LastIndexOf('.')] : resource)} {name.Split(':')[^1]}{(occurrence is null ? string.Empty : " " + occurrence)}";
+            symbol = _symbols.Module(SymbolKind.Configurable, words);
+            _secrets[alias] = symbol;
+            var which = occurrence is null ? $"'{name}'" : $"'{name}' (occurrence {occurrence} of that name)";
+            _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, _model.RegistryResource(key)?.Location is { } path ? SourceLocation.FileStart(path) : null, $"{key} {name}{(occurrence is null ? string.Empty : " " + occurrence)}");
+            _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"Secret {which} of registry resource '{key}' (a literal in the resource, not copied; give it as the XML text the resource holds there).", Secret: true));
+        }
+        else if (!_secrets.TryGetValue(alias, out symbol))
         {
             symbol = _symbols.Module(SymbolKind.Configurable, alias);
             _secrets[alias] = symbol;
@@ -83,6 +97,12 @@ public sealed partial class Lowerer
 
         return symbol;
     }
+
+    /// <summary>The registry key and element of a secret alias <see cref="ExpressionTranslator.RegistrySecretAlias"/> made, or null.</summary>
+    private static (string Key, string Element)? RegistrySecretAlias(string alias) =>
+        alias.StartsWith(ExpressionTranslator.RegistrySecretPrefix, StringComparison.Ordinal) && alias.IndexOf('\0', StringComparison.Ordinal) is > 0 and var split
+            ? (alias[ExpressionTranslator.RegistrySecretPrefix.Length..split], alias[(split + 1)..])
+            : null;
 
     /// <summary>
     /// Which system-scope properties the project sets or removes (PropertyMediator: System.setProperty): a name any
@@ -716,6 +736,35 @@ public sealed partial class Lowerer
     /// </summary>
     private ImmutableArray<TemplatePart> SecretParts(LocalEntrySyntax entry, string xml)
     {
+        var secrets = XmlSecrets(xml, vaultLookups: true);
+        if (secrets.Count == 0)
+        {
+            return [];
+        }
+
+        var parts = ImmutableArray.CreateBuilder<TemplatePart>();
+        var index = 0;
+        foreach (var (start, length, secretName) in secrets)
+        {
+            parts.Add(new TemplatePart.Text(xml[index..start]));
+            var configurable = secretName.StartsWith('\0') ? DeclareSecret(secretName[1..]) : EntrySecret(entry, secretName);
+            parts.Add(new TemplatePart.Argument(new ConfigurableReadIr(configurable), Raw: true, InAttribute: false));
+            index = start + length;
+        }
+
+        parts.Add(new TemplatePart.Text(xml[index..]));
+        return parts.ToImmutable();
+    }
+
+    /// <summary>
+    /// Where an XML text holds literal credentials, in order and not overlapping: the text of every leaf element named
+    /// like a credential (or a <c>&lt;parameter name="password"&gt;</c>), every attribute named like one and the
+    /// <c>value</c> of an element whose <c>name</c> is one (<see cref="SecretNames.AttributeSecrets"/>), each with the
+    /// name it goes by; with <paramref name="vaultLookups"/>, a <c>{wso2:vault-lookup('alias')}</c> text too, named
+    /// <c>\0</c> and the alias. Empty when it holds none.
+    /// </summary>
+    internal static List<(int Start, int Length, string Name)> XmlSecrets(string xml, bool vaultLookups)
+    {
         var secrets = new List<(int Start, int Length, string Name)>();
         foreach (Match leaf in LeafElement.Matches(xml))
         {
@@ -724,7 +773,7 @@ public sealed partial class Lowerer
             var secretName = SecretNames.IsSecret(leaf.Groups["name"].Value) ? leaf.Groups["name"].Value
                 : named is not null && SecretNames.IsSecret(named) ? named
                 : null;
-            if (VaultLookup.Match(text.Value) is { Success: true } vault)
+            if (vaultLookups && VaultLookup.Match(text.Value) is { Success: true } vault)
             {
                 // {wso2:vault-lookup('alias')} is resolved from the secure vault (a HashiCorp lookup from the Vault): the required configurable of the alias.
                 secrets.Add((text.Index, text.Length, "\0" + VaultAlias(vault)));
@@ -736,29 +785,18 @@ public sealed partial class Lowerer
         }
 
         secrets.AddRange(SecretNames.AttributeSecrets(xml));
-
-        if (secrets.Count == 0)
+        var ordered = new List<(int Start, int Length, string Name)>();
+        var end = 0;
+        foreach (var secret in secrets.OrderBy(s => s.Start))
         {
-            return [];
-        }
-
-        var parts = ImmutableArray.CreateBuilder<TemplatePart>();
-        var index = 0;
-        foreach (var (start, length, secretName) in secrets.OrderBy(s => s.Start))
-        {
-            if (start < index)
+            if (secret.Start >= end)
             {
-                continue;
+                ordered.Add(secret);
+                end = secret.Start + secret.Length;
             }
-
-            parts.Add(new TemplatePart.Text(xml[index..start]));
-            var configurable = secretName.StartsWith('\0') ? DeclareSecret(secretName[1..]) : EntrySecret(entry, secretName);
-            parts.Add(new TemplatePart.Argument(new ConfigurableReadIr(configurable), Raw: true, InAttribute: false));
-            index = start + length;
         }
 
-        parts.Add(new TemplatePart.Text(xml[index..]));
-        return parts.ToImmutable();
+        return ordered;
     }
 
     /// <summary>The text of the parts with every configurable read shown as <c>****</c>.</summary>

@@ -642,4 +642,5 @@ public sealed class SymbolTable
 }
 
 /// <summary>A registry resource's content as the converter read it, and the media type the project declared for it.</summary>
-public sealed record RegistryContent(byte[] Bytes, string Text, string? MediaType);
+/// <param name="Location">The path diagnostics at the resource carry (RegistryResource.Location, else its display path).</param>
+public sealed record RegistryContent(byte[] Bytes, string Text, string? MediaType, string? Location = null);

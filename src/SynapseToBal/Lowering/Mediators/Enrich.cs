@@ -44,6 +44,12 @@ public sealed partial class Lowerer
             return [EnrichTodo(enrich, "an inline source holding a credential", "the inline XML holds a literal credential, which never becomes a literal in the generated code; read it from a configurable by hand")];
         }
 
+        if (source is { Type: EnrichSourceType.Inline, InlineKey: { } registryKey } && _translator.Entry(registryKey) is null
+            && _model.RegistryText(registryKey) is { } registryText && registryText.TrimStart().StartsWith('<') && Lowerer.XmlSecrets(registryText, vaultLookups: false).Count > 0)
+        {
+            return [EnrichTodo(enrich, "an inline source holding a credential", $"the registry resource '{registryKey}' holds a literal credential, which never becomes a literal in the generated code; read it from a configurable by hand")];
+        }
+
         if (EnrichSourceValue(enrich, source, context) is not { } value)
         {
             if (source is { Type: EnrichSourceType.Inline, InlineKey: { } missing } && _translator.Entry(missing) is null && _model.RegistryText(missing) is null)
@@ -253,6 +259,13 @@ public sealed partial class Lowerer
         EnrichSourceType.Custom when source.XPath is { } expression => Expr(expression, context) switch
         {
             XmlNavigationIr { TextOnly: false } navigation => new ValueIr.XmlNodes(navigation),
+            // A bare $ctx:p or get-property('p'): Source.evaluate takes the nodes with xpath.selectNodes, where
+            // SynapseXPathVariableContext.getVariableValue (and GetPropertyFunction.evaluate) return the property's
+            // object itself, so an OMElement (type="OM") or a node list is inserted as elements (a clone with
+            // clone="true") and a string as text, as a type="property" source does (not the nodes printed as text,
+            // which is what SynapseXPath.stringValueOf gives a property or payloadFactory argument).
+            PropertyReadIr { Scope: PropertyScope.Default, Fallback: null, Required: false, XPathString: false } property
+                when expression.Language == ExpressionLanguage.XPath => new ValueIr.Property(property.Name),
             JsonEvalIr json => new ValueIr.Json(json.Path),
             UntranslatedExprIr => null,
             var other => new ValueIr.String(other),

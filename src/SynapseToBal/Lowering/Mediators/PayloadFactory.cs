@@ -60,6 +60,8 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, factory.Location, "payloadFactory", "format", text.Substring(error.Span.Start, error.Span.Length), $"{error.Message} at position {error.Span.Start}; the rest of the format is kept as written");
         }
 
+        // The $n arguments (not MI 4.4 inline expressions, which RegexTemplateProcessor quotes and escapes itself).
+        var numbered = new HashSet<TemplatePart.Argument>(ReferenceEqualityComparer.Instance);
         foreach (var part in split.Parts)
         {
             switch (part)
@@ -79,7 +81,9 @@ public sealed partial class Lowerer
                     }
                     else
                     {
-                        parts.Add(new TemplatePart.Argument(value, raw, kind == PayloadKind.Xml && InsideTag(text, part.Span.Start)));
+                        var argument = new TemplatePart.Argument(value, raw, kind == PayloadKind.Xml && InsideTag(text, part.Span.Start));
+                        numbered.Add(argument);
+                        parts.Add(argument);
                     }
 
                     break;
@@ -124,7 +128,7 @@ public sealed partial class Lowerer
         var template = Trimmed(parts.ToImmutable());
         var step = new SetPayloadStep(factory, kind, template)
         {
-            Json = kind == PayloadKind.Json ? JsonTemplates.TryParse(template) : null,
+            Json = kind == PayloadKind.Json && JsonTemplates.TryParse(template) is { } json && !(QuotedSlotMayHoldJsonText(json, numbered) && TextArguments(numbered)) ? json : null,
             Xml = kind == PayloadKind.Xml ? XmlTemplates.TryParse(template) : null,
         };
         if (step.Json is { } tree)
@@ -260,6 +264,52 @@ public sealed partial class Lowerer
 
         return [.. list];
     }
+
+    /// <summary>
+    /// Whether an argument inside a JSON string of the template (<c>"x":"$1"</c>) is at run time JSON text: a JSONPath
+    /// argument selecting the whole payload (<c>$</c>), or a read of a property the project sets to it or as JSON
+    /// (<see cref="JsonTextProperties"/>). TemplateProcessor.prepareReplacementValue pastes a non-literal argument whose value starts with
+    /// <c>{</c> or <c>[</c> unescaped (an XPath's string and a JSONPath's JSON alike: only other text is escaped), so
+    /// the quotes around it stay and the payload is text the Micro Integrator stores unparsed as the JSON stream
+    /// (JsonUtil.getNewJsonPayload), usually no valid JSON. Such a template is built as text (<c>setJsonText</c> with
+    /// <c>jsonArg</c>, which does the same), not as a record whose string member would escape the value.
+    /// </summary>
+    private bool QuotedSlotMayHoldJsonText(JsonNodeIr node, HashSet<TemplatePart.Argument> numbered) => node switch
+    {
+        JsonNodeIr.Object o => o.Members.Any(m => QuotedSlotMayHoldJsonText(m.Value, numbered)),
+        JsonNodeIr.Array a => a.Items.Any(i => QuotedSlotMayHoldJsonText(i, numbered)),
+        JsonNodeIr.String s => s.Parts.Any(p => p is TemplatePart.Argument { Raw: true } argument && numbered.Contains(argument) && argument.Value switch
+        {
+            JsonEvalIr json => WholePayloadPath(json.Path),
+            PropertyReadIr { Scope: PropertyScope.Default } property => JsonTextProperties().Contains(property.Name),
+            _ => false,
+        }),
+        _ => false,
+    };
+
+    private static bool WholePayloadPath(string path) => path.Trim() is "$" or "$.";
+
+    /// <summary>
+    /// Whether every argument of a template built as text keeps the value the record form gives it: JSON paths,
+    /// property reads and literals (<c>jsonArg</c> pastes or escapes their text as prepareReplacementValue does). An
+    /// XPath argument is converted from XML to JSON by the record form (convertXmlArgumentToJson, an element's JSON),
+    /// which <c>jsonArg</c> of its string would not do: such a template stays a record, its JSON-text slot escaped
+    /// (mapping.md, "Differs").
+    /// </summary>
+    private static bool TextArguments(HashSet<TemplatePart.Argument> numbered) =>
+        numbered.All(argument => argument.Value is JsonEvalIr or PropertyReadIr or StringLiteralIr);
+
+    private HashSet<string>? _jsonTextProperties;
+
+    /// <summary>
+    /// The default-scope properties some property mediator of the project sets to the whole JSON payload
+    /// (<c>json-eval($)</c>) or with type JSON: their text is JSON text (an object or array) when the payload is JSON.
+    /// </summary>
+    private HashSet<string> JsonTextProperties() => _jsonTextProperties ??= AllMediators().OfType<PropertyMediator>()
+        .Where(p => p is { Action: PropertyAction.Set, Scope: "default" }
+            && (p.Type == "JSON" || (p.Value is ValueSyntax.Expression { Syntax: { Language: ExpressionLanguage.JsonPath } expression } && WholePayloadPath(expression.Text))))
+        .Select(p => p.Name)
+        .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>An argument's value; Raw means "insert as markup/JSON when it looks like it" (expression results).</summary>
     private (ExprIr Value, bool Raw) ArgValue(PayloadArgSyntax arg, FlowContext context) => arg.Value switch

@@ -62,7 +62,8 @@ public sealed partial class Lowerer
                     return exchange;
                 }
 
-                if (BehaviourProperties.Contains(property.Name) && !PreservesProcessedHeaders(property) && !PreservesAddressingHeaders(property) && !IsForceErrorOnSoapFaultData(property))
+                if (BehaviourProperties.Contains(property.Name) && !PreservesProcessedHeaders(property) && !PreservesAddressingHeaders(property) && !IsForceErrorOnSoapFaultData(property)
+                    && property.Name != BlockingSenderPreserveRequestHeaders)
                 {
                     return Todo(property, DiagnosticCatalog.PropertyNotTranslated, property.Name == "PRESERVE_WS_ADDRESSING" ? TypedPreserveAddressingReason : $"'{property.Name}' changes how Synapse sends or answers; reproduce it by hand", property.Scope, property.Name);
                 }

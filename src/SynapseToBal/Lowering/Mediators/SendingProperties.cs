@@ -25,6 +25,15 @@ public sealed partial class Lowerer
         && (property.Action == PropertyAction.Remove
             || (property.Type?.ToUpperInvariant() is null or "STRING" && property.Value is not (null or ValueSyntax.InlineXml)));
 
+    /// <summary>
+    /// <c>BLOCKING_SENDER_PRESERVE_REQ_HEADERS</c> (default scope), set in any form or removed, is a data property: after a
+    /// blocking call's or callout's response, BlockingMsgSender.send (and CalloutMediator.mediate) copy the response's
+    /// transport headers onto the message (MessageHelper.copyResponseMessageHeaders) when the property is the string
+    /// "false" (<c>"false".equals(...)</c>: a typed BOOLEAN false is not), which the runtime's <c>blockingSend</c> does
+    /// with the value the message holds.
+    /// </summary>
+    private const string BlockingSenderPreserveRequestHeaders = "BLOCKING_SENDER_PRESERVE_REQ_HEADERS";
+
     /// <summary>Why a typed or XML <c>PRESERVE_WS_ADDRESSING</c> stays a TODO.</summary>
     private const string TypedPreserveAddressingReason =
         "Axis2FlexibleMEPClient casts 'PRESERVE_WS_ADDRESSING' to a String before a non-blocking send, so a typed or XML value makes that send fail; set it as a string (\"true\" keeps the WS-Addressing header blocks)";

@@ -5064,12 +5064,13 @@ function faultCodeElement(string qualifiedName, string namespace, string prefix,
     return element;
 }
 
-# A payloadFactory argument inserted into a JSON template: JSON objects and arrays go in as JSON,
-# everything else as escaped string content (the template supplies the quotes).
+# A payloadFactory argument inserted into a JSON template: text that starts with `{` or `[` goes in as it is
+# (TemplateProcessor.prepareReplacementValue pastes it unescaped, inside the template's quotes too), everything
+# else as escaped string content (the template supplies the quotes).
 function jsonArg(string value) returns string {
     string trimmed = value.trim();
     if trimmed.startsWith("{") || trimmed.startsWith("[") {
-        return trimmed;
+        return value;
     }
     string quoted = value.toJsonString();
     return quoted.substring(1, quoted.length() - 1);
@@ -6850,8 +6851,8 @@ function clientPath(string url, string path) returns string {
 # one, so the request stays the message (its body, content type and headers). A transport failure (connection
 # refused, timeout, a response that cannot be read) is an AxisFault without a fault code: ERROR_CODE 401002
 # (`blockingTransportFailure`), which is also the code the endpoint's suspension state gets. The blocking sender copies the
-# response headers only when BLOCKING_SENDER_PRESERVE_REQ_HEADERS is "false" (a property the converter leaves
-# as a TODO): by default the request headers stay on the message.
+# response headers only when BLOCKING_SENDER_PRESERVE_REQ_HEADERS is "false" (`blockingSend`): by default the
+# request headers stay on the message.
 # On success BlockingMsgSender.send only sets the response's envelope (and JSON payload) and HTTP_SC on the message:
 # it stays the request it was. Its messageType, its axis2 properties (REST_URL_POSTFIX among them), its To, ReplyTo,
 # FaultTo and action and its direction are kept, on success and on failure alike, so the response body is written
@@ -6916,6 +6917,7 @@ function blockingSend(Context ctx, int[] nonErrorCodes, string? soapAction, bool
     ctx.ack = {};
     error? called = sendRequest();
     ctx.ack = requestAck;
+    map<string> responseHeaders = ctx.headers;
     // The message stays the request, with the response's body and status (BlockingMsgSender.send).
     restoreRequestState(ctx, request, keepResponse = true);
     if called is error {
@@ -6925,8 +6927,22 @@ function blockingSend(Context ctx, int[] nonErrorCodes, string? soapAction, bool
         ctx.payload = request.payload;
         return blockingFault(ctx, string `Transport error: ${ctx.statusCode} Error: the backend answered with an error status`, ctx.statusCode);
     }
+    // A SOAP fault the blocking sender is told to fail on fails inside sendReceive (FORCE_ERROR_ON_SOAP_FAULT), before
+    // BlockingMsgSender.send would copy the response's headers.
     if soapFault {
         check failOnBlockingSoapFault(ctx);
+    }
+    if ctx.properties["BLOCKING_SENDER_PRESERVE_REQ_HEADERS"] == "false" {
+        // BlockingMsgSender.send (and CalloutMediator) on a response when the property is the string "false":
+        // MessageHelper.copyResponseMessageHeaders puts the response's transport headers on the message in place of
+        // the request's (so `$trp:Set-Cookie` reads the backend's), and a Content-Type among them sets the message's
+        // content type to its media type. The request's further values of repeated headers stay (the axis2
+        // EXCESS_TRANSPORT_HEADERS is not copied).
+        ctx.headers = responseHeaders;
+        string? contentType = responseHeaders["content-type"];
+        if contentType is string {
+            ctx.contentType = mediaTypeOf(contentType);
+        }
     }
 }
 
