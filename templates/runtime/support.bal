@@ -10989,7 +10989,8 @@ function dataServiceParam(Context ctx, string name, string sqlType = "string", s
     foreach string? value in values {
         bound.push(check dataServiceValue(value, sqlType));
     }
-    return {arrayValues: bound};
+    DataServiceArray arrayValue = {arrayValues: bound};
+    return arrayValue;
 }
 
 # A query parameter no with-param of the call-query gives and without a default value: Query.extractParams fails every

@@ -78,7 +78,7 @@ public sealed class DataServiceReplyRuntimeTests
             "values.push(nilAttribute == \"true\" || nilAttribute == \"1\" ? () : child.data());");
         RuntimeSourceText.InOrder(RuntimeSourceText.Function("dataServiceParam"),
             "sql:Value[] bound = [];", "foreach string? value in values {", "bound.push(check dataServiceValue(value, sqlType));",
-            "return {arrayValues: bound};");
+            "DataServiceArray arrayValue = {arrayValues: bound};");
     }
 
     [Fact]

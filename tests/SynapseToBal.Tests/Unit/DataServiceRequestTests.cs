@@ -62,7 +62,7 @@ public sealed class DataServiceRequestTests
             "if defaultValue is string {", "return dataServiceValue(defaultValue, sqlType);",
             "return error(string `Error in 'CallQuery.extractParams', cannot find parameter with type:query-param name:${name}`);",
             "if values.length() == 1 {", "return dataServiceValue(values[0], sqlType);",
-            "return {arrayValues: bound};");
+            "DataServiceArray arrayValue = {arrayValues: bound};", "return arrayValue;");
 
         // SQLQuery's setters bind a null value with setNull of the parameter's type.
         RuntimeSourceText.InOrder(RuntimeSourceText.Function("dataServiceValue"),
