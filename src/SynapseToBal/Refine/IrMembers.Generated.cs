@@ -322,7 +322,6 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 306,
         [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 307,
         [typeof(global::SynapseToBal.IR.XsltStep)] = 308,
-        [typeof(global::SynapseToBal.Report.DataServiceRequestUnit)] = 309,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -3685,21 +3684,6 @@ internal static partial class IrMembers
                 sink.Visit(n.TargetProperty);
                 sink.Visit(n.Origin);
                 sink.Visit(n.Unmediated);
-                return true;
-            }
-
-            case 309:
-            {
-                var n = (global::SynapseToBal.Report.DataServiceRequestUnit)node;
-                sink.Visit(n.Element);
-                sink.Visit(n.Location);
-                sink.Visit(n.RawXml);
-                sink.Visit(n.Description);
-                foreach (var item in n.Extra)
-                {
-                    sink.Visit(item);
-                }
-
                 return true;
             }
 

@@ -220,19 +220,3 @@ public static class Coverage
         return collector.Mediators;
     }
 }
-
-/// <summary>
-/// A data service's REST resource or SOAP operation as a unit of coverage: a data service has no mediators, and each
-/// of its resources and operations is what becomes a resource (or a branch of its operations' dispatcher) running a
-/// query, or a TODO carrying its XML. Counted with the weight of a dataServiceCall (<see cref="Weights"/>).
-/// </summary>
-public sealed record DataServiceRequestUnit(string Element, SourceLocation Location, RawXmlText RawXml) : MediatorSyntax(Location, RawXml)
-{
-    /// <summary>The element name a data service's REST resource is reported under.</summary>
-    public const string Resource = "resource (data service)";
-
-    /// <summary>The element name a data service's SOAP operation is reported under.</summary>
-    public const string Operation = "operation (data service)";
-
-    public override string ElementName => Element;
-}

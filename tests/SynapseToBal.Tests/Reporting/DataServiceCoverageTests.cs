@@ -1,5 +1,6 @@
 using SynapseToBal.Driver;
 using SynapseToBal.Report;
+using SynapseToBal.Syntax;
 using SynapseToBal.Tests.Project;
 using Xunit;
 
