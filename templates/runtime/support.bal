@@ -1105,7 +1105,7 @@ const WSA_SUBMISSION_NS = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
 
 // It only sets the context's addressing fields: a package that reads none of them (in its own code or through
 // the helpers below) gets neither it nor its call in `parsedPayload`, as what it would set is never seen.
-// Kept only with: addressingAddress, addressingAction, messageAction, urlParam, defaultFaultLog, callAddress, anonymousTo, rewriteUrl, storedMessageText, forwardAttemptAddress, dataServiceNoOperation, dataServiceParam, dataServiceParamValues, cacheLookup, operationNotFound, setOperationNotFoundFault, transportOperation, operationNotFoundReason, ctx.to, ctx.replyTo, ctx.faultTo, ctx.wsaAction, ctx.addressingFault
+// Kept only with: addressingAddress, addressingAction, messageAction, urlParam, defaultFaultLog, callAddress, anonymousTo, rewriteUrl, storedMessageText, forwardAttemptAddress, dataServiceNoOperation, dataServiceRequestValues, cacheLookup, operationNotFound, setOperationNotFoundFault, transportOperation, operationNotFoundReason, ctx.to, ctx.replyTo, ctx.faultTo, ctx.wsaAction, ctx.addressingFault
 # When the Micro Integrator builds a received message (RelayUtils.buildMessage, its `processAddressing`), it runs
 # Axis2's AddressingInHandler, engaged in its axis2.xml: the `To` header block of the envelope becomes the message's
 # To address, replacing the one it had (the request path, or what a `header To` set). The handler reads the 2005/08
@@ -10948,95 +10948,65 @@ function dbFloat(string value) returns float|sql:DoubleValue|error =>
 # when it is empty.
 function dbBoolean(string value) returns boolean|sql:BitValue => value == "" ? new sql:BitValue() : value.equalsIgnoreCaseAscii("true");
 
-# A data service's request parameter, read as the Micro Integrator's data services engine reads it from the
-# request message: a path parameter, else a query parameter of the URL (for a REST request Axis2's
-# XFormURLEncodedBuilder makes the path's template variables and then the query's entries the children of the
-# request element), else the text of the child element of that local name of the XML (or JSON, as XML) payload's
-# request element. Names match without regard to case: DataService.extractParams lower-cases the request's names and
-# QueryFactory.createWithParam the `query-param` it looks them up by. A missing parameter takes its default value,
-# and without one is an error, as the data service fails on it.
-function dataServiceParam(Context ctx, string name, string? defaultValue = ()) returns string|error {
+# Whether the data services engine gets the request element built from the request's URL: the pass-through
+# ServerWorker.handleRESTUrlPost builds the message with Axis2's XFormURLEncodedBuilder when the request has no
+# Content-Type header (a GET or DELETE, a body-less POST; a GET or DELETE whose header is empty too) or its media type is
+# `application/x-www-form-urlencoded`. The builder's BuilderUtil.buildsoapMessage writes the request element from the
+# operation's input schema (DataServiceDocLitWrappedSchemaGenerator), not from the request.
+function dataServiceFormRequest(Context ctx) returns boolean {
+    string? contentType = ctx.headers["content-type"];
+    if contentType is () {
+        return true;
+    }
+    if contentType.trim() == "" {
+        return ctx.method == "GET" || ctx.method == "DELETE";
+    }
+    string mediaType = contentType;
+    int? semicolon = contentType.indexOf(";");
+    if semicolon is int {
+        mediaType = contentType.substring(0, semicolon);
+    }
+    return mediaType.trim() == "application/x-www-form-urlencoded";
+}
+
+# Every value the request gives a data service parameter, as the data services engine reads the request element
+# (DataServiceRequest.getSingleInputValuesFromOM: each child element of that name, in order; `()` for one with
+# `xsi:nil` "true" or "1"). A request built from its URL (`dataServiceFormRequest`) has, for each parameter of the
+# schema, the path's template variable and then every URL query entry whose name is `name` exactly (BuilderUtil looks
+# each schema element's name up in the request's parameters; XFormURLEncodedBuilder takes an entry `name=value` with
+# `=` after its first character, the name as written, the value percent-decoded by URIEncoderDecoder with `+` kept),
+# and an `xsi:nil` element when it has none (every with-param element is nillable with minOccurs 1): one `()`.
+# Otherwise: the path parameter of that name, else every URL query entry of that name, else every child element of
+# that local name of the XML (or JSON, as XML) payload's request element; names match without regard to case there
+# (DataService.extractParams lower-cases the request's names, QueryFactory.createWithParam the `query-param`), and
+# no value is none.
+function dataServiceRequestValues(Context ctx, string name) returns (string?)[]|error {
+    boolean form = dataServiceFormRequest(ctx);
     string key = name.toLowerAscii();
+    (string?)[] values = [];
     foreach [string, anydata] [property, value] in ctx.properties.entries() {
-        if value is string && property.startsWith("uri.var.") && property.substring(8).toLowerAscii() == key {
-            return value;
+        if value is string && property.startsWith("uri.var.")
+                && (form ? property.substring(8) == name : property.substring(8).toLowerAscii() == key) {
+            values.push(value);
         }
     }
-    string? fromQuery = check dataServiceQueryParam(ctx.to, key);
-    if fromQuery is string {
-        return fromQuery;
+    if values.length() > 0 && !form {
+        return values;
     }
-    xml|error payload = xmlPayload(ctx);
-    if payload is xml {
-        foreach xml:Element request in payload.elements() {
-            string? value = dataServiceChild(request, key);
-            if value is () && localName(request.getName()) == "jsonObject" {
-                foreach xml:Element inner in request.children().elements() {
-                    value = value ?: dataServiceChild(inner, key);
-                }
-            }
-            if value is string {
-                return value;
-            }
-        }
-    }
-    if defaultValue is string {
-        return defaultValue;
-    }
-    return error(string `data service: the request has no parameter '${name}'`);
-}
-
-# The value of the request URL's query entry named `key` (lower case) without regard to case, as Axis2's
-# XFormURLEncodedBuilder.extractParametersFromRequest reads the query: split on `&`, an entry with `=` after its first
-# character taken, the name as written, the value percent-decoded by URIEncoderDecoder (a `+` stays a `+`); an entry
-# without `=`, or with nothing before it, is not a parameter. A repeated name gives its first value.
-function dataServiceQueryParam(string address, string key) returns string|error? {
-    int? queryIndex = address.indexOf("?");
-    if queryIndex is () {
-        return ();
-    }
-    foreach string entry in re `&`.split(address.substring(queryIndex + 1)) {
-        int? index = entry.indexOf("=");
-        if index is int && index > 0 && entry.substring(0, index).toLowerAscii() == key {
-            return check urlDecodeText(entry.substring(index + 1), plusAsSpace = false);
-        }
-    }
-    return ();
-}
-
-# The text of the first child element of `parent` whose local name is `key` (lower case) without regard to case.
-function dataServiceChild(xml:Element parent, string key) returns string? {
-    foreach xml:Element child in parent.children().elements() {
-        if localName(child.getName()).toLowerAscii() == key {
-            return child.data();
-        }
-    }
-    return ();
-}
-
-# Every value the request gives a data service ARRAY parameter (paramType="ARRAY"): the path parameter of that name,
-# else every query parameter of the URL of that name, in order (Axis2's BuilderUtil writes each repeated one as an
-# element of the request), else every child element of that local name of the payload's request element, in order, as
-# DataServiceRequest.getSingleInputValuesFromOM gathers repeated elements into an array; names match without regard
-# to case, as for `dataServiceParam`. None is an error, as the data service fails on a missing parameter.
-function dataServiceParamValues(Context ctx, string name) returns string[]|error {
-    string key = name.toLowerAscii();
-    foreach [string, anydata] [property, value] in ctx.properties.entries() {
-        if value is string && property.startsWith("uri.var.") && property.substring(8).toLowerAscii() == key {
-            return [value];
-        }
-    }
-    string[] values = [];
     int? queryIndex = ctx.to.indexOf("?");
     if queryIndex is int {
         foreach string entry in re `&`.split(ctx.to.substring(queryIndex + 1)) {
             int? index = entry.indexOf("=");
-            if index is int && index > 0 && entry.substring(0, index).toLowerAscii() == key {
+            if index is int && index > 0
+                    && (form ? entry.substring(0, index) == name : entry.substring(0, index).toLowerAscii() == key) {
                 values.push(check urlDecodeText(entry.substring(index + 1), plusAsSpace = false));
             }
         }
     }
-    if values.length() > 0 {
+    if form && values.length() == 0 {
+        values.push(());
+    }
+    if form || values.length() > 0 {
         return values;
     }
     xml|error payload = xmlPayload(ctx);
@@ -11051,7 +11021,8 @@ function dataServiceParamValues(Context ctx, string name) returns string[]|error
             foreach xml:Element parent in parents {
                 foreach xml:Element child in parent.children().elements() {
                     if localName(child.getName()).toLowerAscii() == key {
-                        values.push(child.data());
+                        string? nilAttribute = child.getAttributes()["{http://www.w3.org/2001/XMLSchema-instance}nil"];
+                        values.push(nilAttribute == "true" || nilAttribute == "1" ? () : child.data());
                     }
                 }
                 if values.length() > 0 {
@@ -11060,46 +11031,103 @@ function dataServiceParamValues(Context ctx, string name) returns string[]|error
             }
         }
     }
-    return error(string `data service: the request has no parameter '${name}'`);
+    return values;
 }
 
-# The values of a data service ARRAY parameter, each bound as its sqlType binds one (as SQLQuery.setParamInPreparedStatement
-# binds each element): `string`, `integer`, `decimal`, `float`, `boolean` (true when "true" in any case), `date`,
-# `time` or `timestamp`.
-function dataServiceArrayParam(Context ctx, string name, string sqlType) returns DataServiceArray|error {
+# A data service query parameter, bound as its sqlType (`string`, `integer`, `decimal`, `float`, `boolean`, `date`,
+# `time` or `timestamp`) from the values the request gives it (`dataServiceRequestValues`). One value is bound in the
+# parameter's place, `()` as SQL NULL of the type (SQLQuery's setters call setNull for a null value); several, as for
+# a repeated element or URL query entry, are an array whose placeholder becomes one per value (the engine makes
+# repeated elements an array, ExpressionQuery.createProcessedQuery expands the `?` of any parameter whose value is an
+# array). A request without the parameter takes its `defaultValue` (CallQuery.processDefaultValues), and without one
+# fails, as CallQuery.extractParams does. A NULL or array value (no scalar value) of a parameter with a default takes
+# the default with `forceDefault`, and fails with `nullFails`: CallQuery.extractParams reads forceDefault from the
+# query parameter named as the request parameter, and where the query has none it fails on a NullPointerException.
+function dataServiceParam(Context ctx, string name, string sqlType = "string", string? defaultValue = (),
+        boolean forceDefault = false, boolean nullFails = false) returns sql:Value|DataServiceArray|error {
+    (string?)[] values = check dataServiceRequestValues(ctx, name);
+    boolean noScalar = values.length() > 1 || (values.length() == 1 && values[0] is ());
+    if nullFails && noScalar && defaultValue is string {
+        return error(string `data service: no query parameter is named '${name}' to read forceDefault from (NullPointerException in CallQuery.extractParams)`);
+    }
+    if values.length() == 0 || (forceDefault && noScalar) {
+        if defaultValue is string {
+            return dataServiceValue(defaultValue, sqlType);
+        }
+        return error(string `Error in 'CallQuery.extractParams', cannot find parameter with type:query-param name:${name}`);
+    }
+    if values.length() == 1 {
+        return dataServiceValue(values[0], sqlType);
+    }
     sql:Value[] bound = [];
-    foreach string value in check dataServiceParamValues(ctx, name) {
+    foreach string? value in values {
+        bound.push(check dataServiceValue(value, sqlType));
+    }
+    DataServiceArray arrayValue = {arrayValues: bound};
+    return arrayValue;
+}
+
+# A query parameter no with-param of the call-query gives and without a default value: Query.extractParams fails every
+# request on it (INCOMPATIBLE_PARAMETERS_ERROR) before the query runs.
+function dataServiceUnmappedParam(string name) returns sql:Value|error =>
+    error(string `Error in 'Query.extractParams', cannot find query param with name:${name}`);
+
+# One value of a data service parameter bound as its sqlType, as SQLQuery.setParamInPreparedStatement binds it:
+# `()` is SQL NULL of that type, a text is parsed (a boolean is true when "true" in any case, `Boolean.valueOf`).
+function dataServiceValue(string? value, string sqlType) returns sql:Value|error {
+    if value is () {
         match sqlType {
             "integer" => {
-                bound.push(check int:fromString(value));
+                return new sql:IntegerValue();
             }
             "decimal" => {
-                bound.push(check decimal:fromString(value));
+                return new sql:DecimalValue();
             }
             "float" => {
-                bound.push(check float:fromString(value));
+                return new sql:DoubleValue();
             }
             "boolean" => {
-                bound.push(value.equalsIgnoreCaseAscii("true"));
+                return new sql:BitValue();
             }
             "date" => {
-                bound.push(sqlDate(value));
+                return new sql:DateValue();
             }
             "time" => {
-                bound.push(sqlTime(value));
+                return new sql:TimeValue();
             }
             "timestamp" => {
-                bound.push(sqlTimestamp(value));
-            }
-            _ => {
-                bound.push(value);
+                return new sql:TimestampValue();
             }
         }
+        return new sql:VarcharValue();
     }
-    return {arrayValues: bound};
+    match sqlType {
+        "integer" => {
+            return int:fromString(value);
+        }
+        "decimal" => {
+            return decimal:fromString(value);
+        }
+        "float" => {
+            return float:fromString(value);
+        }
+        "boolean" => {
+            return value.equalsIgnoreCaseAscii("true");
+        }
+        "date" => {
+            return new sql:DateValue(value);
+        }
+        "time" => {
+            return new sql:TimeValue(value);
+        }
+        "timestamp" => {
+            return new sql:TimestampValue(value);
+        }
+    }
+    return value;
 }
 
-# The values of a data service ARRAY parameter, bound one placeholder each.
+# The values of a data service parameter the request gives several values, bound one placeholder each.
 type DataServiceArray record {|
     sql:Value[] arrayValues;
 |};
@@ -11107,7 +11135,7 @@ type DataServiceArray record {|
 # A data service query with ARRAY parameters: the SQL's text parts around its placeholders, each placeholder of an
 # ARRAY parameter replaced by one per value joined with `,` (ExpressionQuery.createProcessedQuery, generateQuestionMarks),
 # each value bound in its place (SQLQuery.createProcessedPreparedStatement).
-function dataServiceArrayQuery(string[] parts, (sql:Value|DataServiceArray)[] arguments) returns SqlQuery {
+function dataServiceQuery(string[] parts, (sql:Value|DataServiceArray)[] arguments) returns SqlQuery {
     string[] strings = [parts[0]];
     sql:Value[] insertions = [];
     foreach int i in 0 ..< arguments.length() {
@@ -11155,15 +11183,27 @@ type DataServiceEntry DataServiceOutput|DataServiceGroup;
 # as JSON (the XML written by the JSON formatter, as for any message whose messageType is JSON) when the client accepts
 # JSON (`dataServiceAcceptsJson`).
 function dataServiceSelect(Context ctx, jdbc:Client db, sql:ParameterizedQuery query, string element, string rowName,
-        string namespace, DataServiceEntry[] outputs) returns error? {
+        string namespace, DataServiceEntry[] outputs, boolean useColumnNumbers = false) returns error? {
     stream<record {}, sql:Error?> rows = db->query(query);
     xml entries = xml ``;
     check from record {} row in rows
         do {
-            entries += check dataServiceRow(row, rowName, namespace, outputs);
+            entries += check dataServiceRow(useColumnNumbers ? dataServiceNumberedColumns(row) : row, rowName, namespace, outputs);
         };
     ctx.payload = xml:createElement(string `{${namespace}}${element}`, {}, entries);
     ctx.contentType = dataServiceAcceptsJson(ctx) ? "application/json" : "application/xml";
+}
+
+# A row whose columns are named by their position, `1`, `2`, ..., as SQLQuery.getDataEntryFromRS names them for a
+# result with `useColumnNumbers="true"` (the columns in the order the client gives them, the statement's).
+function dataServiceNumberedColumns(record {} row) returns record {} {
+    record {} numbered = {};
+    int position = 1;
+    foreach anydata value in row {
+        numbered[position.toString()] = value;
+        position += 1;
+    }
+    return numbered;
 }
 
 # A data service query with `returnGeneratedKeys` and a result: the statement is run as an update and its result is

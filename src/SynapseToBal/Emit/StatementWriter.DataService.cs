@@ -7,23 +7,20 @@ namespace SynapseToBal.Emit;
 internal sealed partial class StatementWriter
 {
     /// <summary>
-    /// A data service query: a parameterized query whose arguments are read from the request, run by a runtime helper.
-    /// SQL a raw template cannot hold as text (a MySQL backtick-quoted name, a <c>${</c>) is written as the runtime's
-    /// <c>SqlQuery</c> of the same text parts and arguments, as for dblookup/dbreport.
+    /// A data service query: its SQL's text parts and each parameter read from the request (<c>dataServiceParam</c>,
+    /// bound as its sqlType, SQL NULL for a value the request leaves NULL), run by a runtime helper. A query with
+    /// parameters is the runtime's <c>dataServiceQuery</c> of the text parts and values, as any parameter the request
+    /// gives several values takes one placeholder per value (ExpressionQuery.createProcessedQuery); one without is a raw
+    /// template, or the runtime's <c>SqlQuery</c> when the SQL holds what a raw template cannot hold as text (a MySQL
+    /// backtick-quoted name, a <c>${</c>).
     /// </summary>
     private void DataServiceQuery(DataServiceQueryStep step)
     {
-        var reads = step.Arguments.Select(argument => argument.IsArray
-            ? $"check dataServiceArrayParam(ctx, {BallerinaSyntax.StringLiteral(argument.RequestName)}, {BallerinaSyntax.StringLiteral(argument.Type.ToString().ToLowerInvariant())})"
-            : DbBind(
-            $"check dataServiceParam(ctx, {BallerinaSyntax.StringLiteral(argument.RequestName)}"
-            + (argument.DefaultValue is { } fallback ? $", {BallerinaSyntax.StringLiteral(fallback)})" : ")"), argument.Type)).ToList();
+        var reads = step.Arguments.Select(DataServiceParam).ToList();
         var query = new StringBuilder();
-        if (step.Arguments.Any(a => a.IsArray))
+        if (reads.Count > 0)
         {
-            // An ARRAY parameter's placeholder becomes one per value (ExpressionQuery.createProcessedQuery): the query
-            // is made when the values are known.
-            query.Append("dataServiceArrayQuery([")
+            query.Append("dataServiceQuery([")
                 .AppendJoin(", ", step.SqlSegments.Select(BallerinaSyntax.StringLiteral))
                 .Append("], [")
                 .AppendJoin(", ", reads)
@@ -33,23 +30,11 @@ internal sealed partial class StatementWriter
         {
             query.Append("new SqlQuery([")
                 .AppendJoin(", ", step.SqlSegments.Select(BallerinaSyntax.StringLiteral))
-                .Append("], [")
-                .AppendJoin(", ", reads)
-                .Append("])");
+                .Append("], [])");
         }
         else
         {
-            query.Append('`');
-            for (var i = 0; i < step.SqlSegments.Length; i++)
-            {
-                query.Append(BallerinaSyntax.TemplateText(step.SqlSegments[i], keepLineBreaks: true));
-                if (i < reads.Count)
-                {
-                    query.Append("${").Append(reads[i]).Append('}');
-                }
-            }
-
-            query.Append('`');
+            query.Append('`').Append(BallerinaSyntax.TemplateText(step.SqlSegments[0], keepLineBreaks: true)).Append('`');
         }
 
         // The client is made on first use and again after a failure (DbConnection): a database that is down fails
@@ -64,7 +49,46 @@ internal sealed partial class StatementWriter
         var shape = $"{BallerinaSyntax.StringLiteral(result.Element)}, {BallerinaSyntax.StringLiteral(result.RowName)}, {BallerinaSyntax.StringLiteral(result.Namespace)}, {DataServiceEntries(result.Outputs)}";
         _out.Verbatim(step.GeneratedKeyColumn is { } keyColumn
             ? $"check dataServiceGeneratedKey(ctx, {client}, {query}, {BallerinaSyntax.StringLiteral(keyColumn)}, {shape});"
-            : $"check dataServiceSelect(ctx, {client}, {query}, {shape});");
+            : $"check dataServiceSelect(ctx, {client}, {query}, {shape}{(result.UseColumnNumbers ? ", useColumnNumbers = true" : string.Empty)});");
+    }
+
+    /// <summary>
+    /// The read of one query parameter: its request name, its sqlType (a string by default), its default value,
+    /// forceDefault and nullFails; a parameter no with-param gives is its default value, and without one fails every
+    /// request (Query.extractParams).
+    /// </summary>
+    private static string DataServiceParam(DataServiceArgumentIr argument)
+    {
+        var type = BallerinaSyntax.StringLiteral(argument.Type.ToString().ToLowerInvariant());
+        if (argument.Unmapped)
+        {
+            return argument.DefaultValue is { } value
+                ? $"check dataServiceValue({BallerinaSyntax.StringLiteral(value)}, {type})"
+                : $"check dataServiceUnmappedParam({BallerinaSyntax.StringLiteral(argument.RequestName)})";
+        }
+
+        var read = new StringBuilder("check dataServiceParam(ctx, ").Append(BallerinaSyntax.StringLiteral(argument.RequestName));
+        if (argument.Type != DbParameterType.String)
+        {
+            read.Append(", ").Append(type);
+        }
+
+        if (argument.DefaultValue is { } fallback)
+        {
+            read.Append(", defaultValue = ").Append(BallerinaSyntax.StringLiteral(fallback));
+        }
+
+        if (argument.ForceDefault)
+        {
+            read.Append(", forceDefault = true");
+        }
+
+        if (argument.NullFails)
+        {
+            read.Append(", nullFails = true");
+        }
+
+        return read.Append(')').ToString();
     }
 
     /// <summary>The runtime's <c>DataServiceEntry</c> list of a result's outputs and element groups.</summary>

@@ -12,16 +12,21 @@ namespace SynapseToBal.IR;
 public sealed record DataServiceQueryStep(DbClientIr Client, ImmutableArray<string> SqlSegments, ImmutableArray<DataServiceArgumentIr> Arguments, DataServiceResultIr? Result, string? GeneratedKeyColumn = null) : StepIr((Syntax.MediatorSyntax?)null);
 
 /// <summary>
-/// A query parameter: the request parameter it is read from, the JDBC type it binds as, its default value; an
-/// <see cref="IsArray"/> one (paramType ARRAY) binds every value the request gives it, one placeholder each.
+/// A query parameter: the request parameter it is read from, the JDBC type it binds as, its default value (taken for
+/// a NULL value too with <see cref="ForceDefault"/>; with <see cref="NullFails"/> a NULL value fails the request, as
+/// CallQuery.extractParams finds no parameter to read forceDefault from); an <see cref="IsArray"/> one (paramType
+/// ARRAY) binds every value the request gives it, one placeholder each, as any parameter does. An
+/// <see cref="Unmapped"/> one is given by no with-param: it is its default value, and without one the Micro
+/// Integrator fails every request on it (Query.extractParams); its <see cref="RequestName"/> is its own name.
 /// </summary>
-public sealed record DataServiceArgumentIr(string RequestName, DbParameterType Type, string? DefaultValue, bool IsArray = false);
+public sealed record DataServiceArgumentIr(string RequestName, DbParameterType Type, string? DefaultValue, bool IsArray = false, bool ForceDefault = false, bool NullFails = false, bool Unmapped = false);
 
 /// <summary>
 /// The XML result: <c>&lt;Element xmlns=ns&gt;&lt;Row&gt;&lt;col&gt;..&lt;/col&gt;&lt;/Row&gt;*&lt;/Element&gt;</c> (no row element when
-/// <see cref="RowName"/> is empty); <see cref="Outputs"/> are the entries of each row, in the result's namespace.
+/// <see cref="RowName"/> is empty); <see cref="Outputs"/> are the entries of each row, in the result's namespace. With
+/// <see cref="UseColumnNumbers"/> a row's columns are named by their position, <c>1</c>, <c>2</c>, ... (SQLQuery.getDataEntryFromRS).
 /// </summary>
-public sealed record DataServiceResultIr(string Element, string RowName, string Namespace, ImmutableArray<DataServiceEntryIr> Outputs);
+public sealed record DataServiceResultIr(string Element, string RowName, string Namespace, ImmutableArray<DataServiceEntryIr> Outputs, bool UseColumnNumbers = false);
 
 /// <summary>One entry of a data service result row (QueryFactory.createOutputElementGroup): an output or an element group.</summary>
 public abstract record DataServiceEntryIr

@@ -235,6 +235,8 @@ public sealed partial class Lowerer
         Translated<OpaMediator>("opa", (l, m, _) => [l.LowerOpa(m)]),
         Translated<ConnectorOperationMediator>("<connector>.<operation>", (l, m, c) => l.LowerConnectorOperation(m, c)),
         NotTranslated<UnknownMediator>("(any unknown element)", UnknownElement),
+        // Not a mediator of any flow: a data service's resource or operation as the report counts it (Report/Coverage.cs).
+        NotTranslated<DataServiceRequestUnit>(DataServiceRequestUnit.Resource, "a data service's resource or operation is lowered with its data service, never as a mediator of a flow"),
     }.ToDictionary(r => r.Syntax);
 
     private IEnumerable<StepIr> LowerMediator(MediatorSyntax mediator, FlowContext context)

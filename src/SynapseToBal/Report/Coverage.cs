@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using SynapseToBal.IR;
 using SynapseToBal.Semantics;
 using SynapseToBal.Syntax;
@@ -41,7 +42,8 @@ public static class Coverage
     /// <summary><see cref="Measure(IEnumerable{ArtifactSyntax}, PackageIr?)"/> with the ignored duplicates already found (<see cref="IgnoredDuplicates"/>).</summary>
     public static CoverageMeasure Measure(IReadOnlyList<ArtifactSyntax> list, PackageIr? package, IReadOnlySet<ArtifactSyntax> ignored)
     {
-        var mediators = MediatorCollector.Collect(list.Where(a => !ignored.Contains(a)));
+        var counted = list.Where(a => !ignored.Contains(a)).ToList();
+        IReadOnlyList<MediatorSyntax> mediators = [.. MediatorCollector.Collect(counted), .. counted.OfType<DataServiceSyntax>().SelectMany(DataServiceUnits)];
         var inTodos = new Dictionary<MediatorSyntax, NotTranslatedIr>(ReferenceEqualityComparer.Instance);
         if (package is null)
         {
@@ -107,11 +109,51 @@ public static class Coverage
             }
         }
 
+        // A data service's resources and operations kept as TODOs (their XML with the query they call).
+        foreach (var service in package.Services.Where(s => s.Kind == ServiceKind.DataService))
+        {
+            if (service.Origin is DataServiceSyntax dataService)
+            {
+                var units = DataServiceUnits(dataService);
+                foreach (var resource in service.Resources.Where(r => r.Skipped is not null))
+                {
+                    if (units.FirstOrDefault(u => u.Location.Equals(resource.Origin.Location)) is { } unit)
+                    {
+                        yield return ([unit], resource.Skipped!);
+                    }
+                }
+            }
+        }
+
+        var served = new HashSet<ArtifactSyntax>(package.Services.Where(s => s.Kind == ServiceKind.DataService).Select(s => s.Origin), ReferenceEqualityComparer.Instance);
         foreach (var pending in package.Pending.Concat(package.PendingEndpoints))
         {
             yield return (MediatorCollector.Collect([pending.Origin]), pending.Reason);
+
+            // A data service kept whole (no service generated for it): every resource and operation is in the TODO. A
+            // part of one kept beside its generated service (a query nothing calls, an element not translated) holds none.
+            if (pending.Origin is DataServiceSyntax whole && !served.Contains(whole))
+            {
+                yield return (DataServiceUnits(whole), pending.Reason);
+            }
         }
     }
+
+    /// <summary>
+    /// The units a data service counts in the coverage, as an artifact's mediators do: each REST resource and each SOAP
+    /// operation (<see cref="DataServiceRequestUnit"/>), in document order; the same objects on every call.
+    /// </summary>
+    public static IReadOnlyList<MediatorSyntax> DataServiceUnits(DataServiceSyntax service) => DataServiceUnitsByService.GetValue(service, static walked =>
+        [.. walked.Resources.Select(r => (Location: r.Location, Raw: r.RawXml, Element: DataServiceRequestUnit.Resource))
+            .Concat(walked.Operations.Select(o => (Location: o.Location, Raw: o.RawXml, Element: DataServiceRequestUnit.Operation)))
+            .OrderBy(u => u.Location.Span.Start)
+            .Select(u => (MediatorSyntax)new DataServiceRequestUnit(u.Element, u.Location, u.Raw))]);
+
+    /// <summary>The units of an artifact: its mediators, and for a data service its resources and operations (<see cref="DataServiceUnits"/>).</summary>
+    public static IReadOnlyList<MediatorSyntax> UnitsOf(ArtifactSyntax artifact) =>
+        artifact is DataServiceSyntax service ? DataServiceUnits(service) : MediatorCollector.Of(artifact);
+
+    private static readonly ConditionalWeakTable<DataServiceSyntax, IReadOnlyList<MediatorSyntax>> DataServiceUnitsByService = new();
 
     /// <summary>
     /// Every TODO the package's code carries, in the order of the IR, each with the source it stands for: steps

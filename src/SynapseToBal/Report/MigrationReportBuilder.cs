@@ -71,7 +71,7 @@ public static partial class MigrationReportBuilder
         for (var i = 0; i < artifacts.Count; i++)
         {
             var artifact = artifacts[i];
-            var mediators = MediatorCollector.Of(artifact);
+            var mediators = Coverage.UnitsOf(artifact);
             try
             {
                 BeforeRow.Value?.Invoke(artifact);

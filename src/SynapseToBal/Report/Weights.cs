@@ -32,6 +32,7 @@ public static class Weights
         ["call"] = 3, ["send"] = 3, ["callout"] = 3, ["store"] = 3, ["enqueue"] = 3, ["dblookup"] = 3, ["dbreport"] = 3,
         ["dataServiceCall"] = 3, ["xslt"] = 3, ["fastXSLT"] = 3, ["xquery"] = 3, ["datamapper"] = 3, ["smooks"] = 3,
         ["event"] = 3, ["eventPublisher"] = 3, ["publishEvent"] = 3, ["bam"] = 3,
+        [DataServiceRequestUnit.Resource] = 3, [DataServiceRequestUnit.Operation] = 3,
 
         // 4: a pattern over many messages or a transaction.
         ["iterate"] = 4, ["foreach"] = 4, ["clone"] = 4, ["aggregate"] = 4, ["scatter-gather"] = 4, ["cache"] = 4,

@@ -209,3 +209,19 @@ public sealed record DataSourceSyntax(SourceLocation Location, RawXmlText RawXml
     /// <summary>Children of <c>&lt;datasource&gt;</c> other than name, description and definition (jndiConfig, ...), kept whole.</summary>
     public ImmutableArray<UnknownChildSyntax> Other { get; init; } = [];
 }
+
+/// <summary>
+/// A data service's REST resource or SOAP operation as a unit of coverage: a data service has no mediators, and each
+/// of its resources and operations is what becomes a resource (or a branch of its operations' dispatcher) running a
+/// query, or a TODO carrying its XML. Counted with the weight of a dataServiceCall (Report/Weights.cs, Report/Coverage.cs).
+/// </summary>
+public sealed record DataServiceRequestUnit(string Element, SourceLocation Location, RawXmlText RawXml) : MediatorSyntax(Location, RawXml)
+{
+    /// <summary>The element name a data service's REST resource is reported under.</summary>
+    public const string Resource = "resource (data service)";
+
+    /// <summary>The element name a data service's SOAP operation is reported under.</summary>
+    public const string Operation = "operation (data service)";
+
+    public override string ElementName => Element;
+}

@@ -63,17 +63,32 @@ public sealed class DataServiceReplyRuntimeTests
     public void An_array_parameter_takes_one_placeholder_per_value_joined_with_commas()
     {
         // ExpressionQuery.createProcessedQuery: the parameter's '?' becomes generateQuestionMarks(count), "?,?,?".
-        RuntimeSourceText.InOrder(RuntimeSourceText.Function("dataServiceArrayQuery"),
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("dataServiceQuery"),
             "string[] strings = [parts[0]];",
             "if argument is DataServiceArray {",
             "values = argument.arrayValues;",
             "insertions.push(values[j]);",
             "strings.push(j + 1 < values.length() ? \",\" : parts[i + 1]);",
             "return new SqlQuery(strings.cloneReadOnly(), insertions);");
-        // DataServiceRequest.getSingleInputValuesFromOM: every repeated query parameter or element, in order.
-        RuntimeSourceText.InOrder(RuntimeSourceText.Function("dataServiceParamValues"),
-            "return [value];",
+        // DataServiceRequest.getSingleInputValuesFromOM: every repeated query parameter or element, in order, of any
+        // parameter (ExpressionQuery.createProcessedQuery expands the '?' of any array value, SCALAR or ARRAY).
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("dataServiceRequestValues"),
+            "values.push(value);",
             "values.push(check urlDecodeText(entry.substring(index + 1), plusAsSpace = false));",
-            "values.push(child.data());");
+            "values.push(nilAttribute == \"true\" || nilAttribute == \"1\" ? () : child.data());");
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("dataServiceParam"),
+            "sql:Value[] bound = [];", "foreach string? value in values {", "bound.push(check dataServiceValue(value, sqlType));",
+            "DataServiceArray arrayValue = {arrayValues: bound};");
+    }
+
+    [Fact]
+    public void Columns_are_named_by_position_with_use_column_numbers()
+    {
+        // SQLQuery.getDataEntryFromRS: Integer.toString(i) for each column i with useColumnNumbers.
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("dataServiceSelect"),
+            "boolean useColumnNumbers = false",
+            "check dataServiceRow(useColumnNumbers ? dataServiceNumberedColumns(row) : row, rowName, namespace, outputs);");
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("dataServiceNumberedColumns"),
+            "int position = 1;", "foreach anydata value in row {", "numbered[position.toString()] = value;", "position += 1;");
     }
 }

@@ -37,7 +37,7 @@ public sealed class DataServiceOperationTests
     {
         var (package, diagnostics) = Lower("""
             <operation name="getPerson"><call-query href="get"><with-param name="id" query-param="personId"/></call-query></operation>
-            <operation name="addPerson"><call-query href="add"/></operation>
+            <operation name="addPerson"><call-query href="add"><with-param name="id" query-param="id"/></call-query></operation>
             """);
 
         var dispatch = Dispatch(package);
@@ -61,14 +61,15 @@ public sealed class DataServiceOperationTests
         }
 
         Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.DataServiceParameterUnmapped);
     }
 
     [Fact]
     public void Return_request_status_is_kept_and_other_operation_attributes_leave_a_todo()
     {
         var (package, diagnostics) = Lower("""
-            <operation name="addPerson" returnRequestStatus="true"><call-query href="add"/></operation>
-            <operation name="streamPeople" custom="true"><call-query href="get"/></operation>
+            <operation name="addPerson" returnRequestStatus="true"><call-query href="add"><with-param name="id" query-param="id"/></call-query></operation>
+            <operation name="streamPeople" custom="true"><call-query href="get"><with-param name="id" query-param="id"/></call-query></operation>
             <operation name="missing"><call-query href="nope"/></operation>
             """);
 
@@ -86,8 +87,8 @@ public sealed class DataServiceOperationTests
     {
         // DataServiceRequest.dispatch only builds the result in full before it is sent; the generated service always does.
         var (package, diagnostics) = Lower("""
-            <operation name="streamPeople" disableStreaming="true"><call-query href="get"/></operation>
-            <operation name="addPerson" disableStreaming="no"><call-query href="add"/></operation>
+            <operation name="streamPeople" disableStreaming="true"><call-query href="get"><with-param name="id" query-param="id"/></call-query></operation>
+            <operation name="addPerson" disableStreaming="no"><call-query href="add"><with-param name="id" query-param="id"/></call-query></operation>
             """, " disableStreaming=\"true\"");
 
         Assert.Equal(["streamPeople", "addPerson"], Dispatch(package).Operations.Select(o => o.Name));
@@ -97,7 +98,7 @@ public sealed class DataServiceOperationTests
     [Fact]
     public void A_data_service_with_no_translated_operation_has_no_dispatcher_and_no_endpoint_addresses()
     {
-        var (package, _) = Lower("""<operation name="x" custom="true"><call-query href="get"/></operation>""");
+        var (package, _) = Lower("""<operation name="x" custom="true"><call-query href="get"><with-param name="id" query-param="id"/></call-query></operation>""");
         Assert.DoesNotContain(package.Functions, f => f.Body.Any(s => s is DataServiceDispatchStep));
         Assert.Equal("/services/People", Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).BasePath);
     }

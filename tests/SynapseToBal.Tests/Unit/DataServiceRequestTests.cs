@@ -27,19 +27,48 @@ public sealed class DataServiceRequestTests
     [Fact]
     public void A_parameter_is_read_from_the_path_then_the_query_then_the_body_without_regard_to_case()
     {
-        var param = RuntimeSourceText.Function("dataServiceParam");
-        RuntimeSourceText.InOrder(param, "string key = name.toLowerAscii();",
-            "property.startsWith(\"uri.var.\") && property.substring(8).toLowerAscii() == key",
-            "check dataServiceQueryParam(ctx.to, key)",
-            "dataServiceChild(request, key)",
-            "if defaultValue is string {");
+        // A request with a body: DataService.extractParams lower-cases the request element's names and
+        // QueryFactory.createWithParam the query-param; an xsi:nil element is NULL (DataServiceRequest.getTextValueFromOMElement).
+        var values = RuntimeSourceText.Function("dataServiceRequestValues");
+        RuntimeSourceText.InOrder(values, "boolean form = dataServiceFormRequest(ctx);", "string key = name.toLowerAscii();",
+            "property.startsWith(\"uri.var.\")",
+            "(form ? property.substring(8) == name : property.substring(8).toLowerAscii() == key)",
+            "if values.length() > 0 && !form {",
+            // XFormURLEncodedBuilder.extractParametersFromRequest: an entry with '=' after its first character, the name
+            // as written, the value percent-decoded with '+' kept (Axis2's URIEncoderDecoder.decode: urlDecodeText).
+            "re `&`.split(", "if index is int && index > 0",
+            "(form ? entry.substring(0, index) == name : entry.substring(0, index).toLowerAscii() == key)",
+            "values.push(check urlDecodeText(entry.substring(index + 1), plusAsSpace = false));",
+            // BuilderUtil.buildsoapMessage: a schema element the URL does not give is an xsi:nil element.
+            "if form && values.length() == 0 {", "values.push(());",
+            "if form || values.length() > 0 {",
+            "xml|error payload = xmlPayload(ctx);",
+            "if localName(child.getName()).toLowerAscii() == key {",
+            "string? nilAttribute = child.getAttributes()[\"{http://www.w3.org/2001/XMLSchema-instance}nil\"];",
+            "values.push(nilAttribute == \"true\" || nilAttribute == \"1\" ? () : child.data());");
 
-        // XFormURLEncodedBuilder.extractParametersFromRequest: an entry with '=' after its first character, the name
-        // as written, the value percent-decoded with '+' kept (Axis2's URIEncoderDecoder.decode: urlDecodeText).
-        var query = RuntimeSourceText.Function("dataServiceQueryParam");
-        RuntimeSourceText.InOrder(query, "re `&`.split(", "index is int && index > 0 && entry.substring(0, index).toLowerAscii() == key",
-            "urlDecodeText(entry.substring(index + 1), plusAsSpace = false)");
-        Assert.Contains("localName(child.getName()).toLowerAscii() == key", RuntimeSourceText.Function("dataServiceChild"), StringComparison.Ordinal);
+        // ServerWorker.handleRESTUrlPost: no Content-Type (an empty one for GET and DELETE) or a form one is built
+        // from the URL by XFormURLEncodedBuilder.
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("dataServiceFormRequest"),
+            "string? contentType = ctx.headers[\"content-type\"];", "if contentType is () {", "return true;",
+            "if contentType.trim() == \"\" {", "return ctx.method == \"GET\" || ctx.method == \"DELETE\";",
+            "return mediaType.trim() == \"application/x-www-form-urlencoded\";");
+
+        // CallQuery.extractParams: a missing parameter takes its default, else fails; a NULL one the default only with forceDefault.
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("dataServiceParam"),
+            "(string?)[] values = check dataServiceRequestValues(ctx, name);",
+            "if nullFails && noScalar && defaultValue is string {",
+            "if values.length() == 0 || (forceDefault && noScalar) {",
+            "if defaultValue is string {", "return dataServiceValue(defaultValue, sqlType);",
+            "return error(string `Error in 'CallQuery.extractParams', cannot find parameter with type:query-param name:${name}`);",
+            "if values.length() == 1 {", "return dataServiceValue(values[0], sqlType);",
+            "DataServiceArray arrayValue = {arrayValues: bound};", "return arrayValue;");
+
+        // SQLQuery's setters bind a null value with setNull of the parameter's type.
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("dataServiceValue"),
+            "if value is () {", "return new sql:IntegerValue();", "return new sql:DecimalValue();", "return new sql:DoubleValue();",
+            "return new sql:BitValue();", "return new sql:DateValue();", "return new sql:TimeValue();", "return new sql:TimestampValue();",
+            "return new sql:VarcharValue();", "return int:fromString(value);", "return value.equalsIgnoreCaseAscii(\"true\");", "return value;");
     }
 
     [Fact]
@@ -60,7 +89,7 @@ public sealed class DataServiceRequestTests
               </query>
             </data>
             """);
-        Assert.Contains("WHERE id=${check int:fromString(check dataServiceParam(ctx, \"recordId\"))} AND who=${check dataServiceParam(ctx, \"who\")}`", main, StringComparison.Ordinal);
+        Assert.Contains("dataServiceQuery([\"DELETE FROM t WHERE id=\", \" AND who=\", \"\"], [check dataServiceParam(ctx, \"recordId\", \"integer\"), check dataServiceParam(ctx, \"who\")])", main, StringComparison.Ordinal);
         Assert.DoesNotContain(":who", main, StringComparison.Ordinal);
         Assert.DoesNotContain(diagnostics, d => d.Id == DiagnosticCatalog.DataServicePlaceholderUnbound.Id);
     }
@@ -100,6 +129,79 @@ public sealed class DataServiceRequestTests
             </data>
             """);
         Assert.Contains("dataServiceParam(ctx, \"second\")", main, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_parameter_no_with_param_gives_is_its_default_or_fails_every_request()
+    {
+        // CallQuery.extractParams passes only with-params and the defaults (processDefaultValues); Query.extractParams
+        // then fails on a parameter neither gives: INCOMPATIBLE_PARAMETERS_ERROR, whatever the request holds.
+        var (main, diagnostics) = Convert($"""
+            <data name="T" transports="http">{Config}
+              <query id="q1" useConfig="db">
+                <sql>DELETE FROM t WHERE id=:id AND who=:who AND kind=:kind</sql>
+                <param name="id" sqlType="INTEGER" />
+                <param name="who" sqlType="STRING" />
+                <param name="kind" sqlType="INTEGER" defaultValue="5" />
+              </query>
+              <resource method="DELETE" path="del"><call-query href="q1"><with-param name="id" query-param="id"/></call-query></resource>
+              <operation name="purge"><call-query href="q1"><with-param name="id" query-param="id"/></call-query></operation>
+            </data>
+            """);
+        Assert.Contains("[check dataServiceParam(ctx, \"id\", \"integer\"), check dataServiceUnmappedParam(\"who\"), check dataServiceValue(\"5\", \"integer\")]", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("dataServiceParam(ctx, \"who\"", main, StringComparison.Ordinal);
+        var unmapped = diagnostics.Where(d => d.Id == DiagnosticCatalog.DataServiceParameterUnmapped.Id).Select(d => d.GetMessage()).ToList();
+        Assert.Equal(2, unmapped.Count);
+        Assert.Contains("Query 'q1' binds the parameter 'who', which no with-param of the call-query of the resource DELETE del gives", unmapped[0], StringComparison.Ordinal);
+        Assert.Contains("of the operation 'purge' gives", unmapped[1], StringComparison.Ordinal);
+        Assert.Contains("function dataServiceUnmappedParam(string name) returns sql:Value|error =>", RuntimeSourceText.Support, StringComparison.Ordinal);
+        Assert.Contains("error(string `Error in 'Query.extractParams', cannot find query param with name:${name}`);", RuntimeSourceText.Support, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_with_param_column_reads_the_request_parameter_as_written_and_force_default_is_read_as_the_engine_reads_it()
+    {
+        var (main, diagnostics) = Convert($"""
+            <data name="T" transports="http">{Config}
+              <query id="q1" useConfig="db">
+                <sql>DELETE FROM t WHERE id=:id AND who=:who AND kind=:kind</sql>
+                <param name="id" sqlType="INTEGER" />
+                <param name="who" sqlType="STRING" defaultValue="me" forceDefault="TRUE" />
+                <param name="kind" sqlType="STRING" defaultValue="k" />
+              </query>
+              <resource method="DELETE" path="del">
+                <call-query href="q1">
+                  <with-param name="id" column="Record" query-param="ignored"/>
+                  <with-param name="who" query-param="who"/>
+                  <with-param name="kind" query-param="type"/>
+                </call-query>
+              </resource>
+            </data>
+            """);
+        // createWithParam: column first (not trimmed); CallQuery.extractParams reads forceDefault from the query
+        // parameter named as the request parameter (none for 'type': a NULL value fails, a NullPointerException).
+        Assert.Contains("[check dataServiceParam(ctx, \"Record\", \"integer\"), check dataServiceParam(ctx, \"who\", defaultValue = \"me\", forceDefault = true), check dataServiceParam(ctx, \"type\", defaultValue = \"k\", nullFails = true)]", main, StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnostics, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id);
+    }
+
+    [Fact]
+    public void Columns_by_number_and_element_group_attributes_the_engine_ignores_are_translated()
+    {
+        var (main, diagnostics) = Convert($"""
+            <data name="T" transports="http">{Config}
+              <query id="q1" useConfig="db">
+                <sql>SELECT id, name FROM t</sql>
+                <result element="Rows" rowName="Row" useColumnNumbers="true">
+                  <element column="1" name="id"/>
+                  <element name="details" optional="true" xsdType="string"><element column="2" name="name"/></element>
+                </result>
+              </query>
+              <resource method="GET" path="rows"><call-query href="q1"/></resource>
+            </data>
+            """);
+        Assert.Contains("[{column: \"1\", name: \"id\"}, {elementGroup: \"details\", namespace: \"http://ws.wso2.org/dataservice\", entries: [{column: \"2\", name: \"name\"}]}], useColumnNumbers = true);", main, StringComparison.Ordinal);
+        Assert.Contains("`SELECT id, name FROM t`", main, StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnostics, d => d.Id == DiagnosticCatalog.AttributeNotTranslated.Id);
     }
 
     private const string Sequence = """<sequence xmlns="http://ws.apache.org/ns/synapse" name="LogSeq"><log level="full"/></sequence>""";

@@ -210,13 +210,14 @@ public sealed class DataServiceTests
     {
         var (package, _) = Lower("""
             <query id="add" useConfig="db"><sql>insert into p values (:id, :name)</sql><param name="id" sqlType="INTEGER"/><param name="name" sqlType="STRING"/></query>
-            <resource method="POST" path="person"><call-query href="add"/></resource>
+            <resource method="POST" path="person"><call-query href="add"><with-param name="id" query-param="id"/><with-param name="name" query-param="name"/></call-query></resource>
             """);
 
         var resource = Assert.Single(Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources);
         var step = Assert.IsType<DataServiceQueryStep>(resource.Body[0]);
         Assert.Null(step.Result);
         Assert.Equal(["id", "name"], step.Arguments.Select(a => a.RequestName));
+        Assert.DoesNotContain(step.Arguments, a => a.Unmapped);
         Assert.IsType<AcceptStep>(resource.Body[^1]);
     }
 
@@ -431,9 +432,9 @@ public sealed class DataServiceTests
             <query id="q" useConfig="db"><sql>select ID from p where id in (:ids) and n = :n</sql><result element="People" rowName="P"><element column="ID" name="id"/></result><param name="ids" sqlType="INTEGER" paramType="array"/><param name="n" sqlType="STRING" paramType="SCALAR"/></query>
             <query id="d" useConfig="db"><sql>select ID from p where id in (:ids)</sql><result element="People" rowName="P"><element column="ID" name="id"/></result><param name="ids" sqlType="INTEGER" paramType="ARRAY" defaultValue="1"/></query>
             <query id="u" useConfig="db"><sql>select ID from p where id = :t</sql><result element="People" rowName="P"><element column="ID" name="id"/></result><param name="t" sqlType="STRUCT" paramType="UDT"/></query>
-            <resource method="GET" path="ids"><call-query href="q"/></resource>
-            <resource method="GET" path="defaulted"><call-query href="d"/></resource>
-            <resource method="GET" path="udt"><call-query href="u"/></resource>
+            <resource method="GET" path="ids"><call-query href="q"><with-param name="ids" query-param="ids"/><with-param name="n" query-param="n"/></call-query></resource>
+            <resource method="GET" path="defaulted"><call-query href="d"><with-param name="ids" query-param="ids"/></call-query></resource>
+            <resource method="GET" path="udt"><call-query href="u"><with-param name="t" query-param="t"/></call-query></resource>
             """);
 
         var resources = Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources;

@@ -523,9 +523,9 @@ public sealed partial class Lowerer
             return null;
         }
 
-        if (!call.OtherAttributes.IsEmpty || !call.Unknown.IsEmpty || call.WithParams.Any(w => !w.OtherAttributes.IsEmpty || w.QueryParam is null))
+        if (WithParamsReason(call) is { } withReason)
         {
-            reason = Because($"its call-query uses {Describe(call.OtherAttributes.AddRange(call.WithParams.SelectMany(w => w.OtherAttributes)), call.Unknown)} or a with-param without query-param");
+            reason = Because(withReason);
             return null;
         }
 
@@ -548,6 +548,7 @@ public sealed partial class Lowerer
         }
 
         ReportUnboundPlaceholders(query);
+        ReportUnmappedParameters(call, query, step, $"the resource {resource.Method.ToUpperInvariant()} {resource.Path}");
 
         path = segments;
         var context = new FlowContext(FlowKind.In, _translator, null, service.Name);
@@ -564,10 +565,50 @@ public sealed partial class Lowerer
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var with in call.WithParams)
         {
-            names[with.Name] = with.QueryParam!;
+            names[with.Name] = WithParamRequestName(with)!;
         }
 
         return names;
+    }
+
+    /// <summary>
+    /// The request parameter a with-param reads, as QueryFactory.createWithParam takes it: its <c>column</c> as written
+    /// when it has one (whatever its query-param), else its trimmed <c>query-param</c>. A call-query's own request
+    /// holds only query-param entries (DataService.extractParams), and CallQuery.extractParams looks a column up among
+    /// them when no column entry has it ("users using 'column' and 'query-param' as the same"), so a top-level
+    /// with-param's column reads the request parameter of that name as a query-param does.
+    /// </summary>
+    private static string? WithParamRequestName(DataServiceWithParamSyntax with) =>
+        with.OtherAttributes.FirstOrDefault(a => a.Name == "column")?.Value ?? with.QueryParam;
+
+    /// <summary>
+    /// Why a call-query's with-params are not translated: an attribute other than name, query-param and column, a child,
+    /// a with-param with neither query-param nor column, or a request name that is not an XML name (the schema
+    /// DataServiceDocLitWrappedSchemaGenerator makes has an element of that name; WithParam.validateWithParam refuses a
+    /// query-param that is not an NCName). Null when they are translated.
+    /// </summary>
+    private static string? WithParamsReason(DataServiceCallQuerySyntax call)
+    {
+        var others = call.OtherAttributes.AddRange(call.WithParams.SelectMany(w => w.OtherAttributes.Where(a => a.Name != "column")));
+        if (!others.IsEmpty || !call.Unknown.IsEmpty)
+        {
+            return $"its call-query uses {Describe(others, call.Unknown)}";
+        }
+
+        foreach (var with in call.WithParams)
+        {
+            if (WithParamRequestName(with) is not { } name)
+            {
+                return $"its with-param '{with.Name}' has neither query-param nor column";
+            }
+
+            if (!IsXmlName(name))
+            {
+                return $"its with-param '{with.Name}' reads the request parameter '{name}', which is not an XML name";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The queries whose SQL was checked for placeholders no parameter binds (each reported once).</summary>
@@ -592,6 +633,18 @@ public sealed partial class Lowerer
         {
             _diagnostics.Report(DiagnosticCatalog.DataServicePlaceholderUnbound, query.Sql[0].Location, query.Id, name,
                 names.Count == 0 ? "none" : string.Join(", ", names.Order(StringComparer.Ordinal).Select(n => $"'{n}'")));
+        }
+    }
+
+    /// <summary>
+    /// Reports each parameter of a generated query that no with-param of the call-query gives and that has no default
+    /// value (SB0608): Query.extractParams fails every request on it, and so does the generated code.
+    /// </summary>
+    private void ReportUnmappedParameters(DataServiceCallQuerySyntax call, DataServiceQuerySyntax query, DataServiceQueryStep step, string caller)
+    {
+        foreach (var argument in step.Arguments.Where(a => a.Unmapped && a.DefaultValue is null).DistinctBy(a => a.RequestName))
+        {
+            _diagnostics.Report(DiagnosticCatalog.DataServiceParameterUnmapped, call.Location, query.Id, argument.RequestName, caller);
         }
     }
 
@@ -684,11 +737,22 @@ public sealed partial class Lowerer
         var sql = plain[0].Text.Trim();
         var arguments = ImmutableArray.CreateBuilder<DataServiceArgumentIr>();
         var byName = new Dictionary<string, DataServiceArgumentIr>(StringComparer.Ordinal);
+        // QueryFactory.getQueryParamsFromQueryElement reads forceDefault with Boolean.parseBoolean. CallQuery.extractParams
+        // looks it up for a NULL request value of a parameter with a default by the with-param's request name, lower-cased,
+        // among the query's parameters by their lower-cased names (queryParamMap): that parameter's forceDefault decides,
+        // and none is a NullPointerException, which fails the request.
+        var forced = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var param in query.Params)
         {
-            if (!param.OtherAttributes.IsEmpty || !param.Unknown.IsEmpty)
+            forced.TryAdd(param.Name.ToLowerInvariant(), JavaTrue(param.OtherAttributes.FirstOrDefault(a => a.Name == "forceDefault")?.Value));
+        }
+
+        foreach (var param in query.Params)
+        {
+            var paramAttributes = param.OtherAttributes.RemoveAll(a => a.Name == "forceDefault");
+            if (!paramAttributes.IsEmpty || !param.Unknown.IsEmpty)
             {
-                reason = $"the parameter '{param.Name}' of query '{query.Id}' uses {Describe(param.OtherAttributes, param.Unknown)}";
+                reason = $"the parameter '{param.Name}' of query '{query.Id}' uses {Describe(paramAttributes, param.Unknown)}";
                 return null;
             }
 
@@ -746,8 +810,22 @@ public sealed partial class Lowerer
                 return null;
             }
 
-            var requestName = requestNames.TryGetValue(param.Name, out var mapped) ? mapped : param.Name;
-            var argument = new DataServiceArgumentIr(requestName, type, param.DefaultValue, isArray);
+            // A parameter no with-param gives is not read from the request (CallQuery.extractParams passes only
+            // with-params): it takes its default value (CallQuery.processDefaultValues), and without one
+            // Query.extractParams fails every request ("cannot find query param with name").
+            DataServiceArgumentIr argument;
+            if (requestNames.TryGetValue(param.Name, out var requestName))
+            {
+                var hasForce = forced.TryGetValue(requestName.ToLowerInvariant(), out var force);
+                argument = new DataServiceArgumentIr(requestName, type, param.DefaultValue, isArray,
+                    ForceDefault: param.DefaultValue is not null && hasForce && force,
+                    NullFails: param.DefaultValue is not null && !hasForce);
+            }
+            else
+            {
+                argument = new DataServiceArgumentIr(param.Name, type, param.DefaultValue, isArray, Unmapped: true);
+            }
+
             byName[param.Name] = argument;
         }
 
@@ -789,7 +867,7 @@ public sealed partial class Lowerer
             // position ("1", "2", ...: SQLQuery.getDataEntryFromRS); an output's optional likewise.
             var resultAttributes = declared.OtherAttributes;
             var useColumnNumbers = false;
-            if (resultAttributes.FirstOrDefault(a => a.Name == "useColumnNumbers") is { } numbers && generatedKeys)
+            if (resultAttributes.FirstOrDefault(a => a.Name == "useColumnNumbers") is { } numbers)
             {
                 useColumnNumbers = JavaTrue(numbers.Value);
                 resultAttributes = resultAttributes.Remove(numbers);
@@ -798,7 +876,9 @@ public sealed partial class Lowerer
             // An element group takes its namespace (QueryFactory.createOutputElementGroup); an output its optional.
             var allOutputs = OutputsWithin(declared.Outputs).ToList();
             // A blank requiredRoles is none (QueryFactory.extractRequiredRoles: an empty set, which OutputElement does not check).
-            var outputAttributes = allOutputs.SelectMany(o => o.OtherAttributes.Where(a => a.Name != (o.IsGroup ? "namespace" : "optional")
+            // QueryFactory.createOutputElementGroup reads a group's name, namespace, arrayName and requiredRoles only:
+            // any other attribute of it (optional, xsdType, ...) changes nothing.
+            var outputAttributes = allOutputs.SelectMany(o => o.OtherAttributes.Where(a => (o.IsGroup ? a.Name is "arrayName" or "requiredRoles" : a.Name != "optional")
                 && !(a.Name == "requiredRoles" && JavaTrim(a.Value).Length == 0))).ToImmutableArray();
             var unknownOutputs = declared.Unknown.AddRange(allOutputs.SelectMany(o => o.Unknown));
             if (!resultAttributes.IsEmpty || !unknownOutputs.IsEmpty || !outputAttributes.IsEmpty)
@@ -832,7 +912,7 @@ public sealed partial class Lowerer
                 var baseNamespace = ResultNamespace(service, declared.DefaultNamespace);
                 var jsonNamespace = (baseNamespace.EndsWith('/') ? baseNamespace : baseNamespace + "/") + query.Id;
                 var jsonAllOptional = mapping.RowName.Length == 0;
-                result = new DataServiceResultIr(mapping.Element, mapping.RowName, jsonNamespace, JsonEntries(mapping.Outputs, jsonNamespace, jsonAllOptional));
+                result = new DataServiceResultIr(mapping.Element, mapping.RowName, jsonNamespace, JsonEntries(mapping.Outputs, jsonNamespace, jsonAllOptional), useColumnNumbers);
                 return new DataServiceQueryStep(client, segments, arguments.ToImmutable(), result, null);
             }
 
@@ -864,7 +944,7 @@ public sealed partial class Lowerer
 
             var ns = ResultNamespace(service, declared.DefaultNamespace);
             var allOptional = string.IsNullOrEmpty(declared.RowName);
-            result = new DataServiceResultIr(element, declared.RowName ?? string.Empty, ns, XmlEntries(declared.Outputs, ns, allOptional));
+            result = new DataServiceResultIr(element, declared.RowName ?? string.Empty, ns, XmlEntries(declared.Outputs, ns, allOptional), useColumnNumbers);
         }
 
         return new DataServiceQueryStep(client, segments, arguments.ToImmutable(), result, keyColumn);

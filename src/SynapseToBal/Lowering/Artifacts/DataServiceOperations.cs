@@ -107,9 +107,9 @@ public sealed partial class Lowerer
             return null;
         }
 
-        if (!call.OtherAttributes.IsEmpty || !call.Unknown.IsEmpty || call.WithParams.Any(w => !w.OtherAttributes.IsEmpty || w.QueryParam is null))
+        if (WithParamsReason(call) is { } withReason)
         {
-            reason = $"its call-query uses {Describe(call.OtherAttributes.AddRange(call.WithParams.SelectMany(w => w.OtherAttributes)), call.Unknown)} or a with-param without query-param";
+            reason = withReason;
             return null;
         }
 
@@ -126,6 +126,7 @@ public sealed partial class Lowerer
         }
 
         ReportUnboundPlaceholders(query);
+        ReportUnmappedParameters(call, query, step, $"the operation '{operation.Name}'");
 
         return new DataServiceOperationIr(operation.Name, step, returnStatus);
     }

@@ -12,7 +12,7 @@ function foldersOperations(Context ctx) returns http:Response|error {
     string replyType = dataServiceReplyType(ctx);
     do {
         if operation == "deleteFolders" {
-            check dataServiceUpdate(check foldersDb.jdbcClient(), dataServiceArrayQuery(["delete from folder where id in (", ")"], [check dataServiceArrayParam(ctx, "ids", "integer")]));
+            check dataServiceUpdate(check foldersDb.jdbcClient(), dataServiceQuery(["delete from folder where id in (", ")"], [check dataServiceParam(ctx, "ids", "integer")]));
             return accepted();
         }
     } on fail error failure {

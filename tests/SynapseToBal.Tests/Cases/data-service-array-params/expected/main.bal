@@ -15,14 +15,14 @@ service /services/Folders on httpListener {
     # GET /services/Folders/folders
     resource function get folders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/Folders");
-        check dataServiceSelect(ctx, check foldersDb.jdbcClient(), dataServiceArrayQuery(["select id, title from folder where id in (", ") and owner = ", ""], [check dataServiceArrayParam(ctx, "id", "integer"), check dataServiceParam(ctx, "owner")]), "Folders", "Folder", "http://example.com/folders", [{column: "id", name: "id"}, {column: "title", name: "title"}]);
+        check dataServiceSelect(ctx, check foldersDb.jdbcClient(), dataServiceQuery(["select id, title from folder where id in (", ") and owner = ", ""], [check dataServiceParam(ctx, "id", "integer"), check dataServiceParam(ctx, "owner")]), "Folders", "Folder", "http://example.com/folders", [{column: "id", name: "id"}, {column: "title", name: "title"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 
     # GET /services/Folders/count/{statuses}
     resource function get count/[string statuses](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/Folders", {"statuses": statuses});
-        check dataServiceSelect(ctx, check foldersDb.jdbcClient(), dataServiceArrayQuery(["select count(id) as total from folder where status = ANY(", "::int[])"], [check dataServiceArrayParam(ctx, "statuses", "string")]), "Count", "", "http://example.com/folders", [{column: "total", name: "total", optional: true}]);
+        check dataServiceSelect(ctx, check foldersDb.jdbcClient(), dataServiceQuery(["select count(id) as total from folder where status = ANY(", "::int[])"], [check dataServiceParam(ctx, "statuses")]), "Count", "", "http://example.com/folders", [{column: "total", name: "total", optional: true}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 

@@ -12,7 +12,7 @@ function directoryOperations(Context ctx) returns http:Response|error {
     string replyType = dataServiceReplyType(ctx);
     do {
         if operation == "getPersonJson" {
-            check dataServiceSelect(ctx, check directoryDb.jdbcClient(), `select id, name, street, city from people where id = ${check int:fromString(check dataServiceParam(ctx, "id"))}`, "person", "", "http://example.com/directory/personJson", [{elementGroup: "address", namespace: "http://example.com/directory/personJson", entries: [{column: "city", name: "city"}, {column: "street", name: "street"}]}, {column: "name", name: "name", optional: true}, {column: "id", name: "id", optional: true}]);
+            check dataServiceSelect(ctx, check directoryDb.jdbcClient(), dataServiceQuery(["select id, name, street, city from people where id = ", ""], [check dataServiceParam(ctx, "id", "integer")]), "person", "", "http://example.com/directory/personJson", [{elementGroup: "address", namespace: "http://example.com/directory/personJson", entries: [{column: "city", name: "city"}, {column: "street", name: "street"}]}, {column: "name", name: "name", optional: true}, {column: "id", name: "id", optional: true}]);
             return dataServiceReply(ctx, replyType);
         }
     } on fail error failure {

@@ -19,14 +19,14 @@ service /services/Directory on httpListener, httpsListener {
     # GET /services/Directory/people/{city}
     resource function get people/[string city](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/Directory", {"city": city});
-        check dataServiceSelect(ctx, check directoryDb.jdbcClient(), `select id, name, street, city, zip, lat, lon from people where city = ${check dataServiceParam(ctx, "city")}`, "People", "Person", "urn:directory", [{column: "id", name: "id", attribute: true}, {column: "name", name: "name"}, {elementGroup: "address", namespace: "urn:directory:address", entries: [{column: "zip", name: "zip", attribute: true}, {column: "street", name: "street"}, {column: "city", name: "city"}, {elementGroup: "position", namespace: "urn:directory:address", entries: [{column: "lat", name: "lat"}, {column: "lon", name: "lon", optional: true}]}]}, {elementGroup: "note", namespace: "urn:directory", entries: []}]);
+        check dataServiceSelect(ctx, check directoryDb.jdbcClient(), dataServiceQuery(["select id, name, street, city, zip, lat, lon from people where city = ", ""], [check dataServiceParam(ctx, "city")]), "People", "Person", "urn:directory", [{column: "id", name: "id", attribute: true}, {column: "name", name: "name"}, {elementGroup: "address", namespace: "urn:directory:address", entries: [{column: "zip", name: "zip", attribute: true}, {column: "street", name: "street"}, {column: "city", name: "city"}, {elementGroup: "position", namespace: "urn:directory:address", entries: [{column: "lat", name: "lat"}, {column: "lon", name: "lon", optional: true}]}]}, {elementGroup: "note", namespace: "urn:directory", entries: []}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 
     # GET /services/Directory/card/{id}
     resource function get card/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/Directory", {"id": id});
-        check dataServiceSelect(ctx, check directoryDb.jdbcClient(), `select id, name, street, city from people where id = ${check int:fromString(check dataServiceParam(ctx, "id"))}`, "Card", "", "http://example.com/directory", [{column: "id", name: "id", optional: true}, {elementGroup: "home", namespace: "http://example.com/directory", entries: [{column: "street", name: "street"}, {column: "city", name: "city"}]}]);
+        check dataServiceSelect(ctx, check directoryDb.jdbcClient(), dataServiceQuery(["select id, name, street, city from people where id = ", ""], [check dataServiceParam(ctx, "id", "integer")]), "Card", "", "http://example.com/directory", [{column: "id", name: "id", optional: true}, {elementGroup: "home", namespace: "http://example.com/directory", entries: [{column: "street", name: "street"}, {column: "city", name: "city"}]}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 

@@ -16,7 +16,7 @@ service /services/ClubJson on httpListener, httpsListener {
     # GET /services/ClubJson/members/{team}
     resource function get members/[string team](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ClubJson", {"team": team});
-        check dataServiceSelect(ctx, check clubDb.jdbcClient(), `select id, full_name, joined_on, rank from members where team = ${check dataServiceParam(ctx, "team")}`, "Members", "member", "http://example.com/club/listMembers", [{column: "joined_on", name: "joinedOn"}, {column: "full_name", name: "fullName"}, {column: "rank", name: "rank", optional: true}, {column: "id", name: "memberId"}]);
+        check dataServiceSelect(ctx, check clubDb.jdbcClient(), dataServiceQuery(["select id, full_name, joined_on, rank from members where team = ", ""], [check dataServiceParam(ctx, "team")]), "Members", "member", "http://example.com/club/listMembers", [{column: "joined_on", name: "joinedOn"}, {column: "full_name", name: "fullName"}, {column: "rank", name: "rank", optional: true}, {column: "id", name: "memberId"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 
@@ -30,7 +30,7 @@ service /services/ClubJson on httpListener, httpsListener {
     # GET /services/ClubJson/address/{id}
     resource function get address/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ClubJson", {"id": id});
-        check dataServiceSelect(ctx, check clubDb.jdbcClient(), `select id, street, city from addresses where member = ${check int:fromString(check dataServiceParam(ctx, "id"))}`, "address", "", "http://example.com/club/memberAddress", [{column: "id", name: "id", optional: true}, {elementGroup: "place", namespace: "http://example.com/club/memberAddress", entries: [{column: "city", name: "city"}, {column: "street", name: "street"}]}]);
+        check dataServiceSelect(ctx, check clubDb.jdbcClient(), dataServiceQuery(["select id, street, city from addresses where member = ", ""], [check dataServiceParam(ctx, "id", "integer")]), "address", "", "http://example.com/club/memberAddress", [{column: "id", name: "id", optional: true}, {elementGroup: "place", namespace: "http://example.com/club/memberAddress", entries: [{column: "city", name: "city"}, {column: "street", name: "street"}]}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 

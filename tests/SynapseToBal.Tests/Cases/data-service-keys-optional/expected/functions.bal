@@ -12,7 +12,7 @@ function membersServiceOperations(Context ctx) returns http:Response|error {
     string replyType = dataServiceReplyType(ctx);
     do {
         if operation == "addBadge" {
-            check dataServiceGeneratedKey(ctx, check clubDb.jdbcClient(), `insert into badges (label) values (${check dataServiceParam(ctx, "label")})`, "1", "Badges", "Badge", "http://example.com/members", [{column: "1", name: "badgeId"}]);
+            check dataServiceGeneratedKey(ctx, check clubDb.jdbcClient(), dataServiceQuery(["insert into badges (label) values (", ")"], [check dataServiceParam(ctx, "label")]), "1", "Badges", "Badge", "http://example.com/members", [{column: "1", name: "badgeId"}]);
             return dataServiceReply(ctx, replyType);
         }
     } on fail error failure {

@@ -15,7 +15,7 @@ service /services/MembersService on httpListener {
     # GET /services/MembersService/members/{team}
     resource function get members/[string team](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/MembersService", {"team": team});
-        check dataServiceSelect(ctx, check clubDb.jdbcClient(), new SqlQuery(["select `id`, `full name` as name, nickname from `members` where `group` = ", " and note <> '${literal}'"], [check dataServiceParam(ctx, "team")]), "Members", "Member", "http://example.com/members", [{column: "id", name: "id"}, {column: "name", name: "name"}, {column: "nickname", name: "nickname", optional: true}, {column: "joined", name: "joined", optional: true}, {column: "badge", name: "badge", attribute: true, optional: true}]);
+        check dataServiceSelect(ctx, check clubDb.jdbcClient(), dataServiceQuery(["select `id`, `full name` as name, nickname from `members` where `group` = ", " and note <> '${literal}'"], [check dataServiceParam(ctx, "team")]), "Members", "Member", "http://example.com/members", [{column: "id", name: "id"}, {column: "name", name: "name"}, {column: "nickname", name: "nickname", optional: true}, {column: "joined", name: "joined", optional: true}, {column: "badge", name: "badge", attribute: true, optional: true}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 
@@ -29,7 +29,7 @@ service /services/MembersService on httpListener {
     # POST /services/MembersService/members
     resource function post members(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/MembersService");
-        check dataServiceGeneratedKey(ctx, check clubDb.jdbcClient(), new SqlQuery(["insert into `members` (`full name`, nickname) values (", ", ", ")"], [check dataServiceParam(ctx, "name"), check dataServiceParam(ctx, "nickname")]), "GENERATED_KEY", "GeneratedKeys", "Entry", "http://example.com/members", [{column: "GENERATED_KEY", name: "ID"}]);
+        check dataServiceGeneratedKey(ctx, check clubDb.jdbcClient(), dataServiceQuery(["insert into `members` (`full name`, nickname) values (", ", ", ")"], [check dataServiceParam(ctx, "name"), check dataServiceParam(ctx, "nickname")]), "GENERATED_KEY", "GeneratedKeys", "Entry", "http://example.com/members", [{column: "GENERATED_KEY", name: "ID"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 
@@ -75,7 +75,7 @@ service /services/MembersService on httpListener {
     # POST /services/MembersService/visits
     resource function post visits(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/MembersService");
-        check dataServiceUpdate(check clubDb.jdbcClient(), `insert into visits (member) values (${check int:fromString(check dataServiceParam(ctx, "member"))})`);
+        check dataServiceUpdate(check clubDb.jdbcClient(), dataServiceQuery(["insert into visits (member) values (", ")"], [check dataServiceParam(ctx, "member", "integer")]));
         return accepted();
     }
 

@@ -12,14 +12,14 @@ service /services/OrdersDataService on httpListener {
     # GET /services/OrdersDataService/orders/{id}
     resource function get orders/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrdersDataService", {"id": id});
-        check dataServiceUpdate(check shopDb.jdbcClient(), `select id, status from orders where id = ${check int:fromString(check dataServiceParam(ctx, "id"))}`);
+        check dataServiceUpdate(check shopDb.jdbcClient(), dataServiceQuery(["select id, status from orders where id = ", ""], [check dataServiceParam(ctx, "id", "integer")]));
         return accepted();
     }
 
     # DELETE /services/OrdersDataService/orders/{id}
     resource function delete orders/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrdersDataService", {"id": id});
-        check dataServiceUpdate(check shopDb.jdbcClient(), `update orders set status = 'CANCELLED' where id = ${check int:fromString(check dataServiceParam(ctx, "id"))}`);
+        check dataServiceUpdate(check shopDb.jdbcClient(), dataServiceQuery(["update orders set status = 'CANCELLED' where id = ", ""], [check dataServiceParam(ctx, "id", "integer")]));
         return accepted();
     }
 }

@@ -12,7 +12,7 @@ function messagesOperations(Context ctx) returns http:Response|error {
     string replyType = dataServiceReplyType(ctx);
     do {
         if operation == "findMessages" {
-            check dataServiceSelect(ctx, check messagesDb.jdbcClient(), dataServiceArrayQuery(["select id, subject from message where folder in (", ") and sender = ", ""], [check dataServiceArrayParam(ctx, "folder", "integer"), check dataServiceParam(ctx, "sender")]), "Messages", "Message", "http://example.com/messages", [{column: "id", name: "id"}, {column: "subject", name: "subject"}]);
+            check dataServiceSelect(ctx, check messagesDb.jdbcClient(), dataServiceQuery(["select id, subject from message where folder in (", ") and sender = ", ""], [check dataServiceParam(ctx, "folder", "integer"), check dataServiceParam(ctx, "sender")]), "Messages", "Message", "http://example.com/messages", [{column: "id", name: "id"}, {column: "subject", name: "subject"}]);
             return dataServiceReply(ctx, replyType);
         }
     } on fail error failure {

@@ -15,14 +15,14 @@ service /services/Messages on httpListener {
     # POST /services/Messages/messages
     resource function post messages(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/Messages");
-        check dataServiceSelect(ctx, check messagesDb.jdbcClient(), `INSERT INTO message(parent, sender, subject, body) VALUES (${check int:fromString(check dataServiceParam(ctx, "parent"))}, ${check dataServiceParam(ctx, "sender")}, ${check dataServiceParam(ctx, "subject", "(none)")}, ${check dataServiceParam(ctx, "body")}) RETURNING id`, "message", "", "http://example.com/messages/addMessage", [{column: "id", name: "id", optional: true}]);
+        check dataServiceSelect(ctx, check messagesDb.jdbcClient(), dataServiceQuery(["INSERT INTO message(parent, sender, subject, body) VALUES (", ", ", ", ", ", ", ") RETURNING id"], [check dataServiceParam(ctx, "parent", "integer"), check dataServiceParam(ctx, "sender"), check dataServiceParam(ctx, "subject", defaultValue = "(none)"), check dataServiceParam(ctx, "body")]), "message", "", "http://example.com/messages/addMessage", [{column: "id", name: "id", optional: true}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 
     # PUT /services/Messages/messages/{id}/read
     resource function put messages/[string id]/read(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/Messages", {"id": id});
-        check dataServiceUpdate(check messagesDb.jdbcClient(), `UPDATE message SET read = ${(check dataServiceParam(ctx, "read")).equalsIgnoreCaseAscii("true")} WHERE id = ${check int:fromString(check dataServiceParam(ctx, "id"))}`);
+        check dataServiceUpdate(check messagesDb.jdbcClient(), dataServiceQuery(["UPDATE message SET read = ", " WHERE id = ", ""], [check dataServiceParam(ctx, "read", "boolean"), check dataServiceParam(ctx, "id", "integer")]));
         return accepted();
     }
 

@@ -16,14 +16,14 @@ service /services/Localisation on httpListener, httpsListener {
     # GET /services/Localisation/regionByProvince
     resource function get regionByProvince(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/Localisation");
-        check dataServiceSelect(ctx, check geoDb.jdbcClient(), `select id, name from region where province_id = ${check int:fromString(check dataServiceParam(ctx, "Province_ID"))} order by name`, "Regions", "Region", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}, {column: "name", name: "name"}]);
+        check dataServiceSelect(ctx, check geoDb.jdbcClient(), dataServiceQuery(["select id, name from region where province_id = ", " order by name"], [check dataServiceParam(ctx, "Province_ID", "integer")]), "Regions", "Region", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}, {column: "name", name: "name"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 
     # PUT /services/Localisation/region/{id}
     resource function put region/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/Localisation", {"id": id});
-        check dataServiceUpdate(check geoDb.jdbcClient(), `update region set name = ${check dataServiceParam(ctx, "name")}, updated_by = ${check dataServiceParam(ctx, "who", "system")} where id = ${check int:fromString(check dataServiceParam(ctx, "id"))} and owner = :owner`);
+        check dataServiceUpdate(check geoDb.jdbcClient(), dataServiceQuery(["update region set name = ", ", updated_by = ", " where id = ", " and owner = :owner"], [check dataServiceParam(ctx, "name"), check dataServiceParam(ctx, "who", defaultValue = "system"), check dataServiceParam(ctx, "id", "integer")]));
         return accepted();
     }
 }

@@ -12,7 +12,7 @@ service /services/Catalogue on httpListener {
     # GET /services/Catalogue/products/{category}
     resource function get products/[string category](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/Catalogue", {"category": category});
-        check dataServiceSelect(ctx, check catalogueDb.jdbcClient(), `select id, title, price from product where category = ${check dataServiceParam(ctx, "category")} order by id`, "Products", "Product", "http://example.com/catalogue", [{column: "id", name: "id"}, {column: "title", name: "title"}, {column: "price", name: "price", attribute: true}]);
+        check dataServiceSelect(ctx, check catalogueDb.jdbcClient(), dataServiceQuery(["select id, title, price from product where category = ", " order by id"], [check dataServiceParam(ctx, "category")]), "Products", "Product", "http://example.com/catalogue", [{column: "id", name: "id"}, {column: "title", name: "title"}, {column: "price", name: "price", attribute: true}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 }

@@ -12,15 +12,15 @@ function orderDataServiceOperations(Context ctx) returns http:Response|error {
     string replyType = dataServiceReplyType(ctx);
     do {
         if operation == "getOrder" {
-            check dataServiceSelect(ctx, check ordersDb.jdbcClient(), `select id, customer, total from orders where id = ${check int:fromString(check dataServiceParam(ctx, "id"))}`, "Orders", "Order", "http://example.com/orders", [{column: "id", name: "id"}, {column: "customer", name: "customer"}, {column: "total", name: "total"}]);
+            check dataServiceSelect(ctx, check ordersDb.jdbcClient(), dataServiceQuery(["select id, customer, total from orders where id = ", ""], [check dataServiceParam(ctx, "id", "integer")]), "Orders", "Order", "http://example.com/orders", [{column: "id", name: "id"}, {column: "customer", name: "customer"}, {column: "total", name: "total"}]);
             return dataServiceReply(ctx, replyType);
         }
         if operation == "addOrder" {
-            check dataServiceUpdate(check ordersDb.jdbcClient(), `insert into orders (id, customer, total) values (${check int:fromString(check dataServiceParam(ctx, "id"))}, ${check dataServiceParam(ctx, "customer")}, ${check decimal:fromString(check dataServiceParam(ctx, "total"))})`);
+            check dataServiceUpdate(check ordersDb.jdbcClient(), dataServiceQuery(["insert into orders (id, customer, total) values (", ", ", ", ", ")"], [check dataServiceParam(ctx, "id", "integer"), check dataServiceParam(ctx, "customer"), check dataServiceParam(ctx, "total", "decimal")]));
             return accepted();
         }
         if operation == "removeOrder" {
-            check dataServiceUpdate(check ordersDb.jdbcClient(), `delete from orders where id = ${check int:fromString(check dataServiceParam(ctx, "id"))}`);
+            check dataServiceUpdate(check ordersDb.jdbcClient(), dataServiceQuery(["delete from orders where id = ", ""], [check dataServiceUnmappedParam("id")]));
             return dataServiceRequestStatus(ctx, replyType);
         }
     } on fail error failure {

@@ -17,7 +17,7 @@ service /services/CustomerDataService on httpListener, httpsListener {
     # GET /services/CustomerDataService/customers/{id}
     resource function get customers/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/CustomerDataService", {"id": id});
-        check dataServiceSelect(ctx, check customersDb.jdbcClient(), `select id, name from customers where id = ${check int:fromString(check dataServiceParam(ctx, "id"))}`, "Customers", "Customer", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}, {column: "name", name: "name"}]);
+        check dataServiceSelect(ctx, check customersDb.jdbcClient(), dataServiceQuery(["select id, name from customers where id = ", ""], [check dataServiceParam(ctx, "id", "integer")]), "Customers", "Customer", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}, {column: "name", name: "name"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 }

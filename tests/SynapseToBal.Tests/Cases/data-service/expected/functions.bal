@@ -12,7 +12,7 @@ function employeeDataServiceOperations(Context ctx) returns http:Response|error 
     string replyType = dataServiceReplyType(ctx);
     do {
         if operation == "GetEmployeeOp" {
-            check dataServiceSelect(ctx, check employeesDb.jdbcClient(), `select EmployeeNumber, FirstName, LastName, Email, Salary from Employees where EmployeeNumber=${check int:fromString(check dataServiceParam(ctx, "EmployeeNumber"))}`, "Employees", "Employee", "http://ws.wso2.org/dataservice/samples/employees", [{column: "EmployeeNumber", name: "EmployeeNumber"}, {column: "FirstName", name: "FirstName"}, {column: "LastName", name: "LastName"}, {column: "Email", name: "Email"}, {column: "Salary", name: "salary", attribute: true}]);
+            check dataServiceSelect(ctx, check employeesDb.jdbcClient(), dataServiceQuery(["select EmployeeNumber, FirstName, LastName, Email, Salary from Employees where EmployeeNumber=", ""], [check dataServiceParam(ctx, "EmployeeNumber", "integer")]), "Employees", "Employee", "http://ws.wso2.org/dataservice/samples/employees", [{column: "EmployeeNumber", name: "EmployeeNumber"}, {column: "FirstName", name: "FirstName"}, {column: "LastName", name: "LastName"}, {column: "Email", name: "Email"}, {column: "Salary", name: "salary", attribute: true}]);
             return dataServiceReply(ctx, replyType);
         }
     } on fail error failure {

@@ -20,21 +20,21 @@ service /services/EmployeeDataService on httpListener, httpsListener {
     # GET /services/EmployeeDataService/Employee/{EmployeeNumber}
     resource function get Employee/[string employeeNumber](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/EmployeeDataService", {"EmployeeNumber": employeeNumber});
-        check dataServiceSelect(ctx, check employeesDb.jdbcClient(), `select EmployeeNumber, FirstName, LastName, Email, Salary from Employees where EmployeeNumber=${check int:fromString(check dataServiceParam(ctx, "EmployeeNumber"))}`, "Employees", "Employee", "http://ws.wso2.org/dataservice/samples/employees", [{column: "EmployeeNumber", name: "EmployeeNumber"}, {column: "FirstName", name: "FirstName"}, {column: "LastName", name: "LastName"}, {column: "Email", name: "Email"}, {column: "Salary", name: "salary", attribute: true}]);
+        check dataServiceSelect(ctx, check employeesDb.jdbcClient(), dataServiceQuery(["select EmployeeNumber, FirstName, LastName, Email, Salary from Employees where EmployeeNumber=", ""], [check dataServiceParam(ctx, "EmployeeNumber", "integer")]), "Employees", "Employee", "http://ws.wso2.org/dataservice/samples/employees", [{column: "EmployeeNumber", name: "EmployeeNumber"}, {column: "FirstName", name: "FirstName"}, {column: "LastName", name: "LastName"}, {column: "Email", name: "Email"}, {column: "Salary", name: "salary", attribute: true}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 
     # GET /services/EmployeeDataService/Employees
     resource function get Employees(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/EmployeeDataService");
-        check dataServiceSelect(ctx, check employeesDb.jdbcClient(), `select EmployeeNumber, FirstName from Employees where LastName = ${check dataServiceParam(ctx, "surname")} and Salary > ${check float:fromString(check dataServiceParam(ctx, "minSalary", "0"))} and Email like 'a:%'`, "Employees", "Employee", "http://ws.wso2.org/dataservice", [{column: "EmployeeNumber", name: "id"}, {column: "FirstName", name: "firstName"}]);
+        check dataServiceSelect(ctx, check employeesDb.jdbcClient(), dataServiceQuery(["select EmployeeNumber, FirstName from Employees where LastName = ", " and Salary > ", " and Email like 'a:%'"], [check dataServiceParam(ctx, "surname"), check dataServiceParam(ctx, "minSalary", "float", defaultValue = "0")]), "Employees", "Employee", "http://ws.wso2.org/dataservice", [{column: "EmployeeNumber", name: "id"}, {column: "FirstName", name: "firstName"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 
     # POST /services/EmployeeDataService/Employee
     resource function post Employee(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/EmployeeDataService");
-        check dataServiceUpdate(check employeesDb.jdbcClient(), `insert into Employees (EmployeeNumber, FirstName, LastName, Email, Salary) values(${check int:fromString(check dataServiceParam(ctx, "EmployeeNumber"))},${check dataServiceParam(ctx, "FirstName")},${check dataServiceParam(ctx, "LastName")},${check dataServiceParam(ctx, "Email")},${check decimal:fromString(check dataServiceParam(ctx, "Salary"))})`);
+        check dataServiceUpdate(check employeesDb.jdbcClient(), dataServiceQuery(["insert into Employees (EmployeeNumber, FirstName, LastName, Email, Salary) values(", ",", ",", ",", ",", ")"], [check dataServiceParam(ctx, "EmployeeNumber", "integer"), check dataServiceParam(ctx, "FirstName"), check dataServiceParam(ctx, "LastName"), check dataServiceParam(ctx, "Email"), check dataServiceParam(ctx, "Salary", "decimal")]));
         return accepted();
     }
 

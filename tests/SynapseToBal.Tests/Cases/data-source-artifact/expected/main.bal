@@ -18,7 +18,7 @@ service /services/PlanDataService_DSS on httpListener, httpsListener {
     # GET /services/PlanDataService_DSS/users
     resource function get users(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/PlanDataService_DSS");
-        check dataServiceSelect(ctx, check plannerDb.jdbcClient(), `SELECT id, display_name as name FROM users WHERE id = ${check int:fromString(check dataServiceParam(ctx, "owner_id"))}`, "Users", "User", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}, {column: "name", name: "name"}]);
+        check dataServiceSelect(ctx, check plannerDb.jdbcClient(), dataServiceQuery(["SELECT id, display_name as name FROM users WHERE id = ", ""], [check dataServiceParam(ctx, "owner_id", "integer")]), "Users", "User", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}, {column: "name", name: "name"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 }

@@ -17,7 +17,7 @@ service /services/OrderAudit_DSS on httpListener, httpsListener {
     # POST /services/OrderAudit_DSS/audit
     resource function post audit(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderAudit_DSS");
-        check dataServiceUpdate(check ordersDb.jdbcClient(), `INSERT INTO order_audit (order_id, note) VALUES (${check dataServiceParam(ctx, "orderId")}, ${check dataServiceParam(ctx, "note")})`);
+        check dataServiceUpdate(check ordersDb.jdbcClient(), dataServiceQuery(["INSERT INTO order_audit (order_id, note) VALUES (", ", ", ")"], [check dataServiceParam(ctx, "orderId"), check dataServiceParam(ctx, "note")]));
         return accepted();
     }
 }
@@ -27,7 +27,7 @@ service /services/OrderQuery_DSS on httpListener, httpsListener {
     # GET /services/OrderQuery_DSS/orders/{id}
     resource function get orders/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderQuery_DSS", {"id": id});
-        check dataServiceSelect(ctx, check ordersDb.jdbcClient(), `SELECT id, status FROM orders WHERE id = ${check dataServiceParam(ctx, "id")}`, "Orders", "Order", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}, {column: "status", name: "status"}]);
+        check dataServiceSelect(ctx, check ordersDb.jdbcClient(), dataServiceQuery(["SELECT id, status FROM orders WHERE id = ", ""], [check dataServiceParam(ctx, "id")]), "Orders", "Order", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}, {column: "status", name: "status"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 }

@@ -75,7 +75,7 @@ service /services/Orders_DSS on httpListener, httpsListener {
     # GET /services/Orders_DSS/orders/{id}
     resource function get orders/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/Orders_DSS", {"id": id});
-        check dataServiceSelect(ctx, check ordersDb.jdbcClient(), `SELECT id, status FROM orders WHERE id = ${check dataServiceParam(ctx, "id")}`, "Orders", "Order", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}, {column: "status", name: "status"}]);
+        check dataServiceSelect(ctx, check ordersDb.jdbcClient(), dataServiceQuery(["SELECT id, status FROM orders WHERE id = ", ""], [check dataServiceParam(ctx, "id")]), "Orders", "Order", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}, {column: "status", name: "status"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 }

@@ -13,7 +13,7 @@ service /services/InventoryService on httpListener {
     # GET /services/InventoryService/items/{sku}
     resource function get items/[string sku](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/InventoryService", {"sku": sku});
-        check dataServiceSelect(ctx, check inventoryDb.jdbcClient(), `SELECT sku, quantity FROM items WHERE sku = ${check dataServiceParam(ctx, "sku")}`, "Items", "Item", "http://ws.wso2.org/dataservice", [{column: "sku", name: "sku"}, {column: "quantity", name: "quantity"}]);
+        check dataServiceSelect(ctx, check inventoryDb.jdbcClient(), dataServiceQuery(["SELECT sku, quantity FROM items WHERE sku = ", ""], [check dataServiceParam(ctx, "sku")]), "Items", "Item", "http://ws.wso2.org/dataservice", [{column: "sku", name: "sku"}, {column: "quantity", name: "quantity"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 }
