@@ -11117,7 +11117,8 @@ function dataServiceValue(string? value, string sqlType) returns sql:Value|error
             return value.equalsIgnoreCaseAscii("true");
         }
         "date" => {
-            return new sql:DateValue(value);
+            // SQLQuery.setDateValue binds an empty value as NULL (setNull(DATE)).
+            return value == "" ? new sql:DateValue() : new sql:DateValue(value);
         }
         "time" => {
             return new sql:TimeValue(value);
