@@ -171,7 +171,15 @@ public sealed class ExpressionTranslator
             return null;
         }
 
-        var secrets = content.TrimStart().StartsWith('<') ? Lowerer.XmlSecrets(content, vaultLookups: false) : [];
+        var xml = content.TrimStart().StartsWith('<');
+        if (!xml && TextSecret(content) is not null)
+        {
+            // A credential in JSON or text (a "password" member, a password= line) cannot be cut out as an element's
+            // text can: the read is not translated (a TODO), rather than the literal written into the code.
+            return null;
+        }
+
+        var secrets = xml ? Lowerer.XmlSecrets(content, vaultLookups: false) : [];
         if (secrets.Count == 0)
         {
             return new StringLiteralIr(content);
@@ -199,6 +207,16 @@ public sealed class ExpressionTranslator
         parts.Add(new StringLiteralIr(content[index..]));
         return new ConcatIr(parts.ToImmutable());
     }
+
+    /// <summary>
+    /// The first name of a JSON member (<c>"password": ...</c>) or of a text line's key (<c>password=...</c>,
+    /// <c>password: ...</c>) in a registry resource that names a credential (<see cref="SecretNames.IsSecret"/>), or null.
+    /// </summary>
+    internal static string? TextSecret(string content) =>
+        TextKeyPattern.Matches(content).Select(m => m.Groups["json"].Success ? m.Groups["json"].Value : m.Groups["line"].Value)
+            .FirstOrDefault(SecretNames.IsSecret);
+
+    private static readonly System.Text.RegularExpressions.Regex TextKeyPattern = new(@"""(?<json>[^""\\]{1,100})""\s*:|^[ \t]*(?<line>[A-Za-z0-9_.\-]{1,100})[ \t]*[=:]", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>Why a registry read of a key is not translated, or null when it is (or the resource is not in the project).</summary>
     internal string? RegistryRefusal(string key, bool synapseExpression) =>

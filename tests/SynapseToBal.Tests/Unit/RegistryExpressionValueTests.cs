@@ -75,4 +75,13 @@ public sealed class RegistryExpressionValueTests
         var bytes = new byte[RegistryExpressionValue.MaxInlineBytes + 1];
         Assert.Contains("bytes long", RegistryExpressionValue.Read(bytes, string.Empty, "application/octet-stream", synapseExpression: true).Reason, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("{\"user\":\"svc\",\"password\":\"x\"}", "password")]
+    [InlineData("url=http://h\nclient_secret = abc\n", "client_secret")]
+    [InlineData("apiKey: abc", "apiKey")]
+    [InlineData("{\"user\":\"svc\",\"tokenUrl\":\"http://h\"}", null)]
+    [InlineData("plain text with a password in it", null)]
+    public void A_json_or_text_resource_naming_a_credential_is_found(string content, string? secret) =>
+        Assert.Equal(secret, SynapseToBal.Lowering.ExpressionTranslator.TextSecret(content));
 }

@@ -26,6 +26,18 @@ service /bpm on httpListener {
         }
     }
 
+    # GET /bpm/json
+    resource function get 'json(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "BpmApi", "/bpm", cors = {allow: "GET", ...corsConfig});
+        do {
+            ctx.properties["login"] = check notTranslated("get-property('registry','conf:tools/login.json')");
+            log:printInfo("BpmApi /json request", login = getProperty(ctx, "login"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
+    }
+
     # GET /bpm/conf
     resource function get conf(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "BpmApi", "/bpm", cors = {allow: "GET", ...corsConfig});
@@ -48,6 +60,11 @@ service /bpm on httpListener {
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options 'json(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
     resource function options conf(http:Request request) returns http:Response|error {
         return self.answerOptions(request);
     }
@@ -57,7 +74,7 @@ service /bpm on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/bpm", [{path: re `/login/?`, allow: "GET"}, {path: re `/conf/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
+        return check optionsResponse(request, "/bpm", [{path: re `/login/?`, allow: "GET"}, {path: re `/json/?`, allow: "GET"}, {path: re `/conf/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -66,7 +83,7 @@ service /bpm on httpListener {
     # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
     # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
-        if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/bpm", [re `/login/?`, re `/conf/?`]) {
+        if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/bpm", [re `/login/?`, re `/json/?`, re `/conf/?`]) {
             return methodNotAllowed();
         }
         return resourceNotFound();
