@@ -43,16 +43,27 @@ public sealed partial class Lowerer
         var basePath = "/services/" + service.Name;
         var resources = ImmutableArray.CreateBuilder<ResourceIr>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var resource in service.Resources)
+
+        // DataService.addResource puts each resource in a map under its ResourceID, whose equality is the request name
+        // (Resource.generateRequestName: "_" + method + the path with '/' as '_' and no braces, lower-cased): of two
+        // resources with one request name the later replaces the earlier, which the data service never answers.
+        var lastOfName = service.Resources.Select((r, i) => (Name: DataServiceRequestName(r.Path, r.Method), Index: i))
+            .GroupBy(r => r.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(r => r.Index), StringComparer.Ordinal);
+        for (var index = 0; index < service.Resources.Length; index++)
         {
+            var resource = service.Resources[index];
             var summary = $"{resource.Method.ToUpperInvariant()} {basePath}/{resource.Path.TrimStart('/')}";
-            if (DataServiceResourceBody(service, config, client, resource, out var path, out var todo) is { } body && seen.Add(resource.Method.ToUpperInvariant() + " " + string.Join('/', path.Select(SegmentKey))))
+            var replaced = lastOfName[DataServiceRequestName(resource.Path, resource.Method)] != index;
+            NotTranslatedIr? todo = null;
+            if (!replaced && DataServiceResourceBody(service, config, client, resource, out var path, out todo) is { } body && seen.Add(resource.Method.ToUpperInvariant() + " " + string.Join('/', path.Select(SegmentKey))))
             {
                 resources.Add(new ResourceIr(resource.Method.ToLowerInvariant(), path, body, null, null, false, summary, resource));
             }
             else
             {
-                var why = todo?.Message ?? "a second resource with this method and path: the data service answers the first one";
+                var why = replaced
+                    ? $"a later resource has the same request name '{DataServiceRequestName(resource.Path, resource.Method)}' (method and path, without braces, in any case) and replaces it (DataService.addResource), so the data service never runs this one"
+                    : todo?.Message ?? "a second resource whose path pattern matches the same requests: a Ballerina service has one resource per method and path pattern, so the first is kept (the data service's own choice between the two, by its dispatch table, is not reproduced)";
                 _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, resource.Location, "resource", $"{resource.Method} {resource.Path}", why);
                 var skipped = new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"resource {summary} of data service '{service.Name}' is not translated: {why}");
                 resources.Add(new ResourceIr(resource.Method.ToLowerInvariant(), [], [], null, null, false, summary, WithQueryXml(service, resource, resource.CallQuery)) { Skipped = skipped });
@@ -1099,4 +1110,11 @@ public sealed partial class Lowerer
         unbound = others.ToImmutable();
         return segments.ToImmutable();
     }
+
+    /// <summary>
+    /// The name the data services engine gives a resource (Resource.generateRequestName): <c>_</c>, the method, the
+    /// path with each <c>/</c> as <c>_</c> and no braces, lower-cased (<c>GET /orders/{id}</c> is <c>_get_orders_id</c>).
+    /// </summary>
+    internal static string DataServiceRequestName(string path, string method) =>
+        ("_" + method + path.Replace('/', '_').Replace("{", string.Empty, StringComparison.Ordinal).Replace("}", string.Empty, StringComparison.Ordinal)).ToLowerInvariant();
 }
