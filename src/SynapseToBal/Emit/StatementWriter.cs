@@ -651,6 +651,30 @@ internal sealed partial class StatementWriter
         _ => false,
     });
 
+    /// <summary>
+    /// The arguments of the runtime's JSON foreach calls (<c>forEachJson</c>, <c>forEachJsonVariable</c>): the leading
+    /// ones, then ForEachMediatorV2's settings as named arguments (a target or counter variable only when set).
+    /// </summary>
+    private static string ForEachJsonArguments(IEnumerable<string> leading, bool parallel, bool aggregate, string? targetVariable, string? counterVariable)
+    {
+        var arguments = new List<string>(leading)
+        {
+            $"parallel = {(parallel ? "true" : "false")}",
+            $"aggregate = {(aggregate ? "true" : "false")}",
+        };
+        if (targetVariable is { } variable)
+        {
+            arguments.Add($"variable = {BallerinaSyntax.StringLiteral(variable)}");
+        }
+
+        if (counterVariable is { } counter)
+        {
+            arguments.Add($"counter = {BallerinaSyntax.StringLiteral(counter)}");
+        }
+
+        return string.Join(", ", arguments);
+    }
+
     /// <summary>Text written as it is without a shared body local (what the next step compares with its own text).</summary>
     private string WithoutBodyLocal(Func<string> write)
     {
@@ -1345,50 +1369,13 @@ internal sealed partial class StatementWriter
 
             case ForEachLoopIr.JsonItems items:
             {
-                var arguments = new List<string>
-                {
-                    "ctx",
-                    BallerinaSyntax.StringLiteral(items.Path),
-                    body,
-                    $"parallel = {(items.Parallel ? "true" : "false")}",
-                    $"aggregate = {(items.Aggregate ? "true" : "false")}",
-                };
-                if (items.TargetVariable is { } variable)
-                {
-                    arguments.Add($"variable = {BallerinaSyntax.StringLiteral(variable)}");
-                }
-
-                if (items.CounterVariable is { } counter)
-                {
-                    arguments.Add($"counter = {BallerinaSyntax.StringLiteral(counter)}");
-                }
-
-                _out.Line($"check forEachJson({string.Join(", ", arguments)});");
+                _out.Line($"check forEachJson({ForEachJsonArguments(["ctx", BallerinaSyntax.StringLiteral(items.Path), body], items.Parallel, items.Aggregate, items.TargetVariable, items.CounterVariable)});");
                 break;
             }
 
             case ForEachLoopIr.JsonVariableItems held:
             {
-                var arguments = new List<string>
-                {
-                    "ctx",
-                    BallerinaSyntax.StringLiteral(held.Variable),
-                    BallerinaSyntax.StringLiteral(held.Path),
-                    body,
-                    $"parallel = {(held.Parallel ? "true" : "false")}",
-                    $"aggregate = {(held.Aggregate ? "true" : "false")}",
-                };
-                if (held.TargetVariable is { } variable)
-                {
-                    arguments.Add($"variable = {BallerinaSyntax.StringLiteral(variable)}");
-                }
-
-                if (held.CounterVariable is { } counter)
-                {
-                    arguments.Add($"counter = {BallerinaSyntax.StringLiteral(counter)}");
-                }
-
-                _out.Line($"check forEachJsonVariable({string.Join(", ", arguments)});");
+                _out.Line($"check forEachJsonVariable({ForEachJsonArguments(["ctx", BallerinaSyntax.StringLiteral(held.Variable), BallerinaSyntax.StringLiteral(held.Path), body], held.Parallel, held.Aggregate, held.TargetVariable, held.CounterVariable)});");
                 break;
             }
 
