@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Globalization;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
@@ -433,6 +435,7 @@ public sealed partial class Lowerer
 
         // Settings of the Micro Integrator's cluster and store connection, which a job in one process does not have.
         string[] runtimeOnly = ["member.count", "store.connection.retry.interval", "max.store.connection.attempts", "pinnedServers"];
+        var known = ProcessorParameters(kind.Value);
         foreach (var parameter in parameters.Values.Where(p => !read.Contains(p.Name)))
         {
             if (runtimeOnly.Contains(parameter.Name, StringComparer.Ordinal))
@@ -440,7 +443,19 @@ public sealed partial class Lowerer
                 continue;
             }
 
-            NotTranslated($"parameter '{parameter.Name}'", "the processor does not read it here");
+            if (!known.Contains(parameter.Name))
+            {
+                // The processor's services read their parameters by name from the map MessageProcessorFactory fills, so a
+                // name none of them reads changes nothing in the Micro Integrator either.
+                var nearest = known.Where(k => EditDistance(k, parameter.Name) <= 2).Order(StringComparer.Ordinal).FirstOrDefault();
+                _diagnostics.Report(DiagnosticCatalog.SettingWithoutEffect, processor.Location, "messageProcessor", $"parameter '{parameter.Name}'",
+                    $"no {ProcessorKindWords(kind.Value)} reads a parameter of that name{(nearest is null ? string.Empty : $" (a misspelling of '{nearest}'?)")}");
+                continue;
+            }
+
+            NotTranslated($"parameter '{parameter.Name}'", parameter.Name is "axis2.repo" or "axis2.config"
+                ? "it names the Axis2 client configuration of the Micro Integrator's blocking sender (ScheduledMessageProcessor.initMessageSender); the job sends with the Ballerina client in connections.bal, whose settings come from the endpoint: carry what that configuration changes (transport senders, TLS) into the client by hand"
+                : "the processor does not read it here");
         }
 
         if (parameters.ContainsKey("pinnedServers"))
@@ -450,6 +465,70 @@ public sealed partial class Lowerer
 
         return lowered with { NotTranslated = notTranslated };
     }
+
+    /// <summary>
+    /// The parameters the Micro Integrator reads for a processor of this kind: ScheduledMessageProcessor (interval,
+    /// cronExpression, member.count, is.active, non.retry.status.codes; axis2.repo and axis2.config in initMessageSender),
+    /// and SamplingService.init, ForwardingService.init or FailoverForwardingService.init (MessageProcessorConstants,
+    /// ForwardingProcessorConstants, FailoverForwardingProcessorConstants).
+    /// </summary>
+    private static FrozenSet<string> ProcessorParameters(ProcessorKind kind)
+    {
+        string[] scheduled =
+        [
+            "interval", "cronExpression", "member.count", "is.active", "pinnedServers", "non.retry.status.codes", "axis2.repo", "axis2.config",
+            "max.store.connection.attempts", "store.connection.retry.interval",
+        ];
+        string[] own = kind switch
+        {
+            ProcessorKind.Sampling => ["sequence", "concurrency"],
+            ProcessorKind.Forwarding =>
+            [
+                "max.delivery.attempts", "client.retry.interval", "message.processor.reply.sequence", "message.processor.fault.sequence",
+                "message.processor.deactivate.sequence", "target.endpoint", "message.processor.failMessagesStore", "throttle", "throttle.interval",
+                "cron.expression", "max.delivery.drop",
+            ],
+            ProcessorKind.FailoverForwarding =>
+            [
+                "max.delivery.attempts", "client.retry.interval", "message.processor.fault.sequence", "message.processor.deactivate.sequence",
+                "throttle", "throttle.interval", "cron.expression", "max.delivery.drop", "message.target.store.name",
+            ],
+            _ => throw new UnreachableException(),
+        };
+        return scheduled.Concat(own).ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The Levenshtein distance of two names (insertions, deletions and substitutions of one character).</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    private static string ProcessorKindWords(ProcessorKind kind) => kind switch
+    {
+        ProcessorKind.Sampling => "message sampling processor",
+        ProcessorKind.Forwarding => "scheduled forwarding processor",
+        ProcessorKind.FailoverForwarding => "failover forwarding processor",
+        _ => throw new UnreachableException(),
+    };
 
     /// <summary>
     /// A forwarding processor's <c>throttle</c> (default true), read as ForwardingService and FailoverForwardingService
