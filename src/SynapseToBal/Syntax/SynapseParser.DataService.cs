@@ -319,6 +319,13 @@ public sealed partial class SynapseParser
         foreach (var property in DataServiceItems(element, "property", "config", unknown))
         {
             var propertyLocation = Loc(property);
+            if (IgnoredConfigProperty(property) is { } ignored)
+            {
+                ClaimWhole(property);
+                _diagnostics.Report(Diagnostics.DiagnosticCatalog.IgnoredByMicroIntegrator, propertyLocation, $"property name=\"{Attr(property, "name")}\"", "config", ignored);
+                continue;
+            }
+
             DataServiceUnknownChildren(property, "property", unknown);
             var name = Attr(property, "name") ?? Missing(property, "name", string.Empty);
             properties.Add(new NamedTextSyntax(name, TextOf(property), propertyLocation));
@@ -345,6 +352,29 @@ public sealed partial class SynapseParser
             Unknown = unknown.ToImmutable(),
             Secrets = secrets.ToImmutable(),
         };
+    }
+
+    /// <summary>
+    /// Why the Micro Integrator leaves a config property out, or null when it reads it: DBUtils.extractProperties keeps
+    /// no property whose text is empty (not trimmed) and that has no child element; SQLConfig.processDynamicAuth builds
+    /// an authenticator from a <c>dynamicUserAuthMapping</c> only when its first element (<c>&lt;configuration&gt;</c>)
+    /// has an element, and JDBCPoolSQLConfig.filterJDBCPoolProps removes the property from the pool's settings.
+    /// </summary>
+    private static string? IgnoredConfigProperty(XElement property)
+    {
+        if (property.Attribute("name") is null || property.Attributes().Any(a => a.Name != "name"))
+        {
+            return null;
+        }
+
+        if (!property.HasElements)
+        {
+            return property.Value.Length == 0 ? "DBUtils.extractProperties keeps no property with empty text" : null;
+        }
+
+        return (string?)property.Attribute("name") == "dynamicUserAuthMapping" && property.Elements().First() is { HasElements: false, HasAttributes: false } first && first.Name.LocalName == "configuration" && first.Value.Trim().Length == 0
+            ? "SQLConfig.processDynamicAuth builds a user mapping only from a <configuration> with entries, and this one has none"
+            : null;
     }
 
     private DataServiceQuerySyntax ParseDataServiceQuery(XElement element)

@@ -336,9 +336,10 @@ public sealed partial class Lowerer
         }
 
         var config = service.Configs[0];
-        foreach (var attribute in config.OtherAttributes)
+        // ConfigFactory.isODataEnable: Boolean.valueOf, so only "true" in any case enables OData; otherwise nothing is served.
+        foreach (var attribute in config.OtherAttributes.Where(a => !(a.Name == "enableOData" && !string.Equals(a.Value, "true", StringComparison.OrdinalIgnoreCase))))
         {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, config.Location, "config", $"{attribute.Name}=\"{attribute.Value}\"", "not reproduced (an OData endpoint is not generated)");
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, config.Location, "config", $"{attribute.Name}=\"{attribute.Value}\"", attribute.Name == "enableOData" ? "not reproduced (an OData endpoint is not generated)" : "not reproduced");
         }
 
         foreach (var property in config.Properties.Where(p => p.Name is not ("driverClassName" or "url" or "username" or "password")))
