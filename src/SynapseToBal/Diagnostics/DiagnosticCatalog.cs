@@ -588,6 +588,10 @@ public static class DiagnosticCatalog
         "payloadFactory argument not used",
         "The payloadFactory argument {0} ({1}) is not used by the format: the Micro Integrator evaluates it for each message all the same, the generated code does not",
         "TemplateProcessor.getArgValues evaluates every <arg> of a payloadFactory before the format is filled in, whether or not the format names its $n, and the value of one it does not name is thrown away. The generated code builds the payload from the arguments the format uses and does not evaluate the others: only an argument whose evaluation fails (an expression that throws on this message) would have made the Micro Integrator's mediation fail where the generated code goes on. Most often the format lost a $n when it was edited, or the argument is left over: check which was meant.");
+    public static readonly DiagnosticDescriptor ReferenceSentAsText = Warning("SB0616", LoweringCategory,
+        "Expression sent as text",
+        "{0} holds {1}, which the Micro Integrator does not evaluate there: it is sent as written, and so it is by the generated code; to send the value write {2}",
+        "A value the Micro Integrator takes as text (an MI 4.4 connector parameter written without braces, whose only expressions are the ${...} parts InlineExpressionUtil expands) holds what looks like an EI 6.x expression: $ctx:name, $trp:name, $axis2:name, get-property(...), json-eval(...). The Micro Integrator sends those characters as they are (a header Authorization: Bearer $ctx:token reaches the backend with the text $ctx:token, not the token), and so does the generated code; it is never taken for a credential. Most often the expression was meant: write it as the ${...} the note names.");
     public static readonly DiagnosticDescriptor JmsFactoryNotInServerConfiguration = Warning("SB0613", LoweringCategory,
         "JMS connection factory not configured",
         "Proxy service '{0}' listens with the JMS connection factory '{1}', which {2}: its context factory, provider URL and connection factory JNDI name are required configurables",

@@ -734,9 +734,20 @@ public sealed partial class Lowerer
                         => (item[0].GetString()!, item[1].GetString()!),
                     JsonValueKind.Object when item.EnumerateObject().FirstOrDefault() is { Value.ValueKind: JsonValueKind.String } first
                         => (first.Name, first.Value.GetString()!),
+                    // RestURLBuilder.handleInputHeaders takes an array of two and skips one of another length.
+                    JsonValueKind.Array when item.GetArrayLength() != 2 => (string.Empty, string.Empty),
                     JsonValueKind.Array or JsonValueKind.Object => null,
                     _ => (string.Empty, string.Empty),
                 };
+                if (item.ValueKind is not (JsonValueKind.Array or JsonValueKind.Object) || (item.ValueKind == JsonValueKind.Array && item.GetArrayLength() != 2))
+                {
+                    // Neither a [name, value] pair nor a {name: value} object (a flat ["Content-Type", "..."] list): the
+                    // connector skips the item (handleInputHeaders tests JSONArray and JSONObject only), so no header is sent.
+                    _diagnostics.Report(DiagnosticCatalog.SettingWithoutEffect, operation.Location, operation.ElementName, $"headers entry {item.GetRawText()}",
+                        "RestURLBuilder.handleInputHeaders adds only an item that is a [name, value] array of two or a {name: value} object and skips this one, so no header is sent for it (a header list is [[\"name\", \"value\"], ...])");
+                    continue;
+                }
+
                 if (pair is not { } header)
                 {
                     // org.json's getString on a non-string fails the operation.
@@ -750,7 +761,8 @@ public sealed partial class Lowerer
                     continue;
                 }
 
-                var value = SecretNames.IsSecret(header.Name) && !SecretNames.IsPlaceholder(header.Value) && !header.Value.Contains("${", StringComparison.Ordinal)
+                var reference = ReportReferenceSentAsText(header.Value, $"The {header.Name} header of <{operation.ElementName}>", operation.Location);
+                var value = reference is null && SecretNames.IsSecret(header.Name) && !SecretNames.IsPlaceholder(header.Value) && !header.Value.Contains("${", StringComparison.Ordinal)
                     ? new ConfigurableReadIr(HeaderSecret(operation, header.Name))
                     : Interpolated(header.Value, operation, context);
                 headers.Add(new HttpHeaderIr(Interpolated(header.Name, operation, context), value));
@@ -759,6 +771,37 @@ public sealed partial class Lowerer
 
         return true;
     }
+
+    /// <summary>
+    /// Reports (SB0616) text that holds an EI 6.x expression the Micro Integrator sends as written (a connector parameter's
+    /// text outside <c>${...}</c>): <c>$ctx:x</c>, <c>$trp:x</c>, <c>$axis2:x</c>, <c>get-property(...)</c>,
+    /// <c>json-eval(...)</c>. Returns the first such expression, or null.
+    /// </summary>
+    private string? ReportReferenceSentAsText(string text, string what, SourceLocation location)
+    {
+        var outside = InlineExpressionPart().Replace(text, string.Empty);
+        if (EiExpressionInText().Match(outside) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        var name = match.Groups["name"].Value;
+        var suggestion = match.Groups["scope"].Value switch
+        {
+            "ctx" => $"${{props.synapse.{name}}}",
+            "axis2" => $"${{props.axis2.{name}}}",
+            "trp" or "transport" => $"${{headers[\"{name}\"]}}",
+            _ => "the ${...} expression of the same value",
+        };
+        _diagnostics.Report(DiagnosticCatalog.ReferenceSentAsText, location, what, match.Value, suggestion);
+        return match.Value;
+    }
+
+    [GeneratedRegex(@"\$\{[^}]*\}", RegexOptions.CultureInvariant)]
+    private static partial Regex InlineExpressionPart();
+
+    [GeneratedRegex(@"\$(?<scope>ctx|trp|transport|axis2):(?<name>[A-Za-z_][\w.\-]*)|get-property\([^)]*\)|json-eval\([^)]*\)", RegexOptions.CultureInvariant)]
+    private static partial Regex EiExpressionInText();
 
     /// <summary>A required configurable for a credential written into a header of an operation; reported as SB0212.</summary>
     private Symbol HeaderSecret(ConnectorOperationMediator operation, string header) =>
