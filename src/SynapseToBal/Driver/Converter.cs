@@ -188,6 +188,7 @@ public static class Converter
         {
             var refined = BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames, options.OtherModuleNames);
             ReviseAfterRefining(refined.Package, diagnostics);
+            WithdrawDroppedSecretNotes(package, refined, diagnostics);
             facts = new RefinedFacts(refined.ModuleNames, refined.AskedNames, refined.NamesAsAsked, refined.PropertyRecord.AnyWriter);
             var emitter = new PackageEmitter(renderer, emitOptions) { Cache = options.RenderCache, Sections = options.Sections };
             foreach (var failure in refined.Failures)
@@ -270,6 +271,37 @@ public static class Converter
     /// answers nothing there, as the Micro Integrator writes nothing for it (the split set RESPONSE_WRITTEN to SKIP:
     /// CloneMediator.mediate, IterateMediator.mediate), so its SB0215 says so (<see cref="Lowerer.Answers202InCopy"/>).
     /// </summary>
+    /// <summary>
+    /// Withdraws SB0212 ("it became a required configurable") at a property set the refiner dropped (nothing reads the
+    /// property) when the secret configurable its value named is no longer declared: the note would name a configurable
+    /// the package does not have.
+    /// </summary>
+    private static void WithdrawDroppedSecretNotes(PackageIr lowered, RefinedPackage refined, DiagnosticBag diagnostics)
+    {
+        var declared = refined.Package.Configurables.Select(c => c.Name).ToHashSet();
+        var removed = lowered.Configurables.Where(c => c.Secret && !declared.Contains(c.Name)).Select(c => c.Name).ToHashSet();
+        if (removed.Count == 0)
+        {
+            return;
+        }
+
+        var places = new HashSet<(string Path, Microsoft.CodeAnalysis.Text.TextSpan Span)>();
+        foreach (var step in refined.Locals.DroppedSets)
+        {
+            var named = new HashSet<Symbol>();
+            EmptyFlows.Collect(step, named);
+            if (step.Origin is { } origin && named.Overlaps(removed))
+            {
+                places.Add((origin.Location.Path, origin.Location.Span));
+            }
+        }
+
+        if (places.Count > 0)
+        {
+            diagnostics.Revise(d => d.Id == DiagnosticCatalog.SecretConfigurable.Id && places.Contains((d.Location.GetLineSpan().Path, d.Location.SourceSpan)), _ => null);
+        }
+    }
+
     private static void ReviseAfterRefining(PackageIr package, DiagnosticBag diagnostics)
     {
         var culture = System.Globalization.CultureInfo.InvariantCulture;
