@@ -261,8 +261,21 @@ public static partial class SecretNames
                 ? m.Value[..(text.Index - m.Index)] + Mask + m.Value[(text.Index - m.Index + text.Length)..]
                 : m.Value;
         });
+        // Script assignments (var pass = "x"; password: 'x' is a JSON pair above): a string literal given to a name that
+        // is a credential's, or the short pass/pwd a script names its password with.
+        masked = ScriptAssignment.Replace(masked, m =>
+            (IsSecret(m.Groups["name"].Value) || ScriptPasswordNames.Contains(m.Groups["name"].Value.ToLowerInvariant()))
+            && m.Groups["value"].Length > 0 && !IsPlaceholder(System.Net.WebUtility.HtmlDecode(m.Groups["value"].Value))
+                ? m.Groups["open"].Value + Mask + m.Groups["quote"].Value
+                : m.Value);
         return MaskAttributes(masked);
     }
+
+    private static readonly HashSet<string> ScriptPasswordNames = ["pass", "pwd", "passw", "pswd"];
+    private static readonly Regex ScriptAssignment = ScriptAssignmentPattern();
+
+    [GeneratedRegex(@"(?<open>(?<![\w$.\-:])(?<name>[A-Za-z_$][\w$]*)\s*=\s*(?<quote>""|'|&quot;|&apos;))(?<value>(?:(?!\k<quote>)[^\r\n<>\\])*)\k<quote>", RegexOptions.CultureInvariant)]
+    private static partial Regex ScriptAssignmentPattern();
 
     /// <summary>
     /// False when <see cref="MaskXmlText"/> can change nothing in <paramref name="xml"/>: it has no <c>://</c> (no URI
@@ -287,7 +300,8 @@ public static partial class SecretNames
         }
 
         var key = letters.ToString();
-        return Words.Concat(AnywhereWords).Any(w => key.Contains(w, StringComparison.Ordinal)) || key.Contains(PhraseSuffix, StringComparison.Ordinal);
+        return Words.Concat(AnywhereWords).Any(w => key.Contains(w, StringComparison.Ordinal)) || key.Contains(PhraseSuffix, StringComparison.Ordinal)
+            || ScriptPasswordNames.Any(w => key.Contains(w, StringComparison.Ordinal));
     }
 
     /// <summary>Masks attributes named like a credential, and the <c>value</c> of an element whose <c>name</c> is one.</summary>

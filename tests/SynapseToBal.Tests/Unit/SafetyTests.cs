@@ -111,6 +111,28 @@ public sealed class SafetyTests
     }
 
     [Fact]
+    public void Credentials_assigned_in_scripts_are_masked()
+    {
+        // A script mediator's basic-auth literals (rev5: the password reached the TODO comment as written).
+        var xml = """
+            <script language="js">var usuario = "uatacfov";
+            var pass = "TOR7$ZB8bt";
+            var apiToken='tok3n'; var pwd = &quot;pw9&quot;;
+            var base = usuario + ":" + pass;</script>
+            """;
+        var masked = SecretNames.MaskXml(xml);
+        foreach (var secret in new[] { "TOR7$ZB8bt", "tok3n", "pw9" })
+        {
+            Assert.DoesNotContain(secret, masked, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("var usuario = \"uatacfov\";", masked, StringComparison.Ordinal);
+        Assert.Contains("var pass = \"****\";", masked, StringComparison.Ordinal);
+        Assert.Contains("<script language=\"js\">", masked, StringComparison.Ordinal);
+        Assert.Contains("var base = usuario + \":\" + pass;", masked, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Pass_phrases_and_access_codes_in_xml_are_masked()
     {
         var xml = """<payfort><sha_request_phrase>reqPhrase1</sha_request_phrase><property name="access_code" value="code123"/><reasonPhrase>Not Found</reasonPhrase></payfort>""";
