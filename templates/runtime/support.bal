@@ -6012,8 +6012,9 @@ function urlTemplateClient(string endpoint, string url, http:ClientConfiguration
 # text) with its content type (`httpConnectorRequest`), and the message is sent like a non-blocking `call` (every
 # status is a response) to the base URL joined with the relative path. The connection's endpoint expands the path
 # as a reserved expansion (HTTPConnectionUtils writes the uri-template `{uri.var.base}{+uri.var.path}{+uri.var.query}`,
-# which HTTPEndpoint.resolveUrlTemplate expands per RFC 6570): reserved characters are kept and any other
-# character outside the unreserved ones is percent-encoded (`reservedValue`: a space is `%20`, a `%XX` is kept).
+# which HTTPEndpoint.resolveUrlTemplate expands per RFC 6570): reserved characters but `[` and `]` are kept and any
+# other character outside the unreserved ones is percent-encoded (`reservedValue`: a space is `%20`, `[` is `%5B`, a
+# `%XX` is kept).
 # The response becomes the message. With a response variable, the variable receives `{payload, headers,
 # attributes: {statusCode}}` and, unless `overwriteBody`, the payload, content type and headers the message had
 # before the operation come back (the status stays the response's, as in the Micro Integrator); with
@@ -7184,8 +7185,9 @@ function pathValue(string value) returns string|error {
 }
 
 # A uri-template's `{+x}` (RFC 6570 reserved expansion, as the UriTemplate library HTTPEndpoint expands with): reserved
-# and unreserved characters and `%XX` triplets pass as they are; any other character (a space, non-ASCII) is
-# percent-encoded in UTF-8.
+# and unreserved characters and `%XX` triplets pass as they are, except `[` and `]`, which that library's reserved
+# expansion (UriUtil.encodeFragment) percent-encodes as it does a space, `"`, `<`, `>`, `{`, `}`, `|`, `\`, `^` and a
+# backquote; any other character (non-ASCII too) is percent-encoded in UTF-8.
 function reservedValue(string value) returns string|error {
     string result = "";
     int index = 0;
@@ -7204,8 +7206,9 @@ function reservedValue(string value) returns string|error {
     return result;
 }
 
-# The characters a reserved expansion (`{+x}`) passes: RFC 3986's unreserved and reserved characters.
-const string URI_RESERVED_EXPANSION = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=";
+# The characters a reserved expansion (`{+x}`) passes: RFC 3986's unreserved and reserved characters but `[` and `]`
+# (UriUtil.encodeFragment of the UriTemplate library encodes those).
+const string URI_RESERVED_EXPANSION = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#@!$&'()*+,;=";
 
 const string URI_HEX_DIGITS = "0123456789ABCDEFabcdef";
 

@@ -112,9 +112,10 @@ public sealed partial class PackageEmitter
                     $"{where}: a JMS queue, as Synapse's JmsStore. Each message is a",
                     "JSON text message in this package's own format (StoredMessage), not the Micro Integrator's serialized",
                     "messages: the two cannot share the queue, so let the Micro Integrator's processors drain it before switching.",
-                    .. jms.ProviderUrl is null
+                    .. !jms.ProviderUrlGiven
                         ? (string[])["The store sets no java.naming.provider.url: WSO2 MB's factory builds the connection factory from the",
-                            "connectionfactory.* property, and the empty provider URL only makes it log that it loads no properties file."]
+                            "connectionfactory.* property, and the provider URL's configurable, empty by default, only makes it log that",
+                            "it loads no properties file."]
                         : [],
                 ]),
                 Name = names[s.Name],
@@ -123,7 +124,7 @@ public sealed partial class PackageEmitter
                 {
                     Connection = names[jms.Connection],
                     ContextFactory = names[jms.ContextFactory],
-                    ProviderUrl = jms.ProviderUrl is { } providerUrl ? names[providerUrl] : "\"\"",
+                    ProviderUrl = names[jms.ProviderUrl],
                     ConnectionFactory = names[jms.ConnectionFactory],
                     Username = jms.Username is { } username ? names[username] : null,
                     Password = jms.Password is { } password ? names[password] : null,

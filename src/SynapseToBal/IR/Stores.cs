@@ -61,14 +61,16 @@ public sealed record JdbcStoreIr(Symbol Client, Symbol Url, Symbol? Username, Sy
 /// </summary>
 /// <param name="Connection">The module-level <c>jms:Connection</c>.</param>
 /// <param name="ContextFactory">Configurable: <c>java.naming.factory.initial</c>.</param>
-/// <param name="ProviderUrl">Configurable: <c>java.naming.provider.url</c>; null for WSO2 MB's factory without one (an empty provider URL is passed).</param>
+/// <param name="ProviderUrl">Configurable: <c>java.naming.provider.url</c>; "" by default for WSO2 MB's factory without one (an empty provider URL is passed).</param>
+/// <param name="ProviderUrlGiven">The store sets <c>java.naming.provider.url</c> (false: WSO2 MB's factory, which needs none).</param>
 /// <param name="ConnectionFactory">Configurable: <c>store.jms.connection.factory</c> (default <c>QueueConnectionFactory</c>).</param>
 /// <param name="Queue">Configurable: <c>store.jms.destination</c> (default <c>&lt;store name&gt;_Queue</c>).</param>
 /// <param name="Properties">Other parameters, passed to the JNDI initial context as JmsStore does: each name and its configurable.</param>
 public sealed record JmsStoreIr(
     Symbol Connection,
     Symbol ContextFactory,
-    Symbol? ProviderUrl,
+    Symbol ProviderUrl,
+    bool ProviderUrlGiven,
     Symbol ConnectionFactory,
     Symbol? Username,
     Symbol? Password,

@@ -808,7 +808,7 @@ public sealed partial class Lowerer
             }
         }
 
-        var (outFunction, faultFunction) = LowerResponseFlows(baseName, $"{api.Name} {DescribeResource(resource)}", resource.InSequence, resource.OutSequence, resource.FaultSequence, owner, CallsBackend(resource.InSequence), HandsToOutFlow(resource.InSequence),
+        var (outFunction, faultFunction) = LowerResponseFlows(baseName, $"{api.Name} {DescribeResource(resource)}", resource.InSequence, resource.OutSequence, resource.FaultSequence, owner, SendsWithoutBlocking(resource.InSequence), HandsToOutFlow(resource.InSequence),
             AcceptedBeforeAnySend(resource.InSequence?.Mediators ?? []), SendsOnlyWithoutBlocking(resource.InSequence, target: false), resource.Location, apiResource: true);
 
         var accessors = methods.Count == 0 ? ["default"] : methods.Select(m => m.ToLowerInvariant()).ToList();
@@ -907,7 +907,11 @@ public sealed partial class Lowerer
     /// The out and fault flows of an entry point (an API resource, a proxy service) as functions: the out flow runs
     /// on the backend response, the fault flow (or the global <c>fault</c> sequence) when the in or out flow fails.
     /// </summary>
-    /// <param name="inFlowCalls">The entry point's in flow calls a backend, so the fault flow may run after that call.</param>
+    /// <param name="inFlowSends">
+    /// The entry point's in flow (or a proxy's target) sends without blocking (<see cref="SendsWithoutBlocking"/>), so the
+    /// fault and out flows may run after the request's thread returned with RESPONSE_WRITTEN set to SKIP. A blocking call
+    /// or a callout alone does not: its response and its failure go on in the request's thread.
+    /// </param>
     /// <param name="outFlowCanRun">
     /// Something hands the out flow a message: a send whose response no receiving sequence takes or a loopback, in the
     /// in flow or a sequence it runs, or a proxy's target endpoint. Without one, the out flow never runs and its end
@@ -923,7 +927,7 @@ public sealed partial class Lowerer
     /// the fault flow's implicit end answers such a failure 502, where the Micro Integrator answers nothing (SB0260).
     /// </param>
     /// <param name="entry">The API resource or proxy service, where SB0603 is reported.</param>
-    private (Symbol? Out, Symbol? Fault) LowerResponseFlows(string baseName, string description, FlowSyntax? inFlow, FlowSyntax? outFlow, FlowSyntax? faultFlow, string owner, bool inFlowCalls, bool outFlowCanRun, bool acceptedFirst = false, bool sendsWithoutBlocking = false, SourceLocation? entry = null, bool apiResource = false)
+    private (Symbol? Out, Symbol? Fault) LowerResponseFlows(string baseName, string description, FlowSyntax? inFlow, FlowSyntax? outFlow, FlowSyntax? faultFlow, string owner, bool inFlowSends, bool outFlowCanRun, bool acceptedFirst = false, bool sendsWithoutBlocking = false, SourceLocation? entry = null, bool apiResource = false)
     {
         Symbol? outFunction = null;
         if (outFlow is not null)
@@ -933,7 +937,7 @@ public sealed partial class Lowerer
             var outSteps = LowerFlowBody(outFlow, new FlowContext(FlowKind.Out, _translator, null, owner) { Self = outFunction, ApiResource = apiResource });
             // The out flow runs on a backend's response (a send or non-blocking call: the client's answer was left to
             // that callback), or in the request's thread after a loopback, where an end without a response is answered 202.
-            if (outFlowCanRun && FallThroughDiagnostic(outSteps, afterCall: inFlowCalls || MayLeaveAnswerToCallback(inFlow)) is { } end)
+            if (outFlowCanRun && FallThroughDiagnostic(outSteps, afterCall: inFlowSends || MayLeaveAnswerToCallback(inFlow)) is { } end)
             {
                 // Reported once the in flow is lowered, if something it runs still hands the out flow a message (ReportOutFlowEnd).
                 _pendingOutFlowEnds[outFunction] = (end, outFlow.Location);
@@ -995,14 +999,16 @@ public sealed partial class Lowerer
                 return (outFunction, afterSend);
             }
 
-            // When the in flow calls a backend, the fault flow may run after that call: ending it without a response
-            // then leaves the Micro Integrator's client waiting (SB0210), not answered with 202. With a declared out
-            // flow, an in flow that does not call a backend counts only when something in it may leave the answer to
+            // When the in flow sends without blocking, the fault flow may run after that send: ending it without a
+            // response then leaves the Micro Integrator's client waiting (SB0210), not answered with 202. A blocking call
+            // or callout alone does not: its failure runs the fault flow in the request's thread with RESPONSE_WRITTEN
+            // unset, and the listener answers 202 (SB0215). With a declared out
+            // flow, an in flow that does not send counts only when something in it may leave the answer to
             // another thread (MayLeaveAnswerToCallback); a loopback runs the out flow in the request's thread
             // (LoopBackMediator.mediate injects the message there), so its failure is answered 202 as ServerWorker.sendAck does,
             // unless that out flow itself leaves the answer to another thread (a non-blocking call after a loopback
             // sets RESPONSE_WRITTEN to SKIP in the request's thread: the client then waits).
-            var mayFollowCall = inFlowCalls || (outFlow is not null && (MayLeaveAnswerToCallback(inFlow) || (outFlowCanRun && MayLeaveAnswerToCallback(outFlow))));
+            var mayFollowCall = inFlowSends || (outFlow is not null && (MayLeaveAnswerToCallback(inFlow) || (outFlowCanRun && MayLeaveAnswerToCallback(outFlow))));
 
             // After a non-blocking send, a backend's failure gets no answer from the Micro Integrator: the implicit end
             // answers it 502 (SB0260), unless the flow only runs a named sequence (its one fault function, which ends with 202).
@@ -1068,7 +1074,12 @@ public sealed partial class Lowerer
     /// continueWithoutAggregation (ForEachMediatorV2), scatter-gather (ScatterGather) and a default-scope RESPONSE
     /// property (Axis2MessageContext.setProperty) set. A connector operation (its template is not in the input), an
     /// unknown mediator and a sequence or template the input does not define may do so; dblookup, dbreport, loopback,
-    /// class and script mediators run in the request's thread and leave it as it is.
+    /// class and script mediators run in the request's thread and leave it as it is. The copies of a clone or iterate
+    /// with continueParent share the request's operation context (MessageHelper.cloneMessageContext), so what their
+    /// targets run counts: an inline sequence, the sequence a target's key names, a target's endpoint (Target.mediate:
+    /// endpoint.send, a non-blocking send). So does an aggregate's onComplete, inline or the sequence its key names
+    /// (AggregateMediator.completeAggregate mediates it). The event mediator (carbon-mediation's EventMediator.mediate)
+    /// hands the message to the event broker and returns; it sets no RESPONSE_WRITTEN.
     /// </summary>
     private bool MayLeaveAnswerToCallback(FlowSyntax? flow) =>
         flow is not null && MayLeaveAnswerToCallback(flow.Mediators, flow.Key, new HashSet<string>(StringComparer.Ordinal));
@@ -1091,12 +1102,20 @@ public sealed partial class Lowerer
             return true;
         }
 
+        // A split's target: its inline sequence is walked with the rest; its endpoint sends the copy without blocking.
+        bool Target(TargetSyntax target) => target.Endpoint is not null || target.EndpointKey is not null || Sequence(target.SequenceKey);
+
         var walker = new MediatorCollector();
         walker.WalkMediators(mediators);
-        return walker.Mediators.Any(m => m switch
+
+        // The walker does not enter an aggregate's inline onComplete: taken here with what it nests.
+        return MediatorCollector.WithOnComplete(walker.Mediators).Any(m => m switch
         {
             SendMediator or CallMediator { Blocking: false } or StoreMediator or EnqueueMediator or SamplerMediator or ScatterGatherMediator
                 or CloneMediator { ContinueParent: false } or IterateMediator { ContinueParent: false } or ConnectorOperationMediator or UnknownMediator => true,
+            IterateMediator { Target: { } target } => Target(target),
+            CloneMediator clone => clone.Targets.Any(Target),
+            AggregateMediator { OnComplete.Flow.SequenceKey: { } onComplete } => Sequence(onComplete),
             ForEachMediator { IsVersion2: true, ContinueWithoutAggregation: not true } => true,
             PropertyMediator { Name: "RESPONSE", Action: PropertyAction.Set, Scope: "" or "default", DynamicName: null } => true,
             PropertyMediator { DynamicName: not null } => true,
@@ -1119,8 +1138,17 @@ public sealed partial class Lowerer
     private bool SendsOnlyWithoutBlocking(FlowSyntax? inFlow, bool target) =>
         _model.BackendCallsOf(inFlow?.Mediators ?? [], inFlow?.Key) is var calls && (target || calls.SendsWithoutBlocking) && !calls.CallsBlocking;
 
-    /// <summary>Whether the flow calls or sends to a backend: a mediator of it (nested ones included), or a sequence or template it runs.</summary>
-    private bool CallsBackend(FlowSyntax? flow) => _model.BackendCallsOf(flow?.Mediators ?? [], flow?.Key).Any;
+    /// <summary>
+    /// Whether the flow sends without blocking (a send, a non-blocking call, a store, a split target's endpoint, a
+    /// scatter-gather, an HTTP connector request): a mediator of it (nested ones included), or a sequence or template it
+    /// runs. Those set the operation's RESPONSE_WRITTEN to SKIP (Axis2FlexibleMEPClient.send, MessageStoreMediator,
+    /// ScatterGather.mediate), so ServerWorker.sendAck writes no 202 when mediation ends without an answer. A blocking
+    /// call or a callout does not count: CallMediator.handleBlockingCall sends through BlockingMsgSender in the request's
+    /// thread and sets no RESPONSE_WRITTEN, and its failure runs the fault handler there (BlockingMsgSender pops the
+    /// fault stack in the calling thread; CalloutMediator sends with a blocking ServiceClient), so the listener then
+    /// answers 202.
+    /// </summary>
+    private bool SendsWithoutBlocking(FlowSyntax? flow) => _model.BackendCallsOf(flow?.Mediators ?? [], flow?.Key).SendsWithoutBlocking;
 
     private Symbol? _globalFault;
 
@@ -1664,7 +1692,10 @@ public sealed partial class Lowerer
         /// </summary>
         Acknowledged,
 
-        /// <summary>A store set SKIP and the flow goes on in the request's thread: a later FORCE_SC_ACCEPTED still counts.</summary>
+        /// <summary>
+        /// A store or a RESPONSE property (Axis2MessageContext.setProperty, whatever the value) set SKIP and the flow goes
+        /// on in the request's thread: a later FORCE_SC_ACCEPTED still counts.
+        /// </summary>
         Skipped,
 
         /// <summary>
@@ -1738,7 +1769,7 @@ public sealed partial class Lowerer
             return [sent == AckState.Forced ? AckState.Acknowledged : AckState.Moved];
         }
 
-        return [walked.Any(_unacknowledgedStores.Contains) && sent == AckState.Unsent ? AckState.Skipped : sent];
+        return [walked.Any(_unacknowledgedSkips.Contains) && sent == AckState.Unsent ? AckState.Skipped : sent];
     }
 
     /// <summary>

@@ -127,7 +127,9 @@ public sealed class JmsStoreLoweringTests
 
         var store = Assert.Single(package.MessageStores);
         var jms = Assert.IsType<JmsStoreIr>(store.Jms);
-        Assert.Null(jms.ProviderUrl);
+        // Not given: a configurable like the store's other settings, empty by default (what java.jms passes then).
+        Assert.False(jms.ProviderUrlGiven);
+        Assert.Equal("", Assert.Single(package.Configurables, c => c.Name == jms.ProviderUrl).DefaultValue);
         Assert.Equal("connectionfactory.QueueConnectionFactory", Assert.Single(jms.Properties).Name);
         Assert.Empty(package.PendingStores);
     }

@@ -72,7 +72,7 @@ public sealed partial class Lowerer
                 continue;
             }
 
-            var mayFollowCall = CallsBackend(resource.InSequence) || resource.OutSequence is not null;
+            var mayFollowCall = SendsWithoutBlocking(resource.InSequence) || resource.OutSequence is not null;
             var key = resource.OutSequence is null
                 ? $"{(SendsOnlyWithoutBlocking(resource.InSequence, target: false) && !AcceptedBeforeAnySend(resource.InSequence?.Mediators ?? []) ? "after send" : mayFollowCall ? "after call" : "no call")}\n{fault.Key?.Text}\n{fault.OnError}\n{string.Join("\n", fault.Mediators.Select(m => m.RawXml))}"
                 : $"resource {index}";

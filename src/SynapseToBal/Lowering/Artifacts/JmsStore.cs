@@ -49,7 +49,9 @@ public sealed partial class Lowerer
             StoreConfigurable(store, parameters, "JMS", parameter, parameter, value, what, secret);
 
         var contextFactory = Configurable("java.naming.factory.initial", factory, "JNDI initial context factory");
-        var url = providerUrl is null ? null : Configurable("java.naming.provider.url", providerUrl, "JNDI provider URL", secret: HasCredentials(providerUrl));
+        // Without one (WSO2 MB's factory), a configurable defaulting to "" as the other settings are configurables: an
+        // empty provider URL is what java.jms passes then, and a deployment can still name a properties file.
+        var url = Configurable("java.naming.provider.url", providerUrl ?? string.Empty, providerUrl is null ? "JNDI provider URL (none set: WSO2 MB's factory needs none)" : "JNDI provider URL", secret: providerUrl is not null && HasCredentials(providerUrl));
         var connectionFactory = Configurable("store.jms.connection.factory", Text("store.jms.connection.factory") ?? "QueueConnectionFactory", "JNDI name of the connection factory");
         // JmsStore names the queue after the store when no destination is given, and looks the name up in JNDI first
         // (getDestination): through ActiveMQ's, dynamicQueues/X is the queue X.
@@ -114,6 +116,7 @@ public sealed partial class Lowerer
             _symbols.Module(SymbolKind.Client, store.Name + " connection"),
             contextFactory,
             url,
+            providerUrl is not null,
             connectionFactory,
             username,
             password,

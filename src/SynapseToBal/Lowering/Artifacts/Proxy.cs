@@ -27,7 +27,7 @@ public sealed partial class Lowerer
         var owner = proxy.Name;
         _currentProxy = proxy;
         var target = proxy.Target;
-        var (outFunction, faultFunction) = LowerResponseFlows(proxy.Name, $"proxy service {proxy.Name}", target?.InSequence, target?.OutSequence, target?.FaultSequence, owner, target?.Endpoint is not null || CallsBackend(target?.InSequence),
+        var (outFunction, faultFunction) = LowerResponseFlows(proxy.Name, $"proxy service {proxy.Name}", target?.InSequence, target?.OutSequence, target?.FaultSequence, owner, target?.Endpoint is not null || SendsWithoutBlocking(target?.InSequence),
             target?.Endpoint is not null || HandsToOutFlow(target?.InSequence), AcceptedBeforeAnySend(target?.InSequence?.Mediators ?? []),
             SendsOnlyWithoutBlocking(target?.InSequence, target: target?.Endpoint is not null), proxy.Location);
         // A proxy without a WSDL has one Axis2 operation, 'mediate' (ProxyService.buildAxisService); with a WSDL the

@@ -44,8 +44,11 @@ public sealed partial class Lowerer
             return [EnrichTodo(enrich, "an inline source holding a credential", "the inline XML holds a literal credential, which never becomes a literal in the generated code; read it from a configurable by hand")];
         }
 
+        // A registry resource holding a credential (an XML element named like one; a JSON member or text line named like
+        // one: ExpressionTranslator.TextSecret, as for a registry read in an expression) is never copied into the code.
         if (source is { Type: EnrichSourceType.Inline, InlineKey: { } registryKey } && _translator.Entry(registryKey) is null
-            && _model.RegistryText(registryKey) is { } registryText && registryText.TrimStart().StartsWith('<') && Lowerer.XmlSecrets(registryText, vaultLookups: false).Count > 0)
+            && _model.RegistryText(registryKey) is { } registryText
+            && (registryText.TrimStart().StartsWith('<') ? Lowerer.XmlSecrets(registryText, vaultLookups: false).Count > 0 : ExpressionTranslator.TextSecret(registryText) is not null))
         {
             return [EnrichTodo(enrich, "an inline source holding a credential", $"the registry resource '{registryKey}' holds a literal credential, which never becomes a literal in the generated code; read it from a configurable by hand")];
         }

@@ -128,6 +128,15 @@ public sealed partial class Lowerer
 
         if (VariableCollection.Match(collection.Original.Trim()) is { Success: true } held)
         {
+            if (aggregate && variable is null && held.Value.Any(char.IsWhiteSpace))
+            {
+                // SynapsePathFactory.getSynapsePath gives SynapseExpression the text between "${" and "}" as written, spaces
+                // included: the lexer skips them, so the items are the variable's, but ForEachMediatorV2.updateOriginalPayload
+                // tests the text (isCollectionReferencedByVariable: startsWith("vars."); getVariableName: its second dotted
+                // part, trailing space kept) and so does not write the results back into the variable.
+                return [ForEachTodo(forEach, $"its collection '{collection.Original}' has spaces inside '${{ }}' and update-original is on: the Micro Integrator iterates over the variable '{held.Groups["name"].Value}', but ForEachMediatorV2.updateOriginalPayload reads the expression's text (with its spaces) to find the variable, so it does not write the results back into it (it writes the message's JSON payload, or fails); write the collection without spaces, or send the results to a variable (update-original=\"false\" with target-variable and result-content-type=\"JSON\")")];
+            }
+
             return LowerForEachVariable(forEach, context, held.Groups["name"].Value, held.Groups["path"].Value, parallel, aggregate, variable);
         }
 
@@ -177,7 +186,12 @@ public sealed partial class Lowerer
         ];
     }
 
-    /// <summary>A collection in a variable, <c>${vars.name}</c> or <c>${vars.name.a.b[0]}</c>, as ForEachMediatorV2 recognises one (isCollectionReferencedByVariable: the expression starts with <c>vars.</c>; getVariableName: its second dotted part).</summary>
+    /// <summary>
+    /// A collection in a variable, <c>${vars.name}</c> or <c>${vars.name.a.b[0]}</c>, as ForEachMediatorV2 recognises one
+    /// (isCollectionReferencedByVariable: the expression starts with <c>vars.</c>; getVariableName: its second dotted
+    /// part). Spaces inside <c>${ }</c> are matched: the expression's lexer skips them (ExpressionLexer's WS), so the items
+    /// are the variable's, but the results go back into the variable only without them (the caller refuses that case).
+    /// </summary>
     private static readonly System.Text.RegularExpressions.Regex VariableCollection =
         new(@"^\$\{\s*vars\.(?<name>\w+)(?<path>(?:\.\w+|\[\d+\])*)\s*\}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 

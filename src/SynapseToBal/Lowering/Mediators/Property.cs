@@ -211,7 +211,16 @@ public sealed partial class Lowerer
             // Boolean.valueOf: "true" in any case, not trimmed.
             case "RESPONSE" when property.Action != PropertyAction.Remove && property.Type is null or "STRING" && property.Value is ValueSyntax.Literal { Text: var text }
                 && string.Equals(text, "true", StringComparison.OrdinalIgnoreCase) is var response:
-                return new MarkResponseStep(property, response);
+                var mark = new MarkResponseStep(property, response);
+                if (state.ForceAccepted != Known.Yes)
+                {
+                    // Axis2MessageContext.setProperty sets the operation's RESPONSE_WRITTEN to SKIP whenever RESPONSE is
+                    // set, whatever the value: as after a store, ServerWorker.sendAck then writes no 202 unless
+                    // FORCE_SC_ACCEPTED is true when the request's thread returns (FallThroughStates).
+                    _unacknowledgedSkips.Add(mark);
+                }
+
+                return mark;
             case "OUT_ONLY" when OutOnlyFlag(property) is { } outOnly:
                 context.Exchange.Set(state with { OutOnly = outOnly ? Known.Yes : Known.No, OutOnlyOrigin = outOnly ? property : null });
                 return property.Action == PropertyAction.Remove

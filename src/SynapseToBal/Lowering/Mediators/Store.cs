@@ -8,8 +8,11 @@ namespace SynapseToBal.Lowering;
 // Lowering of <store messageStore sequence>: a copy of the message goes into the store's queue.
 public sealed partial class Lowerer
 {
-    /// <summary>The store steps reached without FORCE_SC_ACCEPTED known to be set (by reference: equal records may differ in that).</summary>
-    private readonly HashSet<StepIr> _unacknowledgedStores = new(ReferenceEqualityComparer.Instance);
+    /// <summary>
+    /// The steps that set RESPONSE_WRITTEN to SKIP in the request's thread and go on there (a store, a RESPONSE property
+    /// set), reached without FORCE_SC_ACCEPTED known to be set (by reference: equal records may differ in that).
+    /// </summary>
+    private readonly HashSet<StepIr> _unacknowledgedSkips = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The steps of axis2 FORCE_SC_ACCEPTED set to a literal, with the value (read by FallThroughStates).</summary>
     private readonly Dictionary<StepIr, bool> _forceAcceptedMarks = new(ReferenceEqualityComparer.Instance);
@@ -67,7 +70,7 @@ public sealed partial class Lowerer
         {
             // MessageStoreMediator sets RESPONSE_WRITTEN=SKIP: unless FORCE_SC_ACCEPTED is set, the listener then
             // sends no 202 (ServerWorker.sendAck), so a flow ending after this store leaves the client waiting.
-            _unacknowledgedStores.Add(step);
+            _unacknowledgedSkips.Add(step);
         }
 
         return [step];

@@ -7,6 +7,10 @@ configurable int httpPort = 8290;
 # JNDI initial context factory of the JMS message store 'OrdersStore' (java.naming.factory.initial).
 configurable string ordersStoreJavaNamingFactoryInitial = "org.wso2.andes.jndi.PropertiesFileInitialContextFactory";
 
+# JNDI provider URL (none set: WSO2 MB's factory needs none) of the JMS message store 'OrdersStore'
+# (java.naming.provider.url).
+configurable string ordersStoreJavaNamingProviderUrl = "";
+
 # JNDI name of the connection factory of the JMS message store 'OrdersStore' (store.jms.connection.factory).
 configurable string ordersStoreStoreJmsConnectionFactory = "QueueConnectionFactory";
 

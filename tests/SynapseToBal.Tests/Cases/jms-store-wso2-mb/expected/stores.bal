@@ -9,7 +9,7 @@ import ballerinax/java.jms;
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
 final jms:Connection ordersStoreConnection = check new (
     initialContextFactory = ordersStoreJavaNamingFactoryInitial,
-    providerUrl = "",
+    providerUrl = ordersStoreJavaNamingProviderUrl,
     connectionFactoryName = ordersStoreStoreJmsConnectionFactory,
     properties = {
         "connectionfactory.QueueConnectionFactory": ordersStoreConnectionfactoryQueueConnectionFactory
@@ -20,5 +20,5 @@ final jms:Connection ordersStoreConnection = check new (
 # message in this package's own format (StoredMessage), not the Micro Integrator's serialized messages: the two cannot
 # share the queue, so let the Micro Integrator's processors drain it before switching. The store sets no
 # java.naming.provider.url: WSO2 MB's factory builds the connection factory from the connectionfactory.* property, and
-# the empty provider URL only makes it log that it loads no properties file.
+# the provider URL's configurable, empty by default, only makes it log that it loads no properties file.
 final JmsMessageStore ordersStore = check new ("OrdersStore", ordersStoreConnection, ordersStoreStoreJmsDestination);
