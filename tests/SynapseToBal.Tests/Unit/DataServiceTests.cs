@@ -190,7 +190,10 @@ public sealed class DataServiceTests
         Assert.Equal("/services/People", service.BasePath);
         var resource = Assert.Single(service.Resources);
         Assert.Equal("get", resource.Accessor);
-        Assert.Equal("pid", Assert.IsType<PathSegmentIr.Param>(resource.Path[1]).SynapseName);
+        // The last parameter takes the rest of the path, as the Micro Integrator's ".*" does (HTTPLocationBasedDispatcher).
+        var rest = Assert.IsType<PathSegmentIr.Rest>(resource.Path[1]);
+        Assert.Equal("pid", rest.SynapseName);
+        Assert.True(rest.NeedsSlash);
         var step = Assert.IsType<DataServiceQueryStep>(resource.Body[0]);
         Assert.IsType<RespondStep>(resource.Body[1]);
         // Bound in ordinal order, each read from the request parameter its with-param names.
@@ -536,9 +539,31 @@ public sealed class DataServiceTests
 
         var resources = Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources;
         Assert.Contains("the resource GET /lote/{batch_id} has the same path pattern ('GET/lote/.*') and a request name ('_get_lote_batch_id')", resources[0].Skipped!.Message);
-        Assert.Equal("batch_id", Assert.IsType<PathSegmentIr.Param>(resources[1].Path[1]).SynapseName);
+        Assert.Equal("batch_id", Assert.IsType<PathSegmentIr.Rest>(resources[1].Path[1]).SynapseName);
         Assert.Null(resources[1].Skipped);
         Assert.Single(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated);
+    }
+
+    [Theory]
+    [InlineData("orders/{id}", "orders,id...")]
+    [InlineData("/orders/{id}/items", "orders,id,items")]
+    [InlineData("orders/{id}/items/{item}", "orders,id,items,item...")]
+    [InlineData("{id}", "id")]
+    public void Only_a_last_path_parameter_after_a_literal_takes_the_rest_of_the_path(string path, string expected)
+    {
+        var (package, _) = Lower($"""
+            <query id="q" useConfig="db"><sql>select 1</sql></query>
+            <resource method="GET" path="{path}"><call-query href="q"/></resource>
+            """);
+
+        var resource = Assert.Single(Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources);
+        Assert.Equal(expected, string.Join(',', resource.Path.Select(s => s switch
+        {
+            PathSegmentIr.Literal l => l.Text,
+            PathSegmentIr.Param p => p.SynapseName,
+            PathSegmentIr.Rest r => r.SynapseName + "...",
+            _ => "?",
+        })));
     }
 
     [Theory]

@@ -784,6 +784,16 @@ public sealed partial class Lowerer
             }
         }
 
+        // The Micro Integrator matches a parameter as ".*" (WSDLUtil.getRegexForLocation, HTTPLocationBasedDispatcher
+        // matching the whole path), and XFormURLEncodedBuilder.extractParametersUsingHttpLocation gives a last one the
+        // rest of the path up to its query: GET lote/{id} answers /lote/a/b (id "a/b") and /lote/ (id ""), not /lote.
+        // A last parameter after a literal is a rest parameter joined with '/', the path ending with '/' when it has no
+        // segment (NeedsSlash); a parameter elsewhere stays one segment (see docs/mapping.md).
+        if (segments.Count > 1 && segments[0] is PathSegmentIr.Literal && segments[^1] is PathSegmentIr.Param last)
+        {
+            segments[^1] = new PathSegmentIr.Rest(last.SynapseName, last.Parameter) { NeedsSlash = true };
+        }
+
         return segments.ToImmutable();
     }
 

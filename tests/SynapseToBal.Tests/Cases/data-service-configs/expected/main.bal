@@ -32,8 +32,14 @@ service /services/AssetService on httpListener, httpsListener {
     // </query>
 
     # GET /services/AssetService/archive/{year}
-    resource function get archive/[string year](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/AssetService", {"year": year});
+    resource function get archive/[string... year](http:Request request) returns http:Response|error {
+        // The Micro Integrator matches the last path parameter as '.*' after the '/' before it
+        // (HTTPLocationBasedDispatcher, WSDLUtil.getRegexForLocation): it takes the rest of the path, '/' and empty
+        // value included, but a request without that '/' is no request of this resource, answered as an unknown path.
+        if (year.length() == 0 && !pathEndsWithSlash(request)) {
+            return resourceNotFound();
+        }
+        Context ctx = check newContext(request, (), "/services/AssetService", {"year": string:'join("/", ...year)});
         check dataServiceSelect(ctx, check assetsDb.jdbcClient(), dataServiceQuery(["select id from assets where year = ", ""], [check dataServiceParam(ctx, "year", "integer")]), "Assets", "Asset", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
