@@ -545,6 +545,32 @@ public sealed class DataServiceTests
     }
 
     [Theory]
+    // CallQuery.evaluateDefaultValue: only a whole "#{...}" is a system variable; TENANT_ID is the super tenant's.
+    [InlineData("#{TENANT_ID}", "-1234", null)]
+    [InlineData("#{ TENANT_ID }", "-1234", null)]
+    [InlineData("x#{NULL}", "x#{NULL}", null)]
+    [InlineData("#{USERNAME}", null, "defaults to #{USERNAME}, which the Micro Integrator evaluates to the name of the user")]
+    [InlineData("#{NULL}", null, "defaults to #{NULL}, which the Micro Integrator evaluates to SQL NULL")]
+    [InlineData("#{OTHER}", null, "evaluates to SQL NULL")]
+    public void A_system_variable_default_is_what_the_micro_integrator_evaluates_or_a_todo(string value, string? bound, string? reason)
+    {
+        var (package, _) = Lower($"""
+            <query id="q" useConfig="db"><sql>insert into t values (:who)</sql><param name="who" sqlType="STRING" defaultValue="{value}"/></query>
+            <resource method="POST" path="t"><call-query href="q"><with-param name="who" query-param="who"/></call-query></resource>
+            """);
+
+        var resource = Assert.Single(Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources);
+        if (reason is null)
+        {
+            Assert.Equal(bound, Assert.Single(Assert.IsType<DataServiceQueryStep>(resource.Body[0]).Arguments).DefaultValue);
+        }
+        else
+        {
+            Assert.Contains(reason, resource.Skipped!.Message);
+        }
+    }
+
+    [Theory]
     [InlineData("orders/{id}", "orders,id...")]
     [InlineData("/orders/{id}/items", "orders,id,items")]
     [InlineData("orders/{id}/items/{item}", "orders,id,items,item...")]

@@ -913,10 +913,30 @@ public sealed partial class Lowerer
                 return null;
             }
 
-            if (param.DefaultValue is { } fallback && fallback.Contains("#{NULL}", StringComparison.Ordinal))
+            // CallQuery.evaluateDefaultValue: a default that starts with "#{" and ends with "}" is the system variable named
+            // between them (trimmed, evaluateGetProperty): TENANT_ID the super tenant's id (Constants.SUPER_TENANT_ID,
+            // -1234); USERNAME and USER_ROLES the caller's (the data service's authorization provider), CURRENT_TIMESTAMP
+            // the time of the request, NULL and any other name SQL NULL, which are not translated. Other text is the value.
+            var defaultValue = param.DefaultValue;
+            if (defaultValue is { } fallback && fallback.StartsWith("#{", StringComparison.Ordinal) && fallback.EndsWith('}') && fallback.Length > 2)
             {
-                reason = $"the parameter '{param.Name}' of query '{query.Id}' defaults to NULL (#{{NULL}}), which is not translated";
-                return null;
+                var variable = fallback[2..^1].Trim();
+                if (variable == "TENANT_ID")
+                {
+                    defaultValue = "-1234";
+                }
+                else
+                {
+                    var means = variable switch
+                    {
+                        "USERNAME" => "the name of the user the data service's authorization provider finds for the request (none without one)",
+                        "USER_ROLES" => "the roles of the user the data service's authorization provider finds for the request",
+                        "CURRENT_TIMESTAMP" => "the time of the request (yyyy-MM-dd'T'HH:mm:ss.SSS'Z' in the server's time zone)",
+                        _ => "SQL NULL",
+                    };
+                    reason = $"the parameter '{param.Name}' of query '{query.Id}' defaults to {fallback}, which the Micro Integrator evaluates to {means} (CallQuery.evaluateDefaultValue), which is not translated";
+                    return null;
+                }
             }
 
             // An optional parameter with no default value: CallQuery.extractParams fails a request that does not give
@@ -925,7 +945,7 @@ public sealed partial class Lowerer
             // and SQLQuery.generateSQLupdateQuery rewrites the statement. Without a with-param the query never gets it
             // (CallQuery.extractParams passes only with-params): Query.extractParams leaves it out and
             // ExpressionQuery.processDynamicQuery fails every request on the unbound placeholder but in an UPDATE.
-            var optional = param.DefaultValue is null && string.Equals(param.Optional?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+            var optional = defaultValue is null && string.Equals(param.Optional?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
             if (optional && MiSqlQueryType(plain[0].Text) == "UPDATE")
             {
                 reason = $"the parameter '{param.Name}' of the UPDATE query '{query.Id}' is optional with no default value (when the request does not give it, SQLQuery.generateSQLupdateQuery rewrites the SET list from the SQL text, keeping the columns written as '<parameter name>=?' of the parameters given), which is not translated";
@@ -945,13 +965,13 @@ public sealed partial class Lowerer
             if (requestNames.TryGetValue(param.Name, out var requestName))
             {
                 var hasForce = forced.TryGetValue(requestName.ToLowerInvariant(), out var force);
-                argument = new DataServiceArgumentIr(requestName, type, param.DefaultValue, isArray,
-                    ForceDefault: param.DefaultValue is not null && hasForce && force,
-                    NullFails: param.DefaultValue is not null && !hasForce);
+                argument = new DataServiceArgumentIr(requestName, type, defaultValue, isArray,
+                    ForceDefault: defaultValue is not null && hasForce && force,
+                    NullFails: defaultValue is not null && !hasForce);
             }
             else
             {
-                argument = new DataServiceArgumentIr(param.Name, type, param.DefaultValue, isArray, Unmapped: true);
+                argument = new DataServiceArgumentIr(param.Name, type, defaultValue, isArray, Unmapped: true);
             }
 
             byName[param.Name] = argument;
