@@ -922,7 +922,16 @@ public sealed partial class PackageEmitter
             // A segment with literal text around its variable: the Micro Integrator dispatches only a request whose
             // segment has that text (URITemplate.matches), and answers any other 404 (or runs the mismatch handler).
             // (Checked with the query when the template has one, above.)
-            SegmentCheck = segmentChecks.Count == 0 || alternatives is { Count: > 0 } || resource.QueryPattern is not null ? null : new { Test = string.Join(" || ", segmentChecks), NotFound = notFound ?? "resourceNotFound()" },
+            // A data service resource's last parameter takes the rest of the path, '/' included, but needs the '/' before
+            // it (DataServiceResourcePath).
+            SegmentCheck = segmentChecks.Count == 0 || alternatives is { Count: > 0 } || resource.QueryPattern is not null ? null : new
+            {
+                Test = string.Join(" || ", segmentChecks),
+                NotFound = notFound ?? "resourceNotFound()",
+                Comment = resource.Origin is Syntax.DataServiceResourceSyntax
+                    ? CommentWrapped(8, "The Micro Integrator matches the last path parameter as '.*' after the '/' before it (HTTPLocationBasedDispatcher, WSDLUtil.getRegexForLocation): it takes the rest of the path, '/' and empty value included, but a request without that '/' is no request of this resource, answered as an unknown path.")
+                    : null,
+            },
             // A content-type or user-agent: the Micro Integrator dispatches a request to the resource only when its
             // headers match (Resource.canProcess); a refused one gets what API.process answers without this resource.
             Filter = filter,

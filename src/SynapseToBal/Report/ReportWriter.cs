@@ -134,6 +134,7 @@ public static class ReportWriter
         Width = Math.Round(report.Summary.WeightedCoverage * 100, 1).ToString("0.#", CultureInfo.InvariantCulture),
         Unweighted = Percent(report.Summary.Coverage),
         report.Summary.Mediators,
+        Units = UnitsWord(report),
         Translated = report.Summary.MediatorsTranslated,
         InTodos = report.Summary.MediatorsInTodos,
         report.Summary.Todos,
@@ -141,6 +142,19 @@ public static class ReportWriter
         Warnings = "warning".ToQuantity(report.Summary.Warnings),
         Infos = "info message".ToQuantity(report.Summary.Infos),
     };
+
+    /// <summary>
+    /// What the coverage counts: mediators, and the resources and operations of data services, which are counted as
+    /// one unit each (Coverage.DataServiceUnits) and hold no mediator.
+    /// </summary>
+    private static string UnitsWord(MigrationReportData report)
+    {
+        var counted = report.Artifacts.Where(a => a.Status != ArtifactStatus.Ignored && a.Mediators > 0).ToList();
+        var dataServices = counted.Count(a => a.Kind == "Data service");
+        return dataServices == 0 ? "mediators"
+            : dataServices == counted.Count ? "data-service resources and operations"
+            : "mediators and data-service resources or operations";
+    }
 
     private static object EstimateView(WorkEstimate estimate) => new
     {

@@ -190,7 +190,10 @@ public sealed class DataServiceTests
         Assert.Equal("/services/People", service.BasePath);
         var resource = Assert.Single(service.Resources);
         Assert.Equal("get", resource.Accessor);
-        Assert.Equal("pid", Assert.IsType<PathSegmentIr.Param>(resource.Path[1]).SynapseName);
+        // The last parameter takes the rest of the path, as the Micro Integrator's ".*" does (HTTPLocationBasedDispatcher).
+        var rest = Assert.IsType<PathSegmentIr.Rest>(resource.Path[1]);
+        Assert.Equal("pid", rest.SynapseName);
+        Assert.True(rest.NeedsSlash);
         var step = Assert.IsType<DataServiceQueryStep>(resource.Body[0]);
         Assert.IsType<RespondStep>(resource.Body[1]);
         // Bound in ordinal order, each read from the request parameter its with-param names.
@@ -466,6 +469,153 @@ public sealed class DataServiceTests
         // SQLQuery.sqlQueryType reads the text up to its first space: a line break first is no UPDATE.
         Assert.IsType<DataServiceQueryStep>(resources[2].Body[0]);
         Assert.Contains("the parameter 'a' of query 'i' is optional with no default value and no with-param gives it", resources[3].Skipped!.Message);
+    }
+
+    [Theory]
+    // QueryFactory.createQuery: "Invalid configId" (a query without useConfig uses the config 'default').
+    [InlineData("""<query id="q" useConfig="nope"><sql>select 1</sql></query><query id="r" useConfig="db"><sql>select 2</sql></query><operation name="r"><call-query href="r"/></operation>""", "its query 'q' uses the config 'nope', which the data service does not define")]
+    [InlineData("""<query id="q"><sql>select 1</sql></query><operation name="q"><call-query href="q"/></operation>""", "its query 'q' uses the config 'default' (the config of a query without useConfig)")]
+    // DataService.init: CallQuery.init fails on a query the data service does not have.
+    [InlineData("""<query id="q" useConfig="db"><sql>select 1</sql></query><operation name="q"><call-query href="q"/></operation><resource method="GET" path="x"><call-query href="gone"/></resource>""", "its resource GET x calls the query 'gone', which the data service does not define")]
+    [InlineData("""<query id="q" useConfig="db"><sql>select 1</sql></query><operation name="q"><call-query href="q"/></operation><operation name="missing"><call-query href="nope"/></operation>""", "its operation 'missing' calls the query 'nope', which the data service does not define")]
+    public void A_data_service_the_micro_integrator_refuses_to_deploy_is_an_error_and_serves_nothing(string inner, string expected)
+    {
+        var (package, diagnostics) = Lower(inner);
+        Assert.DoesNotContain(package.Services, s => s.Kind == ServiceKind.DataService);
+        Assert.Empty(package.DatabaseClients);
+        var error = Assert.Single(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.DataServiceNotDeployed);
+        Assert.Contains(expected, error.GetMessage());
+        Assert.Contains(expected, Assert.Single(package.Pending).Reason.Message);
+    }
+
+    [Fact]
+    public void A_query_without_use_config_runs_on_the_config_named_default()
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = SynapseParser.ParseText("d.dbs", """<data name="D"><config id="default"><property name="driverClassName">org.h2.Driver</property><property name="url">jdbc:h2:mem:d</property></config><query id="q"><sql>select 1</sql></query><operation name="q"><call-query href="q"/></operation></data>""", diagnostics);
+        var package = Lowerer.Lower([document!], diagnostics);
+        Assert.Contains(package.Services, s => s.Kind == ServiceKind.DataService);
+        Assert.Single(package.DatabaseClients);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.DataServiceNotDeployed);
+    }
+
+    [Fact]
+    public void Each_query_runs_on_its_own_config_and_a_config_that_is_not_translated_leaves_only_its_queries_todos()
+    {
+        // DataServiceFactory adds every config; each query uses the one its useConfig names (QueryFactory.createQuery). A
+        // data source the input does not define may be the server's (SQLCarbonDataSourceConfig.initDataSource finds it
+        // there), so the data service deploys: only the queries on that config stay TODOs.
+        var (package, diagnostics) = Lower("""
+            <config id="other"><property name="driverClassName">org.h2.Driver</property><property name="url">jdbc:h2:mem:other</property></config>
+            <config id="planner"><property name="carbon_datasource_name">AssetPlanner</property></config>
+            <query id="a" useConfig="db"><sql>select 1</sql></query>
+            <query id="b" useConfig="other"><sql>select 2</sql></query>
+            <query id="c" useConfig="planner"><sql>select 3</sql></query>
+            <resource method="POST" path="a"><call-query href="a"/></resource>
+            <resource method="POST" path="b"><call-query href="b"/></resource>
+            <resource method="POST" path="c"><call-query href="c"/></resource>
+            """);
+
+        var service = Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService);
+        Assert.Equal(2, package.DatabaseClients.Length);
+        var a = Assert.IsType<DataServiceQueryStep>(service.Resources[0].Body[0]);
+        var b = Assert.IsType<DataServiceQueryStep>(service.Resources[1].Body[0]);
+        Assert.NotSame(a.Client, b.Client);
+        Assert.Equal(["jdbc:h2:mem:people", "jdbc:h2:mem:other"], new[] { a.Client, b.Client }.Select(c => package.Configurables.Single(x => x.Name == c.Url).DefaultValue));
+        Assert.Contains("its query 'c' uses the config 'planner', which is not translated: the config 'planner' names the data source 'AssetPlanner'", service.Resources[2].Skipped!.Message);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.ArtifactNotTranslated || d.Descriptor == DiagnosticCatalog.DataServiceNotDeployed);
+    }
+
+    [Fact]
+    public void Of_resources_of_one_pattern_the_one_the_dispatch_table_keeps_is_translated()
+    {
+        // DBDeployer: httpLocationTableForResource is a TreeMap by pattern text ("GET/lote/.*" for both), filled in
+        // descending request-name order, so _get_lote_batch_id (put last) is the one dispatched to, written first or not.
+        var (package, diagnostics) = Lower("""
+            <query id="q" useConfig="db"><sql>select 1</sql></query>
+            <resource method="GET" path="lote/{esta_id}"><call-query href="q"/></resource>
+            <resource method="GET" path="/lote/{batch_id}"><call-query href="q"/></resource>
+            """);
+
+        var resources = Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources;
+        Assert.Contains("the resource GET /lote/{batch_id} has the same path pattern ('GET/lote/.*') and a request name ('_get_lote_batch_id')", resources[0].Skipped!.Message);
+        Assert.Equal("batch_id", Assert.IsType<PathSegmentIr.Rest>(resources[1].Path[1]).SynapseName);
+        Assert.Null(resources[1].Skipped);
+        Assert.Single(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated);
+    }
+
+    [Theory]
+    // CallQuery.evaluateDefaultValue: only a whole "#{...}" is a system variable; TENANT_ID is the super tenant's.
+    [InlineData("#{TENANT_ID}", "-1234", null)]
+    [InlineData("#{ TENANT_ID }", "-1234", null)]
+    [InlineData("x#{NULL}", "x#{NULL}", null)]
+    [InlineData("#{USERNAME}", null, "defaults to #{USERNAME}, which the Micro Integrator evaluates to the name of the user")]
+    [InlineData("#{NULL}", null, "defaults to #{NULL}, which the Micro Integrator evaluates to SQL NULL")]
+    [InlineData("#{OTHER}", null, "evaluates to SQL NULL")]
+    public void A_system_variable_default_is_what_the_micro_integrator_evaluates_or_a_todo(string value, string? bound, string? reason)
+    {
+        var (package, _) = Lower($"""
+            <query id="q" useConfig="db"><sql>insert into t values (:who)</sql><param name="who" sqlType="STRING" defaultValue="{value}"/></query>
+            <resource method="POST" path="t"><call-query href="q"><with-param name="who" query-param="who"/></call-query></resource>
+            """);
+
+        var resource = Assert.Single(Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources);
+        if (reason is null)
+        {
+            Assert.Equal(bound, Assert.Single(Assert.IsType<DataServiceQueryStep>(resource.Body[0]).Arguments).DefaultValue);
+        }
+        else
+        {
+            Assert.Contains(reason, resource.Skipped!.Message);
+        }
+    }
+
+    [Theory]
+    [InlineData("orders/{id}", "orders,id...")]
+    [InlineData("/orders/{id}/items", "orders,id,items")]
+    [InlineData("orders/{id}/items/{item}", "orders,id,items,item...")]
+    [InlineData("{id}", "id")]
+    public void Only_a_last_path_parameter_after_a_literal_takes_the_rest_of_the_path(string path, string expected)
+    {
+        var (package, _) = Lower($"""
+            <query id="q" useConfig="db"><sql>select 1</sql></query>
+            <resource method="GET" path="{path}"><call-query href="q"/></resource>
+            """);
+
+        var resource = Assert.Single(Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources);
+        Assert.Equal(expected, string.Join(',', resource.Path.Select(s => s switch
+        {
+            PathSegmentIr.Literal l => l.Text,
+            PathSegmentIr.Param p => p.SynapseName,
+            PathSegmentIr.Rest r => r.SynapseName + "...",
+            _ => "?",
+        })));
+    }
+
+    [Theory]
+    [InlineData("true", "the Micro Integrator adds the batch operation 'add_batch_req', resource POST person_batch_req (")]
+    [InlineData("false", null)]
+    public void Enable_batch_requests_names_the_batch_operations_and_resources_it_adds(string value, string? expected)
+    {
+        // DataServiceFactory.isBatchCompatible: with-params, and a query without result (or returning generated keys).
+        var (_, diagnostics) = Lower("""
+            <query id="add" useConfig="db"><sql>insert into p values (:id)</sql><param name="id" sqlType="INTEGER"/></query>
+            <query id="get" useConfig="db"><sql>select id from p where id = :id</sql><result element="P"><element column="id" name="id"/></result><param name="id" sqlType="INTEGER"/></query>
+            <operation name="add"><call-query href="add"><with-param name="id" query-param="id"/></call-query></operation>
+            <operation name="get"><call-query href="get"><with-param name="id" query-param="id"/></call-query></operation>
+            <resource method="POST" path="person"><call-query href="add"><with-param name="id" query-param="id"/></call-query></resource>
+            """, $" enableBatchRequests=\"{value}\"");
+
+        var batch = diagnostics.Items.Where(d => d.GetMessage().Contains("enableBatchRequests")).Select(d => d.GetMessage()).ToList();
+        if (expected is null)
+        {
+            Assert.Empty(batch);
+        }
+        else
+        {
+            Assert.Contains(expected, Assert.Single(batch));
+            Assert.DoesNotContain("get_batch_req", batch[0]);
+        }
     }
 
     [Fact]

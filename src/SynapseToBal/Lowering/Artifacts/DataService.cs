@@ -24,22 +24,44 @@ public sealed partial class Lowerer
     {
         // The configs as the Micro Integrator connects them (a named data source's configuration in place of its name);
         // the data service itself stays the origin of what is generated.
-        var (resolved, untranslated) = ResolvedDataService(service);
-        if (untranslated is { } reason)
+        var (resolved, untranslated, configReasons) = ResolvedDataService(service);
+        if (DataServiceDeployRefusal(service) is { } refusal)
         {
-            // The generated form is one ballerina/sql (JDBC) client and a service over it: a data service it cannot
-            // reproduce gets no service at all rather than one that answers differently.
-            var why = reason == NothingServed ? reason : reason + "; only a data service with a single JDBC config becomes a service with a ballerina/sql client";
-            _diagnostics.Report(DiagnosticCatalog.ArtifactNotTranslated, service.Location, "data service", service.Name, why);
-            _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, $"data service '{service.Name}' is not translated: {why}"), service) { RawXml = SecretNames.MaskXml(service.RawXml) });
-            DeclareDataServiceSecrets(resolved, null);
+            // DBDeployer.deploy makes such a data service a faulty service: the Micro Integrator serves none of it.
+            _diagnostics.Report(DiagnosticCatalog.DataServiceNotDeployed, service.Location, service.Name, refusal);
+            _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.DataServiceNotDeployed, $"data service '{service.Name}' is not deployed by the Micro Integrator: {refusal}"), service) { RawXml = SecretNames.MaskXml(service.RawXml) });
+            DeclareDataServiceSecrets(resolved, []);
             yield break;
         }
 
-        ReportDataServiceSettings(resolved);
-        var config = resolved.Configs[0];
-        var client = DataServiceClient(service, config);
-        DeclareDataServiceSecrets(resolved, config);
+        if (untranslated is { } reason)
+        {
+            // The generated form is a ballerina/sql (JDBC) client per config and a service over them: a data service
+            // none of whose configs it can reproduce gets no service at all rather than one that answers differently.
+            var why = reason == NothingServed ? reason : reason + "; only the queries of a JDBC config are translated, with a ballerina/sql client";
+            _diagnostics.Report(DiagnosticCatalog.ArtifactNotTranslated, service.Location, "data service", service.Name, why);
+            _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, $"data service '{service.Name}' is not translated: {why}"), service) { RawXml = SecretNames.MaskXml(service.RawXml) });
+            DeclareDataServiceSecrets(resolved, []);
+            yield break;
+        }
+
+        // DataService.addConfig keeps its configs in a map by id (a later config of one id replaces the earlier), and
+        // each query runs on the config its useConfig names (QueryFactory.createQuery): one client per translated
+        // config; the queries of a config that is not translated stay TODOs with its reason.
+        var connections = new Dictionary<string, DataServiceConnection>(StringComparer.Ordinal);
+        foreach (var (config, configReason) in resolved.Configs.Zip(configReasons))
+        {
+            connections[config.Id] = new DataServiceConnection(config, null, configReason);
+        }
+
+        var translatedConfigs = connections.Values.Where(c => c.Reason is null).Select(c => c.Config).ToList();
+        ReportDataServiceSettings(resolved, translatedConfigs);
+        foreach (var (id, connection) in connections.Where(c => c.Value.Reason is null).ToList())
+        {
+            connections[id] = connection with { Client = DataServiceClient(service, connection.Config) };
+        }
+
+        DeclareDataServiceSecrets(resolved, translatedConfigs);
         var basePath = "/services/" + service.Name;
         var resources = ImmutableArray.CreateBuilder<ResourceIr>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -49,13 +71,23 @@ public sealed partial class Lowerer
         // resources with one request name the later replaces the earlier, which the data service never answers.
         var lastOfName = service.Resources.Select((r, i) => (Name: DataServiceRequestName(r.Path, r.Method), Index: i))
             .GroupBy(r => r.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(r => r.Index), StringComparer.Ordinal);
+
+        // DBDeployer puts each resource's pattern (WSDLUtil.getConstantFromHTTPLocationForResource) in the binding's
+        // httpLocationTableForResource, a TreeMap keyed by the pattern's text, going through the resources in descending
+        // request-name order (TreeSet.descendingSet): of resources of one pattern (GET lote/{a}, GET lote/{b}) the one
+        // put last, with the request name that sorts first, is the only one HTTPLocationBasedDispatcher finds.
+        var dispatched = service.Resources.Select((r, i) => (Resource: r, Index: i)).Where(r => lastOfName[DataServiceRequestName(r.Resource.Path, r.Resource.Method)] == r.Index)
+            .GroupBy(r => MiResourcePattern(r.Resource), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(r => DataServiceRequestName(r.Resource.Path, r.Resource.Method), StringComparer.Ordinal).First().Resource, StringComparer.Ordinal);
         for (var index = 0; index < service.Resources.Length; index++)
         {
             var resource = service.Resources[index];
             var summary = $"{resource.Method.ToUpperInvariant()} {basePath}/{resource.Path.TrimStart('/')}";
             var replaced = lastOfName[DataServiceRequestName(resource.Path, resource.Method)] != index;
+            var dispatchedTo = replaced ? null : dispatched[MiResourcePattern(resource)];
+            var shadowed = dispatchedTo is not null && !ReferenceEquals(dispatchedTo, resource);
             NotTranslatedIr? todo = null;
-            if (!replaced && DataServiceResourceBody(service, config, client, resource, out var path, out todo) is { } body && seen.Add(resource.Method.ToUpperInvariant() + " " + string.Join('/', path.Select(SegmentKey))))
+            if (!replaced && !shadowed && DataServiceResourceBody(service, connections, resource, out var path, out todo) is { } body && seen.Add(resource.Method.ToUpperInvariant() + " " + string.Join('/', path.Select(SegmentKey))))
             {
                 resources.Add(new ResourceIr(resource.Method.ToLowerInvariant(), path, body, null, null, false, summary, resource));
             }
@@ -63,14 +95,16 @@ public sealed partial class Lowerer
             {
                 var why = replaced
                     ? $"a later resource has the same request name '{DataServiceRequestName(resource.Path, resource.Method)}' (method and path, without braces, in any case) and replaces it (DataService.addResource), so the data service never runs this one"
-                    : todo?.Message ?? "a second resource whose path pattern matches the same requests: a Ballerina service has one resource per method and path pattern, so the first is kept (the data service's own choice between the two, by its dispatch table, is not reproduced)";
+                    : shadowed
+                    ? $"the resource {dispatchedTo!.Method} {dispatchedTo.Path} has the same path pattern ('{MiResourcePattern(resource)}') and a request name ('{DataServiceRequestName(dispatchedTo.Path, dispatchedTo.Method)}') that sorts before this one's: DBDeployer keeps one resource per pattern in its dispatch table (httpLocationTableForResource, the one put last in descending request-name order), so the data service runs that one for every such request and never this one"
+                    : todo?.Message ?? "a second resource whose path pattern matches the same requests: a Ballerina service has one resource per method and path pattern, so the first is kept";
                 _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, resource.Location, "resource", $"{resource.Method} {resource.Path}", why);
                 var skipped = new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"resource {summary} of data service '{service.Name}' is not translated: {why}");
                 resources.Add(new ResourceIr(resource.Method.ToLowerInvariant(), [], [], null, null, false, summary, WithQueryXml(service, resource, resource.CallQuery)) { Skipped = skipped });
             }
         }
 
-        var operations = LowerDataServiceOperations(service, config, client, basePath, resources);
+        var operations = LowerDataServiceOperations(service, connections, basePath, resources);
 
         var called = service.Resources.Select(r => r.CallQuery?.Href).Concat(service.Operations.Select(o => o.CallQuery?.Href)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var query in service.Queries.Where(q => !called.Contains(q.Id)))
@@ -138,13 +172,48 @@ public sealed partial class Lowerer
     /// Whether the data service becomes a service (<see cref="LowerDataService"/> translates its config); one it cannot
     /// translate is a TODO that serves nothing, so it asks for no listener.
     /// </summary>
-    private bool DataServiceServed(DataServiceSyntax service) => ResolvedDataService(service).Reason is null;
+    private bool DataServiceServed(DataServiceSyntax service) => ResolvedDataService(service).Reason is null && DataServiceDeployRefusal(service) is null;
 
-    /// <summary>The data service with its data sources in place (<see cref="WithDataSources"/>), and why it is not translated (null when it is).</summary>
-    private (DataServiceSyntax Resolved, string? Reason) ResolvedDataService(DataServiceSyntax service)
+    /// <summary>A config of a data service: the client made from it, or why the queries using it are not translated.</summary>
+    private sealed record DataServiceConnection(DataServiceConfigSyntax Config, DbClientIr? Client, string? Reason);
+
+    /// <summary>
+    /// The data service with its data sources in place (<see cref="WithDataSources"/>), why it is not translated as a
+    /// whole (null when it is: at least one of its configs is a JDBC connection, and it serves something), and why each
+    /// config (in the order of <see cref="DataServiceSyntax.Configs"/>) is not translated (null when it is).
+    /// </summary>
+    private (DataServiceSyntax Resolved, string? Reason, ImmutableArray<string?> ConfigReasons) ResolvedDataService(DataServiceSyntax service)
     {
-        var resolved = WithDataSources(service, out var dataSourceReason);
-        return (resolved, dataSourceReason ?? DataServiceConfigReason(resolved) ?? (Serves(service) ? null : NothingServed));
+        var resolved = WithDataSources(service, out var dataSourceReasons);
+        var reasons = resolved.Configs.Select((c, i) => dataSourceReasons[i] ?? DataServiceConfigReason(c)).ToImmutableArray();
+        var whole = reasons.Length == 0 ? "it has no config"
+            : reasons.All(r => r is not null) ? (reasons.Length == 1 ? reasons[0] : $"none of its {reasons.Length} configs is translated ({string.Join("; ", reasons)})")
+            : null;
+        return (resolved, whole ?? (Serves(service) ? null : NothingServed), reasons);
+    }
+
+    /// <summary>
+    /// Why the Micro Integrator does not deploy the data service (DBDeployer.deploy registers it as a faulty service on
+    /// any DataServiceFault of DataServiceFactory.createDataService), null when nothing here refuses it: a query whose
+    /// useConfig (<c>default</c> when it has none, DBConstants.DEFAULT_CONFIG_ID) names no config of the service
+    /// (QueryFactory.createQuery, "Invalid configId"), or an operation or resource (the last of its name, which
+    /// DataService.addOperation and addResource keep) whose call-query names no query of it (DataService.init calls
+    /// CallQuery.init, "Query with the query id ... cannot be found").
+    /// </summary>
+    private static string? DataServiceDeployRefusal(DataServiceSyntax service)
+    {
+        var configIds = service.Configs.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        if (service.Queries.FirstOrDefault(q => !configIds.Contains(q.UseConfig ?? "default")) is { } query)
+        {
+            return $"its query '{query.Id}' uses the config '{query.UseConfig ?? "default"}'{(query.UseConfig is null ? " (the config of a query without useConfig)" : string.Empty)}, which the data service does not define (QueryFactory.createQuery: Invalid configId)";
+        }
+
+        var queryIds = service.Queries.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        var operations = service.Operations.GroupBy(o => o.Name, StringComparer.Ordinal).Select(g => g.Last()).Select(o => (What: $"operation '{o.Name}'", o.CallQuery));
+        var resources = service.Resources.GroupBy(r => DataServiceRequestName(r.Path, r.Method), StringComparer.Ordinal).Select(g => g.Last()).Select(r => (What: $"resource {r.Method} {r.Path}", r.CallQuery));
+        return operations.Concat(resources).FirstOrDefault(c => c.CallQuery?.Href is { } href && !queryIds.Contains(href)) is { What: { } what, CallQuery.Href: { } missing }
+            ? $"its {what} calls the query '{missing}', which the data service does not define (DataService.init, CallQuery.init: Query with the query id: '{missing}' cannot be found)"
+            : null;
     }
 
     /// <summary>Whether a data service has an operation or a resource to serve.</summary>
@@ -160,15 +229,16 @@ public sealed partial class Lowerer
     /// config's other properties: the data service then converts as one with a JDBC config. The reason (naming the data
     /// source) when the input does not define it or its definition is not RDBMS.
     /// </summary>
-    private DataServiceSyntax WithDataSources(DataServiceSyntax service, out string? reason)
+    private DataServiceSyntax WithDataSources(DataServiceSyntax service, out ImmutableArray<string?> reasons)
     {
-        reason = null;
         var configs = ImmutableArray.CreateBuilder<DataServiceConfigSyntax>();
+        var why = ImmutableArray.CreateBuilder<string?>();
         foreach (var config in service.Configs)
         {
             if (config.Properties.FirstOrDefault(p => p.Name == "carbon_datasource_name") is not { Value: { } name })
             {
                 configs.Add(config);
+                why.Add(null);
                 continue;
             }
 
@@ -181,9 +251,12 @@ public sealed partial class Lowerer
 
             if (source is null || !string.Equals(source.Type, "RDBMS", StringComparison.OrdinalIgnoreCase))
             {
-                reason ??= source is null
+                // SQLCarbonDataSourceConfig.initDataSource: the Micro Integrator deploys the data service only where
+                // its server has the data source ("Cannot find data source with the name"), which may be defined outside
+                // the input, so the data service is not refused here.
+                why.Add(source is null
                     ? $"the config '{config.Id}' names the data source '{name}' (carbon_datasource_name), which the input does not define (an MI data-source artifact, data-sources/{name}.xml, or the server's master-datasources.xml); its connection is not known"
-                    : $"the config '{config.Id}' names the data source '{name}', whose definition is of type '{source.Type ?? "(none)"}', not RDBMS";
+                    : $"the config '{config.Id}' names the data source '{name}', whose definition is of type '{source.Type ?? "(none)"}', not RDBMS");
                 configs.Add(config);
                 continue;
             }
@@ -195,8 +268,10 @@ public sealed partial class Lowerer
             };
             _configDataSources[connected] = source;
             configs.Add(connected);
+            why.Add(null);
         }
 
+        reasons = why.ToImmutable();
         return configs.SequenceEqual(service.Configs) ? service : service with { Configs = configs.ToImmutable() };
     }
 
@@ -271,15 +346,9 @@ public sealed partial class Lowerer
     /// <summary>What a data service TODO carries: an element's XML and the query it calls.</summary>
     private sealed record DataServiceTodoNode(SourceLocation Location, RawXmlText RawXml) : ISyntaxNode;
 
-    /// <summary>Why the data service as a whole is not translated: it has no config, several, or one that is not a plain JDBC connection.</summary>
-    private static string? DataServiceConfigReason(DataServiceSyntax service)
+    /// <summary>Why the queries of a config are not translated: it is not a plain JDBC connection. Null when it is one.</summary>
+    private static string? DataServiceConfigReason(DataServiceConfigSyntax config)
     {
-        if (service.Configs.Length != 1)
-        {
-            return $"it has {service.Configs.Length} configs; only a data service with a single JDBC config is translated";
-        }
-
-        var config = service.Configs[0];
         var names = config.Properties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         if (!names.Contains("url") || !names.Contains("driverClassName"))
         {
@@ -315,7 +384,7 @@ public sealed partial class Lowerer
     }
 
     /// <summary>The settings of the service and its config that the generated service does not reproduce: each is reported (SB0206).</summary>
-    private void ReportDataServiceSettings(DataServiceSyntax service)
+    private void ReportDataServiceSettings(DataServiceSyntax service, IReadOnlyList<DataServiceConfigSyntax> translated)
     {
         foreach (var attribute in WithoutStreamingSwitch(service.OtherAttributes))
         {
@@ -332,21 +401,54 @@ public sealed partial class Lowerer
                 continue;
             }
 
+            // Off (any value but "true"), or on with nothing it applies to: the data service has nothing more.
+            if (attribute.Name == "enableBatchRequests")
+            {
+                if (JavaTrue(attribute.Value) && BatchRequestsNote(service) is { } batch)
+                {
+                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, service.Location, "data", $"{attribute.Name}=\"{attribute.Value}\"", batch);
+                }
+
+                continue;
+            }
+
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, service.Location, "data", $"{attribute.Name}=\"{attribute.Value}\"", "the generated service answers its resources and operations over HTTP only and does not reproduce this setting");
         }
 
-        var config = service.Configs[0];
-        // ConfigFactory.isODataEnable: Boolean.valueOf, so only "true" in any case enables OData; otherwise nothing is served.
-        foreach (var attribute in config.OtherAttributes.Where(a => !(a.Name == "enableOData" && !string.Equals(a.Value, "true", StringComparison.OrdinalIgnoreCase))))
+        foreach (var config in translated)
         {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, config.Location, "config", $"{attribute.Name}=\"{attribute.Value}\"", attribute.Name == "enableOData" ? "not reproduced (an OData endpoint is not generated)" : "not reproduced");
-        }
+            // ConfigFactory.isODataEnable: Boolean.valueOf, so only "true" in any case enables OData; otherwise nothing is served.
+            foreach (var attribute in config.OtherAttributes.Where(a => !(a.Name == "enableOData" && !string.Equals(a.Value, "true", StringComparison.OrdinalIgnoreCase))))
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, config.Location, "config", $"{attribute.Name}=\"{attribute.Value}\"", attribute.Name == "enableOData" ? "not reproduced (an OData endpoint is not generated)" : "not reproduced");
+            }
 
-        foreach (var property in config.Properties.Where(p => p.Name is not ("driverClassName" or "url" or "username" or "password")))
-        {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "config", $"property '{property.Name}'", "the client uses the default connection pool of ballerina/sql; set sql:ConnectionPool options by hand"
-                + (DataServiceVaultAlias(config, property.Name) is { } alias ? $" (its value is the secure vault alias '{alias}', a required configurable)" : string.Empty));
+            foreach (var property in config.Properties.Where(p => p.Name is not ("driverClassName" or "url" or "username" or "password")))
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "config", $"property '{property.Name}'", "the client uses the default connection pool of ballerina/sql; set sql:ConnectionPool options by hand"
+                    + (DataServiceVaultAlias(config, property.Name) is { } alias ? $" (its value is the secure vault alias '{alias}', a required configurable)" : string.Empty));
+            }
         }
+    }
+
+    /// <summary>
+    /// What <c>enableBatchRequests="true"</c> (Boolean.parseBoolean, DataServiceFactory.createDataService) adds that the
+    /// generated service does not have: for each operation and resource whose call-query has with-params and whose query
+    /// has no result or returns generated keys (DataServiceFactory.isBatchCompatible), an operation
+    /// <c>&lt;name&gt;_batch_req</c> and a resource at <c>&lt;path&gt;_batch_req</c> with the same method
+    /// (populateBatchOperations, populateBatchResources, getBatchResourcePath), each running the query once per entry of
+    /// the request in one transaction (BatchDataServiceRequest, BatchRequestParticipant). Null when it adds none.
+    /// </summary>
+    private static string? BatchRequestsNote(DataServiceSyntax service)
+    {
+        bool Compatible(DataServiceCallQuerySyntax? call) => call is { WithParams.IsEmpty: false } && service.Queries.FirstOrDefault(q => q.Id == call.Href) is { } query
+            && (query.Result is null || JavaTrue(query.OtherAttributes.FirstOrDefault(a => a.Name == "returnGeneratedKeys")?.Value));
+        var batch = service.Operations.Where(o => Compatible(o.CallQuery)).Select(o => $"operation '{o.Name}_batch_req'")
+            .Concat(service.Resources.Where(r => Compatible(r.CallQuery)).Select(r => $"resource {r.Method} {(r.Path.EndsWith('/') ? r.Path[..^1] + "_batch_req/" : r.Path + "_batch_req")}"))
+            .ToList();
+        return batch.Count == 0
+            ? null
+            : $"the Micro Integrator adds the batch {string.Join(", ", batch)} (DataServiceFactory.populateBatchOperations and populateBatchResources), each taking a list of entries and running the query once per entry in one transaction (BatchRequestParticipant); they are not generated (write each as a loop over the entries inside a Ballerina transaction)";
     }
 
     /// <summary>
@@ -372,11 +474,11 @@ public sealed partial class Lowerer
     /// other property whose text is a <c>{wso2:vault-lookup('alias')}</c>. Each becomes the alias's required secret
     /// configurable, never its text, so the value is at hand where the service is completed by hand.
     /// </summary>
-    /// <param name="translated">The config the generated client is made from; null when the data service is not translated.</param>
-    private void DeclareDataServiceSecrets(DataServiceSyntax service, DataServiceConfigSyntax? translated)
+    /// <param name="translated">The configs the generated clients are made from; none when the data service is not translated.</param>
+    private void DeclareDataServiceSecrets(DataServiceSyntax service, IReadOnlyList<DataServiceConfigSyntax> translated)
     {
         bool ClientReads(DataServiceConfigSyntax config, string name, string alias) =>
-            config == translated && name is "url" or "username" or "password" && DataServiceVaultAlias(config, name) == alias;
+            translated.Contains(config) && name is "url" or "username" or "password" && DataServiceVaultAlias(config, name) == alias;
         foreach (var config in service.Configs)
         {
             var secrets = config.Secrets.Select(s => (s.Name, s.Alias, s.TopLevel, s.Location))
@@ -392,7 +494,7 @@ public sealed partial class Lowerer
                 var what = $"{(topLevel ? "property" : "element")} '{name}' of the config '{config.Id}' of data service '{service.Name}'";
                 _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, location, $"{what} (secure vault alias '{alias}')");
                 DeclareSecret(alias, $"the {what}, which the Micro Integrator reads from its secure vault; "
-                    + (translated is null ? "the data service is not translated" : "the generated client does not use it: apply it where the property is set by hand"));
+                    + (translated.Count == 0 ? "the data service is not translated" : !translated.Contains(config) ? "the config is not translated" : "the generated client does not use it: apply it where the property is set by hand"));
             }
         }
     }
@@ -511,7 +613,7 @@ public sealed partial class Lowerer
     }
 
     /// <summary>The body of a resource: its query run with the request's parameters, then the XML result answered (or 202 for a query with no result). Null with the reason when it stays a TODO.</summary>
-    private ImmutableArray<StepIr>? DataServiceResourceBody(DataServiceSyntax service, DataServiceConfigSyntax config, DbClientIr client, DataServiceResourceSyntax resource, out ImmutableArray<PathSegmentIr> path, out NotTranslatedIr? reason)
+    private ImmutableArray<StepIr>? DataServiceResourceBody(DataServiceSyntax service, IReadOnlyDictionary<string, DataServiceConnection> connections, DataServiceResourceSyntax resource, out ImmutableArray<PathSegmentIr> path, out NotTranslatedIr? reason)
     {
         path = [];
         reason = null;
@@ -553,7 +655,7 @@ public sealed partial class Lowerer
             return null;
         }
 
-        if (DataServiceQueryStepFor(service, config, client, query, WithParamNames(call), out var queryReason) is not { } step)
+        if (DataServiceQueryStepFor(service, connections, query, WithParamNames(call), out var queryReason) is not { } step)
         {
             reason = Because(queryReason!);
             return null;
@@ -683,11 +785,21 @@ public sealed partial class Lowerer
             }
         }
 
+        // The Micro Integrator matches a parameter as ".*" (WSDLUtil.getRegexForLocation, HTTPLocationBasedDispatcher
+        // matching the whole path), and XFormURLEncodedBuilder.extractParametersUsingHttpLocation gives a last one the
+        // rest of the path up to its query: GET lote/{id} answers /lote/a/b (id "a/b") and /lote/ (id ""), not /lote.
+        // A last parameter after a literal is a rest parameter joined with '/', the path ending with '/' when it has no
+        // segment (NeedsSlash); a parameter elsewhere stays one segment (see docs/mapping.md).
+        if (segments.Count > 1 && segments[0] is PathSegmentIr.Literal && segments[^1] is PathSegmentIr.Param last)
+        {
+            segments[^1] = new PathSegmentIr.Rest(last.SynapseName, last.Parameter) { NeedsSlash = true };
+        }
+
         return segments.ToImmutable();
     }
 
     /// <summary>The step running a query, or null with the reason when something in it is not translated.</summary>
-    private static DataServiceQueryStep? DataServiceQueryStepFor(DataServiceSyntax service, DataServiceConfigSyntax config, DbClientIr client, DataServiceQuerySyntax query, IReadOnlyDictionary<string, string> requestNames, out string? reason)
+    private static DataServiceQueryStep? DataServiceQueryStepFor(DataServiceSyntax service, IReadOnlyDictionary<string, DataServiceConnection> connections, DataServiceQuerySyntax query, IReadOnlyDictionary<string, string> requestNames, out string? reason)
     {
         reason = null;
         // QueryFactory.createSQLQuery reads returnGeneratedKeys with Boolean.parseBoolean (only "true", in any case, is on).
@@ -731,11 +843,16 @@ public sealed partial class Lowerer
             return null;
         }
 
-        if (query.UseConfig is { } useConfig && useConfig != config.Id)
+        // QueryFactory.createQuery runs the query on the config its useConfig names ("default" without one); one the
+        // data service does not define refuses the whole service (DataServiceDeployRefusal).
+        var configId = query.UseConfig ?? "default";
+        if (!connections.TryGetValue(configId, out var connection) || connection.Client is not { } client)
         {
-            reason = $"its query '{query.Id}' uses the config '{useConfig}', which is not in the data service";
+            reason = $"its query '{query.Id}' uses the config '{configId}', which is not translated: {connection?.Reason ?? "the data service does not define it"}";
             return null;
         }
+
+        var config = connection.Config;
 
         var plain = query.Sql.Where(s => s.Dialect is null).ToList();
         if (plain.Count != 1 || query.Sql.Length != 1)
@@ -797,10 +914,30 @@ public sealed partial class Lowerer
                 return null;
             }
 
-            if (param.DefaultValue is { } fallback && fallback.Contains("#{NULL}", StringComparison.Ordinal))
+            // CallQuery.evaluateDefaultValue: a default that starts with "#{" and ends with "}" is the system variable named
+            // between them (trimmed, evaluateGetProperty): TENANT_ID the super tenant's id (Constants.SUPER_TENANT_ID,
+            // -1234); USERNAME and USER_ROLES the caller's (the data service's authorization provider), CURRENT_TIMESTAMP
+            // the time of the request, NULL and any other name SQL NULL, which are not translated. Other text is the value.
+            var defaultValue = param.DefaultValue;
+            if (defaultValue is { } fallback && fallback.StartsWith("#{", StringComparison.Ordinal) && fallback.EndsWith('}') && fallback.Length > 2)
             {
-                reason = $"the parameter '{param.Name}' of query '{query.Id}' defaults to NULL (#{{NULL}}), which is not translated";
-                return null;
+                var variable = fallback[2..^1].Trim();
+                if (variable == "TENANT_ID")
+                {
+                    defaultValue = "-1234";
+                }
+                else
+                {
+                    var means = variable switch
+                    {
+                        "USERNAME" => "the name of the user the data service's authorization provider finds for the request (none without one)",
+                        "USER_ROLES" => "the roles of the user the data service's authorization provider finds for the request",
+                        "CURRENT_TIMESTAMP" => "the time of the request (yyyy-MM-dd'T'HH:mm:ss.SSS'Z' in the server's time zone)",
+                        _ => "SQL NULL",
+                    };
+                    reason = $"the parameter '{param.Name}' of query '{query.Id}' defaults to {fallback}, which the Micro Integrator evaluates to {means} (CallQuery.evaluateDefaultValue), which is not translated";
+                    return null;
+                }
             }
 
             // An optional parameter with no default value: CallQuery.extractParams fails a request that does not give
@@ -809,7 +946,7 @@ public sealed partial class Lowerer
             // and SQLQuery.generateSQLupdateQuery rewrites the statement. Without a with-param the query never gets it
             // (CallQuery.extractParams passes only with-params): Query.extractParams leaves it out and
             // ExpressionQuery.processDynamicQuery fails every request on the unbound placeholder but in an UPDATE.
-            var optional = param.DefaultValue is null && string.Equals(param.Optional?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+            var optional = defaultValue is null && string.Equals(param.Optional?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
             if (optional && MiSqlQueryType(plain[0].Text) == "UPDATE")
             {
                 reason = $"the parameter '{param.Name}' of the UPDATE query '{query.Id}' is optional with no default value (when the request does not give it, SQLQuery.generateSQLupdateQuery rewrites the SET list from the SQL text, keeping the columns written as '<parameter name>=?' of the parameters given), which is not translated";
@@ -829,13 +966,13 @@ public sealed partial class Lowerer
             if (requestNames.TryGetValue(param.Name, out var requestName))
             {
                 var hasForce = forced.TryGetValue(requestName.ToLowerInvariant(), out var force);
-                argument = new DataServiceArgumentIr(requestName, type, param.DefaultValue, isArray,
-                    ForceDefault: param.DefaultValue is not null && hasForce && force,
-                    NullFails: param.DefaultValue is not null && !hasForce);
+                argument = new DataServiceArgumentIr(requestName, type, defaultValue, isArray,
+                    ForceDefault: defaultValue is not null && hasForce && force,
+                    NullFails: defaultValue is not null && !hasForce);
             }
             else
             {
-                argument = new DataServiceArgumentIr(param.Name, type, param.DefaultValue, isArray, Unmapped: true);
+                argument = new DataServiceArgumentIr(param.Name, type, defaultValue, isArray, Unmapped: true);
             }
 
             byName[param.Name] = argument;
@@ -1111,6 +1248,14 @@ public sealed partial class Lowerer
         unbound = others.ToImmutable();
         return segments.ToImmutable();
     }
+
+    /// <summary>
+    /// The pattern the Micro Integrator dispatches a resource by (WSDLUtil.getConstantFromHTTPLocationForResource, from
+    /// DBDeployer.createAxisOperation): its method as written, then <c>/</c> and each segment of its path (StringTokenizer
+    /// at <c>/</c>, so empty segments are skipped), <c>.*</c> for a segment starting with <c>{</c>.
+    /// </summary>
+    internal static string MiResourcePattern(DataServiceResourceSyntax resource) =>
+        resource.Method + string.Concat(resource.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => "/" + (s.StartsWith('{') ? ".*" : s)));
 
     /// <summary>
     /// The name the data services engine gives a resource (Resource.generateRequestName): <c>_</c>, the method, the

@@ -15,13 +15,13 @@ public sealed partial class Lowerer
     /// and the catch-all resource of the service running it; the others are reported (SB0206) and added to
     /// <paramref name="resources"/> as TODOs with their XML and their query's. Null when no operation is translated.
     /// </summary>
-    private Symbol? LowerDataServiceOperations(DataServiceSyntax service, DataServiceConfigSyntax config, DbClientIr client, string basePath, ImmutableArray<ResourceIr>.Builder resources)
+    private Symbol? LowerDataServiceOperations(DataServiceSyntax service, IReadOnlyDictionary<string, DataServiceConnection> connections, string basePath, ImmutableArray<ResourceIr>.Builder resources)
     {
         var operations = ImmutableArray.CreateBuilder<DataServiceOperationIr>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var operation in service.Operations)
         {
-            if (DataServiceOperationFor(service, config, client, operation, out var why) is { } translated && seen.Add(translated.Name))
+            if (DataServiceOperationFor(service, connections, operation, out var why) is { } translated && seen.Add(translated.Name))
             {
                 operations.Add(translated);
                 continue;
@@ -78,7 +78,7 @@ public sealed partial class Lowerer
         attributes.RemoveAll(a => a.Name == "disableStreaming");
 
     /// <summary>An operation with the query it runs, or null with the reason it stays a TODO.</summary>
-    private DataServiceOperationIr? DataServiceOperationFor(DataServiceSyntax service, DataServiceConfigSyntax config, DbClientIr client, DataServiceOperationDefSyntax operation, out string? reason)
+    private DataServiceOperationIr? DataServiceOperationFor(DataServiceSyntax service, IReadOnlyDictionary<string, DataServiceConnection> connections, DataServiceOperationDefSyntax operation, out string? reason)
     {
         reason = null;
         if (!IsXmlName(operation.Name))
@@ -119,7 +119,7 @@ public sealed partial class Lowerer
             return null;
         }
 
-        if (DataServiceQueryStepFor(service, config, client, query, WithParamNames(call), out var queryReason) is not { } step)
+        if (DataServiceQueryStepFor(service, connections, query, WithParamNames(call), out var queryReason) is not { } step)
         {
             reason = queryReason;
             return null;

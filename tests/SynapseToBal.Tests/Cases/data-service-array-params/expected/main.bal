@@ -20,8 +20,14 @@ service /services/Folders on httpListener {
     }
 
     # GET /services/Folders/count/{statuses}
-    resource function get count/[string statuses](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/Folders", {"statuses": statuses});
+    resource function get count/[string... statuses](http:Request request) returns http:Response|error {
+        // The Micro Integrator matches the last path parameter as '.*' after the '/' before it
+        // (HTTPLocationBasedDispatcher, WSDLUtil.getRegexForLocation): it takes the rest of the path, '/' and empty
+        // value included, but a request without that '/' is no request of this resource, answered as an unknown path.
+        if (statuses.length() == 0 && !pathEndsWithSlash(request)) {
+            return resourceNotFound();
+        }
+        Context ctx = check newContext(request, (), "/services/Folders", {"statuses": string:'join("/", ...statuses)});
         check dataServiceSelect(ctx, check foldersDb.jdbcClient(), dataServiceQuery(["select count(id) as total from folder where status = ANY(", "::int[])"], [check dataServiceParam(ctx, "statuses")]), "Count", "", "http://example.com/folders", [{column: "total", name: "total", optional: true}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }

@@ -7,7 +7,7 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
-// TODO(SB0202): data service 'CsvService' is not translated: the config 'csv' is not a JDBC connection with driverClassName and url (it has csv_columnseperator, csv_datasource); a data source, CSV, Excel, MongoDB, Cassandra, web or custom config is not translated; only a data service with a single JDBC config becomes a service with a ballerina/sql client: 'CsvService' (Csv.dbs, line 1).
+// TODO(SB0202): data service 'CsvService' is not translated: the config 'csv' is not a JDBC connection with driverClassName and url (it has csv_columnseperator, csv_datasource); a data source, CSV, Excel, MongoDB, Cassandra, web or custom config is not translated; only the queries of a JDBC config are translated, with a ballerina/sql client: 'CsvService' (Csv.dbs, line 1).
 // <data name="CsvService">
 //    <config id="csv">
 //       <property name="csv_datasource">/data/products.csv</property>

@@ -17,15 +17,27 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 # Micro Integrator does.
 service /services/Directory on httpListener, httpsListener {
     # GET /services/Directory/people/{city}
-    resource function get people/[string city](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/Directory", {"city": city});
+    resource function get people/[string... city](http:Request request) returns http:Response|error {
+        // The Micro Integrator matches the last path parameter as '.*' after the '/' before it
+        // (HTTPLocationBasedDispatcher, WSDLUtil.getRegexForLocation): it takes the rest of the path, '/' and empty
+        // value included, but a request without that '/' is no request of this resource, answered as an unknown path.
+        if (city.length() == 0 && !pathEndsWithSlash(request)) {
+            return resourceNotFound();
+        }
+        Context ctx = check newContext(request, (), "/services/Directory", {"city": string:'join("/", ...city)});
         check dataServiceSelect(ctx, check directoryDb.jdbcClient(), dataServiceQuery(["select id, name, street, city, zip, lat, lon from people where city = ", ""], [check dataServiceParam(ctx, "city")]), "People", "Person", "urn:directory", [{column: "id", name: "id", attribute: true}, {column: "name", name: "name"}, {elementGroup: "address", namespace: "urn:directory:address", entries: [{column: "zip", name: "zip", attribute: true}, {column: "street", name: "street"}, {column: "city", name: "city"}, {elementGroup: "position", namespace: "urn:directory:address", entries: [{column: "lat", name: "lat"}, {column: "lon", name: "lon", optional: true}]}]}, {elementGroup: "note", namespace: "urn:directory", entries: []}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
 
     # GET /services/Directory/card/{id}
-    resource function get card/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/Directory", {"id": id});
+    resource function get card/[string... id](http:Request request) returns http:Response|error {
+        // The Micro Integrator matches the last path parameter as '.*' after the '/' before it
+        // (HTTPLocationBasedDispatcher, WSDLUtil.getRegexForLocation): it takes the rest of the path, '/' and empty
+        // value included, but a request without that '/' is no request of this resource, answered as an unknown path.
+        if (id.length() == 0 && !pathEndsWithSlash(request)) {
+            return resourceNotFound();
+        }
+        Context ctx = check newContext(request, (), "/services/Directory", {"id": string:'join("/", ...id)});
         check dataServiceSelect(ctx, check directoryDb.jdbcClient(), dataServiceQuery(["select id, name, street, city from people where id = ", ""], [check dataServiceParam(ctx, "id", "integer")]), "Card", "", "http://example.com/directory", [{column: "id", name: "id", optional: true}, {elementGroup: "home", namespace: "http://example.com/directory", entries: [{column: "street", name: "street"}, {column: "city", name: "city"}]}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }

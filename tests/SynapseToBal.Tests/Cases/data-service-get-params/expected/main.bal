@@ -17,8 +17,14 @@ service /services/Shipments on httpListener {
     }
 
     # DELETE /services/Shipments/shipments/{id}
-    resource function delete shipments/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/Shipments", {"id": id});
+    resource function delete shipments/[string... id](http:Request request) returns http:Response|error {
+        // The Micro Integrator matches the last path parameter as '.*' after the '/' before it
+        // (HTTPLocationBasedDispatcher, WSDLUtil.getRegexForLocation): it takes the rest of the path, '/' and empty
+        // value included, but a request without that '/' is no request of this resource, answered as an unknown path.
+        if (id.length() == 0 && !pathEndsWithSlash(request)) {
+            return resourceNotFound();
+        }
+        Context ctx = check newContext(request, (), "/services/Shipments", {"id": string:'join("/", ...id)});
         check dataServiceUpdate(check shipmentsDb.jdbcClient(), dataServiceQuery(["delete from shipment where id = ", " and audit = ", ""], [check dataServiceParam(ctx, "id", "integer"), check dataServiceUnmappedParam("audit")]));
         return accepted();
     }

@@ -14,8 +14,14 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 # Data service 'ClubJson' (ClubJson.dbs, line 1).
 service /services/ClubJson on httpListener, httpsListener {
     # GET /services/ClubJson/members/{team}
-    resource function get members/[string team](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ClubJson", {"team": team});
+    resource function get members/[string... team](http:Request request) returns http:Response|error {
+        // The Micro Integrator matches the last path parameter as '.*' after the '/' before it
+        // (HTTPLocationBasedDispatcher, WSDLUtil.getRegexForLocation): it takes the rest of the path, '/' and empty
+        // value included, but a request without that '/' is no request of this resource, answered as an unknown path.
+        if (team.length() == 0 && !pathEndsWithSlash(request)) {
+            return resourceNotFound();
+        }
+        Context ctx = check newContext(request, (), "/services/ClubJson", {"team": string:'join("/", ...team)});
         check dataServiceSelect(ctx, check clubDb.jdbcClient(), dataServiceQuery(["select id, full_name, joined_on, rank from members where team = ", ""], [check dataServiceParam(ctx, "team")]), "Members", "member", "http://example.com/club/listMembers", [{column: "joined_on", name: "joinedOn"}, {column: "full_name", name: "fullName"}, {column: "rank", name: "rank", optional: true}, {column: "id", name: "memberId"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
@@ -28,8 +34,14 @@ service /services/ClubJson on httpListener, httpsListener {
     }
 
     # GET /services/ClubJson/address/{id}
-    resource function get address/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/ClubJson", {"id": id});
+    resource function get address/[string... id](http:Request request) returns http:Response|error {
+        // The Micro Integrator matches the last path parameter as '.*' after the '/' before it
+        // (HTTPLocationBasedDispatcher, WSDLUtil.getRegexForLocation): it takes the rest of the path, '/' and empty
+        // value included, but a request without that '/' is no request of this resource, answered as an unknown path.
+        if (id.length() == 0 && !pathEndsWithSlash(request)) {
+            return resourceNotFound();
+        }
+        Context ctx = check newContext(request, (), "/services/ClubJson", {"id": string:'join("/", ...id)});
         check dataServiceSelect(ctx, check clubDb.jdbcClient(), dataServiceQuery(["select id, street, city from addresses where member = ", ""], [check dataServiceParam(ctx, "id", "integer")]), "address", "", "http://example.com/club/memberAddress", [{column: "id", name: "id", optional: true}, {elementGroup: "place", namespace: "http://example.com/club/memberAddress", entries: [{column: "city", name: "city"}, {column: "street", name: "street"}]}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }

@@ -13,8 +13,14 @@ listener http:Listener httpListener = new (httpPort);
 # call, as the Micro Integrator does.
 service /services/MembersService on httpListener {
     # GET /services/MembersService/members/{team}
-    resource function get members/[string team](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/MembersService", {"team": team});
+    resource function get members/[string... team](http:Request request) returns http:Response|error {
+        // The Micro Integrator matches the last path parameter as '.*' after the '/' before it
+        // (HTTPLocationBasedDispatcher, WSDLUtil.getRegexForLocation): it takes the rest of the path, '/' and empty
+        // value included, but a request without that '/' is no request of this resource, answered as an unknown path.
+        if (team.length() == 0 && !pathEndsWithSlash(request)) {
+            return resourceNotFound();
+        }
+        Context ctx = check newContext(request, (), "/services/MembersService", {"team": string:'join("/", ...team)});
         check dataServiceSelect(ctx, check clubDb.jdbcClient(), dataServiceQuery(["select `id`, `full name` as name, nickname from `members` where `group` = ", " and note <> '${literal}'"], [check dataServiceParam(ctx, "team")]), "Members", "Member", "http://example.com/members", [{column: "id", name: "id"}, {column: "name", name: "name"}, {column: "nickname", name: "nickname", optional: true}, {column: "joined", name: "joined", optional: true}, {column: "badge", name: "badge", attribute: true, optional: true}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }

@@ -10,15 +10,27 @@ listener http:Listener httpListener = new (httpPort);
 # Data service 'OrdersDataService' (OrdersDataService.dbs, line 1).
 service /services/OrdersDataService on httpListener {
     # GET /services/OrdersDataService/orders/{id}
-    resource function get orders/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrdersDataService", {"id": id});
+    resource function get orders/[string... id](http:Request request) returns http:Response|error {
+        // The Micro Integrator matches the last path parameter as '.*' after the '/' before it
+        // (HTTPLocationBasedDispatcher, WSDLUtil.getRegexForLocation): it takes the rest of the path, '/' and empty
+        // value included, but a request without that '/' is no request of this resource, answered as an unknown path.
+        if (id.length() == 0 && !pathEndsWithSlash(request)) {
+            return resourceNotFound();
+        }
+        Context ctx = check newContext(request, (), "/services/OrdersDataService", {"id": string:'join("/", ...id)});
         check dataServiceUpdate(check shopDb.jdbcClient(), dataServiceQuery(["select id, status from orders where id = ", ""], [check dataServiceParam(ctx, "id", "integer")]));
         return accepted();
     }
 
     # DELETE /services/OrdersDataService/orders/{id}
-    resource function delete orders/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrdersDataService", {"id": id});
+    resource function delete orders/[string... id](http:Request request) returns http:Response|error {
+        // The Micro Integrator matches the last path parameter as '.*' after the '/' before it
+        // (HTTPLocationBasedDispatcher, WSDLUtil.getRegexForLocation): it takes the rest of the path, '/' and empty
+        // value included, but a request without that '/' is no request of this resource, answered as an unknown path.
+        if (id.length() == 0 && !pathEndsWithSlash(request)) {
+            return resourceNotFound();
+        }
+        Context ctx = check newContext(request, (), "/services/OrdersDataService", {"id": string:'join("/", ...id)});
         check dataServiceUpdate(check shopDb.jdbcClient(), dataServiceQuery(["update orders set status = 'CANCELLED' where id = ", ""], [check dataServiceParam(ctx, "id", "integer")]));
         return accepted();
     }

@@ -21,8 +21,14 @@ service /services/Localisation on httpListener, httpsListener {
     }
 
     # PUT /services/Localisation/region/{id}
-    resource function put region/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/Localisation", {"id": id});
+    resource function put region/[string... id](http:Request request) returns http:Response|error {
+        // The Micro Integrator matches the last path parameter as '.*' after the '/' before it
+        // (HTTPLocationBasedDispatcher, WSDLUtil.getRegexForLocation): it takes the rest of the path, '/' and empty
+        // value included, but a request without that '/' is no request of this resource, answered as an unknown path.
+        if (id.length() == 0 && !pathEndsWithSlash(request)) {
+            return resourceNotFound();
+        }
+        Context ctx = check newContext(request, (), "/services/Localisation", {"id": string:'join("/", ...id)});
         check dataServiceUpdate(check geoDb.jdbcClient(), dataServiceQuery(["update region set name = ", ", updated_by = ", " where id = ", " and owner = :owner"], [check dataServiceParam(ctx, "name"), check dataServiceParam(ctx, "who", defaultValue = "system"), check dataServiceParam(ctx, "id", "integer")]));
         return accepted();
     }

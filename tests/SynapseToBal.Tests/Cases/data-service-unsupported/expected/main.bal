@@ -83,11 +83,6 @@ service /services/OrdersService on httpListener {
     //    <param name="count" sqlType="INTEGER" type="OUT"/>
     // </query>
 
-    // TODO(SB0206): resource GET /services/OrdersService/missing of data service 'OrdersService' is not translated: the query 'NoSuchQuery' is not in the data service
-    // <resource method="GET" path="missing">
-    //    <call-query href="NoSuchQuery"/>
-    // </resource>
-
     # GET /services/OrdersService/orders
     resource function get orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrdersService");

@@ -30,21 +30,11 @@ configurable string inventoryDbValidation = ?;
 configurable string inventoryDbPool = ?;
 
 # Secret 'warehouse.db.user' (a secure vault alias in Synapse): the element 'dataSourceProps/user' of the config
-# 'WarehouseDS' of data service 'WarehouseDataService', which the Micro Integrator reads from its secure vault; the data
-# service is not translated.
+# 'WarehouseDS' of data service 'WarehouseDataService', which the Micro Integrator reads from its secure vault; the
+# config is not translated.
 configurable string warehouseDbUser = ?;
 
 # Secret 'warehouse.db.password' (a secure vault alias in Synapse): the element 'dataSourceProps/password' of the config
-# 'WarehouseDS' of data service 'WarehouseDataService', which the Micro Integrator reads from its secure vault; the data
-# service is not translated.
+# 'WarehouseDS' of data service 'WarehouseDataService', which the Micro Integrator reads from its secure vault; the
+# config is not translated.
 configurable string warehouseDbPassword = ?;
-
-# Secret 'archive.db.url' (a secure vault alias in Synapse): the property 'url' of the config 'ArchiveDB' of data
-# service 'WarehouseDataService', which the Micro Integrator reads from its secure vault; the data service is not
-# translated.
-configurable string archiveDbUrl = ?;
-
-# Secret 'archive.db.password' (a secure vault alias in Synapse): the property 'password' of the config 'ArchiveDB' of
-# data service 'WarehouseDataService', which the Micro Integrator reads from its secure vault; the data service is not
-# translated.
-configurable string archiveDbPassword = ?;

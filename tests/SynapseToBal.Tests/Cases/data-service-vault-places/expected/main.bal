@@ -18,28 +18,16 @@ service /services/InventoryDataService on httpListener {
     }
 }
 
-// TODO(SB0202): data service 'WarehouseDataService' is not translated: it has 2 configs; only a data service with a single JDBC config is translated; only a data service with a single JDBC config becomes a service with a ballerina/sql client: 'WarehouseDataService' (WarehouseDataService.dbs, line 1).
-// <data name="WarehouseDataService" transports="http" xmlns:svns="http://org.wso2.securevault/configuration">
-//    <config id="WarehouseDS">
-//       <property name="dataSourceClassName">com.mysql.cj.jdbc.MysqlDataSource</property>
-//       <property name="dataSourceProps">
-//          <property name="url">jdbc:mysql://db.example.com:3306/warehouse</property>
-//          <property name="user" svns:secretAlias="warehouse.db.user"></property>
-//          <property name="password" svns:secretAlias="warehouse.db.password"></property>
-//       </property>
-//    </config>
-//    <config id="ArchiveDB">
-//       <property name="driverClassName">org.postgresql.Driver</property>
-//       <property name="url" svns:secretAlias="archive.db.url"></property>
-//       <property name="password" svns:secretAlias="archive.db.password">****</property>
-//    </config>
-//    <query id="ListBins" useConfig="WarehouseDS">
-//       <sql>select id from bins</sql>
-//       <result element="Bins" rowName="Bin">
-//          <element column="id" name="id"/>
-//       </result>
-//    </query>
-//    <resource method="GET" path="bins">
-//       <call-query href="ListBins"/>
-//    </resource>
-// </data>
+# Data service 'WarehouseDataService' (WarehouseDataService.dbs, line 1).
+service /services/WarehouseDataService on httpListener {
+    // TODO(SB0206): resource GET /services/WarehouseDataService/bins of data service 'WarehouseDataService' is not translated: its query 'ListBins' uses the config 'WarehouseDS', which is not translated: the config 'WarehouseDS' is not a JDBC connection with driverClassName and url (it has dataSourceClassName, dataSourceProps); a data source, CSV, Excel, MongoDB, Cassandra, web or custom config is not translated
+    // <resource method="GET" path="bins">
+    //    <call-query href="ListBins"/>
+    // </resource>
+    // <query id="ListBins" useConfig="WarehouseDS">
+    //    <sql>select id from bins</sql>
+    //    <result element="Bins" rowName="Bin">
+    //       <element column="id" name="id"/>
+    //    </result>
+    // </query>
+}

@@ -15,8 +15,14 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 # Data service 'CustomerDataService' (CustomerDataService.dbs, line 1).
 service /services/CustomerDataService on httpListener, httpsListener {
     # GET /services/CustomerDataService/customers/{id}
-    resource function get customers/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/CustomerDataService", {"id": id});
+    resource function get customers/[string... id](http:Request request) returns http:Response|error {
+        // The Micro Integrator matches the last path parameter as '.*' after the '/' before it
+        // (HTTPLocationBasedDispatcher, WSDLUtil.getRegexForLocation): it takes the rest of the path, '/' and empty
+        // value included, but a request without that '/' is no request of this resource, answered as an unknown path.
+        if (id.length() == 0 && !pathEndsWithSlash(request)) {
+            return resourceNotFound();
+        }
+        Context ctx = check newContext(request, (), "/services/CustomerDataService", {"id": string:'join("/", ...id)});
         check dataServiceSelect(ctx, check customersDb.jdbcClient(), dataServiceQuery(["select id, name from customers where id = ", ""], [check dataServiceParam(ctx, "id", "integer")]), "Customers", "Customer", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}, {column: "name", name: "name"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }

@@ -18,8 +18,14 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 # WSDL call, as the Micro Integrator does.
 service /services/EmployeeDataService on httpListener, httpsListener {
     # GET /services/EmployeeDataService/Employee/{EmployeeNumber}
-    resource function get Employee/[string employeeNumber](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/EmployeeDataService", {"EmployeeNumber": employeeNumber});
+    resource function get Employee/[string... employeeNumber](http:Request request) returns http:Response|error {
+        // The Micro Integrator matches the last path parameter as '.*' after the '/' before it
+        // (HTTPLocationBasedDispatcher, WSDLUtil.getRegexForLocation): it takes the rest of the path, '/' and empty
+        // value included, but a request without that '/' is no request of this resource, answered as an unknown path.
+        if (employeeNumber.length() == 0 && !pathEndsWithSlash(request)) {
+            return resourceNotFound();
+        }
+        Context ctx = check newContext(request, (), "/services/EmployeeDataService", {"EmployeeNumber": string:'join("/", ...employeeNumber)});
         check dataServiceSelect(ctx, check employeesDb.jdbcClient(), dataServiceQuery(["select EmployeeNumber, FirstName, LastName, Email, Salary from Employees where EmployeeNumber=", ""], [check dataServiceParam(ctx, "EmployeeNumber", "integer")]), "Employees", "Employee", "http://ws.wso2.org/dataservice/samples/employees", [{column: "EmployeeNumber", name: "EmployeeNumber"}, {column: "FirstName", name: "FirstName"}, {column: "LastName", name: "LastName"}, {column: "Email", name: "Email"}, {column: "Salary", name: "salary", attribute: true}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }

@@ -23,7 +23,7 @@ service /services/PlanDataService_DSS on httpListener, httpsListener {
     }
 }
 
-// TODO(SB0202): data service 'MissingSource_DSS' is not translated: the config 'missing' names the data source 'Orders_DS' (carbon_datasource_name), which the input does not define (an MI data-source artifact, data-sources/Orders_DS.xml, or the server's master-datasources.xml); its connection is not known; only a data service with a single JDBC config becomes a service with a ballerina/sql client: 'MissingSource_DSS' (src/main/wso2mi/artifacts/data-services/MissingSource_DSS.dbs, line 1).
+// TODO(SB0202): data service 'MissingSource_DSS' is not translated: the config 'missing' names the data source 'Orders_DS' (carbon_datasource_name), which the input does not define (an MI data-source artifact, data-sources/Orders_DS.xml, or the server's master-datasources.xml); its connection is not known; only the queries of a JDBC config are translated, with a ballerina/sql client: 'MissingSource_DSS' (src/main/wso2mi/artifacts/data-services/MissingSource_DSS.dbs, line 1).
 // <data name="MissingSource_DSS" transports="http">
 //     <config id="missing">
 //         <property name="carbon_datasource_name">Orders_DS</property>

@@ -25,8 +25,14 @@ service /services/OrderAudit_DSS on httpListener, httpsListener {
 # Data service 'OrderQuery_DSS' (src/main/wso2mi/artifacts/data-services/OrderQuery_DSS.dbs, line 1).
 service /services/OrderQuery_DSS on httpListener, httpsListener {
     # GET /services/OrderQuery_DSS/orders/{id}
-    resource function get orders/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrderQuery_DSS", {"id": id});
+    resource function get orders/[string... id](http:Request request) returns http:Response|error {
+        // The Micro Integrator matches the last path parameter as '.*' after the '/' before it
+        // (HTTPLocationBasedDispatcher, WSDLUtil.getRegexForLocation): it takes the rest of the path, '/' and empty
+        // value included, but a request without that '/' is no request of this resource, answered as an unknown path.
+        if (id.length() == 0 && !pathEndsWithSlash(request)) {
+            return resourceNotFound();
+        }
+        Context ctx = check newContext(request, (), "/services/OrderQuery_DSS", {"id": string:'join("/", ...id)});
         check dataServiceSelect(ctx, check ordersDb.jdbcClient(), dataServiceQuery(["SELECT id, status FROM orders WHERE id = ", ""], [check dataServiceParam(ctx, "id")]), "Orders", "Order", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}, {column: "status", name: "status"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }

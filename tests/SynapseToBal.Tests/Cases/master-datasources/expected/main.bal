@@ -11,8 +11,14 @@ listener http:Listener httpListener = new (httpPort);
 # Data service 'InventoryService' (repository/deployment/server/dataservices/InventoryService.dbs, line 1).
 service /services/InventoryService on httpListener {
     # GET /services/InventoryService/items/{sku}
-    resource function get items/[string sku](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/InventoryService", {"sku": sku});
+    resource function get items/[string... sku](http:Request request) returns http:Response|error {
+        // The Micro Integrator matches the last path parameter as '.*' after the '/' before it
+        // (HTTPLocationBasedDispatcher, WSDLUtil.getRegexForLocation): it takes the rest of the path, '/' and empty
+        // value included, but a request without that '/' is no request of this resource, answered as an unknown path.
+        if (sku.length() == 0 && !pathEndsWithSlash(request)) {
+            return resourceNotFound();
+        }
+        Context ctx = check newContext(request, (), "/services/InventoryService", {"sku": string:'join("/", ...sku)});
         check dataServiceSelect(ctx, check inventoryDb.jdbcClient(), dataServiceQuery(["SELECT sku, quantity FROM items WHERE sku = ", ""], [check dataServiceParam(ctx, "sku")]), "Items", "Item", "http://ws.wso2.org/dataservice", [{column: "sku", name: "sku"}, {column: "quantity", name: "quantity"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }

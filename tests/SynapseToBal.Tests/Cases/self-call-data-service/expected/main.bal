@@ -47,7 +47,7 @@ service /planner on httpListener {
     }
 }
 
-// TODO(SB0202): data service 'PlanDataService' is not translated: the config 'PlanDS' names the data source 'PlanDataSource' (carbon_datasource_name), which the input does not define (an MI data-source artifact, data-sources/PlanDataSource.xml, or the server's master-datasources.xml); its connection is not known; only a data service with a single JDBC config becomes a service with a ballerina/sql client: 'PlanDataService' (PlanDataService.dbs, line 1).
+// TODO(SB0202): data service 'PlanDataService' is not translated: the config 'PlanDS' names the data source 'PlanDataSource' (carbon_datasource_name), which the input does not define (an MI data-source artifact, data-sources/PlanDataSource.xml, or the server's master-datasources.xml); its connection is not known; only the queries of a JDBC config are translated, with a ballerina/sql client: 'PlanDataService' (PlanDataService.dbs, line 1).
 // <data name="PlanDataService" transports="http https">
 //    <config id="PlanDS">
 //       <property name="carbon_datasource_name">PlanDataSource</property>
