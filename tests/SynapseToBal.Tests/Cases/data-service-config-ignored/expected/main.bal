@@ -10,8 +10,14 @@ listener http:Listener httpListener = new (httpPort);
 # Data service 'Catalogue' (Catalogue.dbs, line 4).
 service /services/Catalogue on httpListener {
     # GET /services/Catalogue/products/{category}
-    resource function get products/[string category](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/Catalogue", {"category": category});
+    resource function get products/[string... category](http:Request request) returns http:Response|error {
+        // The Micro Integrator matches the last path parameter as '.*' after the '/' before it
+        // (HTTPLocationBasedDispatcher, WSDLUtil.getRegexForLocation): it takes the rest of the path, '/' and empty
+        // value included, but a request without that '/' is no request of this resource, answered as an unknown path.
+        if (category.length() == 0 && !pathEndsWithSlash(request)) {
+            return resourceNotFound();
+        }
+        Context ctx = check newContext(request, (), "/services/Catalogue", {"category": string:'join("/", ...category)});
         check dataServiceSelect(ctx, check catalogueDb.jdbcClient(), dataServiceQuery(["select id, title, price from product where category = ", " order by id"], [check dataServiceParam(ctx, "category")]), "Products", "Product", "http://example.com/catalogue", [{column: "id", name: "id"}, {column: "title", name: "title"}]);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
