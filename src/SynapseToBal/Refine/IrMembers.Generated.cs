@@ -61,268 +61,269 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 45,
         [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 46,
         [typeof(global::SynapseToBal.IR.DbClientIr)] = 47,
-        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 48,
-        [typeof(global::SynapseToBal.IR.DbResultIr)] = 49,
-        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 50,
-        [typeof(global::SynapseToBal.IR.DbStep)] = 51,
-        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 52,
-        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 53,
-        [typeof(global::SynapseToBal.IR.DirectionStep)] = 54,
-        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 55,
-        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 56,
-        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 57,
-        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 58,
-        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 59,
-        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 60,
-        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 61,
-        [typeof(global::SynapseToBal.IR.EnrichStep)] = 62,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 63,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 64,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 65,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 66,
-        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 67,
-        [typeof(global::SynapseToBal.IR.FailStep)] = 68,
-        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 69,
-        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 70,
-        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 71,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 72,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 73,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 74,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)] = 75,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 76,
-        [typeof(global::SynapseToBal.IR.ForEachStep)] = 77,
-        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 78,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 79,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 80,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 81,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 82,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 83,
-        [typeof(global::SynapseToBal.IR.ForkStep)] = 84,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 85,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 86,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 87,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 88,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 89,
-        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 90,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 91,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 92,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 93,
-        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 94,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 95,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 96,
-        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 97,
-        [typeof(global::SynapseToBal.IR.GmailStep)] = 98,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 99,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 100,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 101,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 102,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 103,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 104,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 105,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 106,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 107,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 108,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 109,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 110,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 111,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 112,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 113,
-        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 114,
-        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 115,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 116,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 117,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 118,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 119,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 120,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 121,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 122,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 123,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 124,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 125,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 126,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 127,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 128,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 129,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 130,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 131,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 132,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 133,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 134,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 135,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 136,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 137,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 138,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 139,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 140,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 141,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 142,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 143,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 144,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 145,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 146,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 147,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 148,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 149,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 150,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 151,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 152,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 153,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 154,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 155,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 156,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 157,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 158,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 159,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 160,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 161,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 162,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 163,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 164,
-        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 165,
-        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 166,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 167,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 168,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 169,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 170,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 171,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 172,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 173,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 174,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 175,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 176,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 177,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 178,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 179,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 180,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 181,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 182,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 183,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 184,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 185,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 186,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 187,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 188,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 189,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 190,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 191,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 192,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 193,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 194,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 195,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 196,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 197,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 198,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 199,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 200,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 201,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 202,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 203,
-        [typeof(global::SynapseToBal.IR.OptionsIr)] = 204,
-        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 205,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 206,
-        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 207,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 208,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 209,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 210,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 211,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 212,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 213,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 214,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 215,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 216,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 217,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 218,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 219,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 220,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 221,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 222,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 223,
-        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 224,
-        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 225,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 226,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 227,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 228,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 229,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 230,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 231,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 232,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 233,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 234,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 235,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 236,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 237,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 238,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 239,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 240,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 241,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 242,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 243,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 244,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 245,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 246,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 247,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 248,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 249,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 250,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 251,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 252,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 253,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 254,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 255,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 256,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 257,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 258,
-        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 259,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 260,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 261,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 262,
-        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 263,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 264,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 265,
-        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 266,
-        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 267,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 268,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 269,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 270,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 271,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 272,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 273,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 274,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 275,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 276,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 277,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 278,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 279,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 280,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 281,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 282,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 283,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 284,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 285,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 286,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 287,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 288,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 289,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 290,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 291,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 292,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 293,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 294,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 295,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 296,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 297,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 298,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 299,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 300,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 301,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 302,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 303,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 304,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 305,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 306,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 307,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 308,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 309,
+        [typeof(global::SynapseToBal.IR.DbConnectorStep)] = 48,
+        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 49,
+        [typeof(global::SynapseToBal.IR.DbResultIr)] = 50,
+        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 51,
+        [typeof(global::SynapseToBal.IR.DbStep)] = 52,
+        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 53,
+        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 54,
+        [typeof(global::SynapseToBal.IR.DirectionStep)] = 55,
+        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 56,
+        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 57,
+        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 58,
+        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 59,
+        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 60,
+        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 61,
+        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 62,
+        [typeof(global::SynapseToBal.IR.EnrichStep)] = 63,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 64,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 65,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 66,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 67,
+        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 68,
+        [typeof(global::SynapseToBal.IR.FailStep)] = 69,
+        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 70,
+        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 71,
+        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 72,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 73,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 74,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 75,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)] = 76,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 77,
+        [typeof(global::SynapseToBal.IR.ForEachStep)] = 78,
+        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 79,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 80,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 81,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 82,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 83,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 84,
+        [typeof(global::SynapseToBal.IR.ForkStep)] = 85,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 86,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 87,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 88,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 89,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 90,
+        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 91,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 92,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 93,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 94,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 95,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 96,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 97,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 98,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 99,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 100,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 101,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 102,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 103,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 104,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 105,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 106,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 107,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 108,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 109,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 110,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 111,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 112,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 113,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 114,
+        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 115,
+        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 116,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 117,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 118,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 119,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 120,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 121,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 122,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 123,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 124,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 125,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 126,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 127,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 128,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 129,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 130,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 131,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 132,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 133,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 134,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 135,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 136,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 137,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 138,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 139,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 140,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 141,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 142,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 143,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 144,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 145,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 146,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 147,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 148,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 149,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 150,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 151,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 152,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 153,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 154,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 155,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 156,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 157,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 158,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 159,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 160,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 161,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 162,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 163,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 164,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 165,
+        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 166,
+        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 167,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 168,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 169,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 170,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 171,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 172,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 173,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 174,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 175,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 176,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 177,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 178,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 179,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 180,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 181,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 182,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 183,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 184,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 185,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 186,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 187,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 188,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 189,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 190,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 191,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 192,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 193,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 194,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 195,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 196,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 197,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 198,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 199,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 200,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 201,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 202,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 203,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 204,
+        [typeof(global::SynapseToBal.IR.OptionsIr)] = 205,
+        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 206,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 207,
+        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 208,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 209,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 210,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 211,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 212,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 213,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 214,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 215,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 216,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 217,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 218,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 219,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 220,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 221,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 222,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 223,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 224,
+        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 225,
+        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 226,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 227,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 228,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 229,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 230,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 231,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 232,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 233,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 234,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 235,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 236,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 237,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 238,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 239,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 240,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 241,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 242,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 243,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 244,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 245,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 246,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 247,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 248,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 249,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 250,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 251,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 252,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 253,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 254,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 255,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 256,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 257,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 258,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 259,
+        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 260,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 261,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 262,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 263,
+        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 264,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 265,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 266,
+        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 267,
+        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 268,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 269,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 270,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 271,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 272,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 273,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 274,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 275,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 276,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 277,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 278,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 279,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 280,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 281,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 282,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 283,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 284,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 285,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 286,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 287,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 288,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 289,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 290,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 291,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 292,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 293,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 294,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 295,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 296,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 297,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 298,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 299,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 300,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 301,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 302,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 303,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 304,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 305,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 306,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 307,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 308,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 309,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 310,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -870,12 +871,26 @@ internal static partial class IrMembers
 
             case 48:
             {
+                var n = (global::SynapseToBal.IR.DbConnectorStep)node;
+                sink.Visit(n.Client);
+                sink.Visit(n.Statement);
+                sink.Visit(n.Data);
+                sink.Visit(n.Limit);
+                sink.Visit(n.Offset);
+                sink.Visit(n.ResponseVariable);
+                sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
+                return true;
+            }
+
+            case 49:
+            {
                 var n = (global::SynapseToBal.IR.DbParameterIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 49:
+            case 50:
             {
                 var n = (global::SynapseToBal.IR.DbResultIr)node;
                 sink.Visit(n.Property);
@@ -883,7 +898,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 50:
+            case 51:
             {
                 var n = (global::SynapseToBal.IR.DbStatementIr)node;
                 foreach (var item in n.SqlSegments)
@@ -904,7 +919,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 51:
+            case 52:
             {
                 var n = (global::SynapseToBal.IR.DbStep)node;
                 sink.Visit(n.Client);
@@ -918,7 +933,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 52:
+            case 53:
             {
                 var n = (global::SynapseToBal.IR.DeadCodeStep)node;
                 sink.Visit(n.Reason);
@@ -927,7 +942,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 53:
+            case 54:
             {
                 var n = (global::SynapseToBal.IR.DefaultFaultLogStep)node;
                 sink.Visit(n.Origin);
@@ -935,7 +950,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 54:
+            case 55:
             {
                 var n = (global::SynapseToBal.IR.DirectionStep)node;
                 foreach (var item in n.Request)
@@ -953,7 +968,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 55:
+            case 56:
             {
                 var n = (global::SynapseToBal.IR.DispatchPathIr)node;
                 foreach (var item in n.Path)
@@ -970,7 +985,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 56:
+            case 57:
             {
                 var n = (global::SynapseToBal.IR.EmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -988,7 +1003,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 57:
+            case 58:
             {
                 var n = (global::SynapseToBal.IR.EmailSendStep)node;
                 sink.Visit(n.Connection);
@@ -1006,7 +1021,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 58:
+            case 59:
             {
                 var n = (global::SynapseToBal.IR.EndpointSuspensionIr)node;
                 sink.Visit(n.Name);
@@ -1024,7 +1039,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 59:
+            case 60:
             {
                 var n = (global::SynapseToBal.IR.EnrichPropertyStep)node;
                 sink.Visit(n.Property);
@@ -1034,7 +1049,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 60:
+            case 61:
             {
                 var n = (global::SynapseToBal.IR.EnrichRemoveStep)node;
                 foreach (var item in n.Paths)
@@ -1048,7 +1063,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 61:
+            case 62:
             {
                 var n = (global::SynapseToBal.IR.EnrichRenameKeyStep)node;
                 sink.Visit(n.Source);
@@ -1059,7 +1074,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 62:
+            case 63:
             {
                 var n = (global::SynapseToBal.IR.EnrichStep)node;
                 sink.Visit(n.Source);
@@ -1069,25 +1084,25 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 63:
-                return true;
             case 64:
                 return true;
             case 65:
+                return true;
+            case 66:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.JsonPath)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 66:
+            case 67:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.XmlPath)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 67:
+            case 68:
             {
                 var n = (global::SynapseToBal.IR.ExternalStylesheetIr)node;
                 sink.Visit(n.Name);
@@ -1096,7 +1111,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 68:
+            case 69:
             {
                 var n = (global::SynapseToBal.IR.FailStep)node;
                 sink.Visit(n.Message);
@@ -1105,7 +1120,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 69:
+            case 70:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1113,7 +1128,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 70:
+            case 71:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorStep)node;
                 sink.Visit(n.Location);
@@ -1131,7 +1146,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 71:
+            case 72:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorV1Step)node;
                 foreach (var item in n.Arguments)
@@ -1144,7 +1159,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 72:
+            case 73:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)node;
                 sink.Visit(n.Path);
@@ -1152,7 +1167,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 73:
+            case 74:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.Elements)node;
                 sink.Visit(n.Items);
@@ -1160,7 +1175,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 74:
+            case 75:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonItems)node;
                 sink.Visit(n.Path);
@@ -1169,7 +1184,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 75:
+            case 76:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)node;
                 sink.Visit(n.Variable);
@@ -1179,7 +1194,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 76:
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)node;
                 sink.Visit(n.Items);
@@ -1187,7 +1202,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 77:
+            case 78:
             {
                 var n = (global::SynapseToBal.IR.ForEachStep)node;
                 sink.Visit(n.Loop);
@@ -1197,9 +1212,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 78:
-                return true;
             case 79:
+                return true;
+            case 80:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Attached)node;
                 sink.Visit(n.Items);
@@ -1208,7 +1223,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 80:
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.AttachedJson)node;
                 sink.Visit(n.Path);
@@ -1216,23 +1231,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 81:
-                return true;
             case 82:
+                return true;
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Recipients)node;
                 sink.Visit(n.Urls);
                 return true;
             }
 
-            case 83:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Split)node;
                 sink.Visit(n.Items);
                 return true;
             }
 
-            case 84:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.ForkStep)node;
                 sink.Visit(n.Source);
@@ -1253,7 +1268,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 85:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
@@ -1261,35 +1276,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 86:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Jms)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 87:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Mail)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 88:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.ToAddress)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 89:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Vfs)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 90:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
                 sink.Visit(n.Template);
@@ -1302,7 +1317,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 91:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
@@ -1322,7 +1337,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1331,7 +1346,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1339,7 +1354,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 94:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1347,14 +1362,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 96:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1364,7 +1379,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1381,7 +1396,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 98:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.GmailStep)node;
                 sink.Visit(n.Connection);
@@ -1395,7 +1410,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 99:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1415,14 +1430,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 101:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1430,7 +1445,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1439,7 +1454,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 103:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1450,7 +1465,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1460,7 +1475,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1479,7 +1494,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 106:
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1497,7 +1512,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 107:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1505,11 +1520,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 108:
-                return true;
             case 109:
                 return true;
             case 110:
+                return true;
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1521,7 +1536,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1540,7 +1555,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1553,7 +1568,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1561,7 +1576,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.InboundParameterIr)node;
                 sink.Visit(n.Name);
@@ -1570,7 +1585,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 115:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertiesIr)node;
                 sink.Visit(n.Name);
@@ -1592,7 +1607,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1600,7 +1615,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 117:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1612,7 +1627,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1626,7 +1641,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1642,7 +1657,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1651,7 +1666,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1678,7 +1693,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1696,7 +1711,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1712,7 +1727,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1726,7 +1741,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1741,7 +1756,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 126:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1755,7 +1770,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 127:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1768,35 +1783,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 128:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 129:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 130:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 131:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 132:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1821,14 +1836,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 133:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 134:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1837,7 +1852,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 135:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1857,7 +1872,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 136:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1865,7 +1880,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 137:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1886,16 +1901,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 138:
-                return true;
             case 139:
+                return true;
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 140:
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1903,7 +1918,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 141:
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1914,18 +1929,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 142:
-                return true;
             case 143:
                 return true;
             case 144:
+                return true;
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 145:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1936,14 +1951,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 146:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 147:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1954,7 +1969,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -1963,7 +1978,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 149:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1972,7 +1987,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1987,7 +2002,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2010,9 +2025,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
-                return true;
             case 153:
+                return true;
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -2020,7 +2035,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 154:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -2034,7 +2049,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -2042,7 +2057,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -2053,7 +2068,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2061,7 +2076,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -2074,7 +2089,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -2083,7 +2098,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -2094,7 +2109,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 161:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -2109,14 +2124,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 163:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -2124,7 +2139,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 164:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -2142,15 +2157,13 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 165:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.LogPart.CorrelationId)node;
                 sink.Visit(n.Prefix);
                 return true;
             }
 
-            case 166:
-                return true;
             case 167:
                 return true;
             case 168:
@@ -2158,27 +2171,29 @@ internal static partial class IrMembers
             case 169:
                 return true;
             case 170:
+                return true;
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 171:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 172:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 173:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -2192,7 +2207,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2203,7 +2218,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2213,7 +2228,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -2227,7 +2242,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -2241,7 +2256,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -2254,7 +2269,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 179:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2263,7 +2278,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 180:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2271,7 +2286,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2286,28 +2301,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 183:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 184:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 185:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2315,7 +2330,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2328,7 +2343,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2339,7 +2354,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2350,7 +2365,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -2361,9 +2376,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 190:
-                return true;
             case 191:
+                return true;
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -2374,30 +2389,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
-                return true;
             case 193:
+                return true;
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 194:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 195:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 196:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2405,7 +2420,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2436,7 +2451,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 198:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2448,7 +2463,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2457,21 +2472,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2479,14 +2494,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.OptionsIr)node;
                 foreach (var item in n.Paths)
@@ -2503,7 +2518,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.OptionsMatchIr)node;
                 foreach (var item in n.Path)
@@ -2516,7 +2531,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2524,7 +2539,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.OwnListenerUrlIr)node;
                 sink.Visit(n.Port);
@@ -2533,7 +2548,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2671,21 +2686,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2695,7 +2710,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2703,7 +2718,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2712,14 +2727,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2727,7 +2742,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2737,7 +2752,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2752,7 +2767,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2760,7 +2775,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2769,7 +2784,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2778,7 +2793,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2788,7 +2803,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2797,7 +2812,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2806,7 +2821,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.RequestFilterIr)node;
                 sink.Visit(n.ContentType);
@@ -2820,7 +2835,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.ResourceCorsIr)node;
                 sink.Visit(n.Allow);
@@ -2828,7 +2843,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2855,7 +2870,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2863,7 +2878,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2878,7 +2893,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2886,14 +2901,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2904,7 +2919,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2914,7 +2929,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2931,7 +2946,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2945,7 +2960,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2967,7 +2982,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2976,7 +2991,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2986,7 +3001,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -3001,7 +3016,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -3011,7 +3026,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -3021,7 +3036,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -3029,7 +3044,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -3041,7 +3056,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -3051,14 +3066,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -3066,7 +3081,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -3074,7 +3089,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -3083,7 +3098,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -3095,7 +3110,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -3114,13 +3129,13 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
-                return true;
             case 251:
                 return true;
             case 252:
                 return true;
             case 253:
+                return true;
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
@@ -3128,7 +3143,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
@@ -3136,7 +3151,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -3144,7 +3159,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -3160,7 +3175,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -3168,7 +3183,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3188,7 +3203,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.ThroughResourceStep)node;
                 sink.Visit(n.Origin);
@@ -3196,7 +3211,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3206,7 +3221,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3220,7 +3235,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3244,7 +3259,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.UnreferencedEndpointIr)node;
                 sink.Visit(n.Key);
@@ -3252,21 +3267,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.UnusedConnectionIr)node;
                 sink.Visit(n.Description);
@@ -3285,7 +3300,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.UriBindingIr)node;
                 sink.Visit(n.Name);
@@ -3293,14 +3308,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3311,14 +3326,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3329,7 +3344,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3337,7 +3352,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3345,7 +3360,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 274:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3357,7 +3372,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3373,7 +3388,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3383,23 +3398,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 278:
-                return true;
             case 279:
+                return true;
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3407,37 +3422,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 282:
-                return true;
             case 283:
+                return true;
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 284:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 285:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 286:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3445,7 +3460,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 287:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3459,7 +3474,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 288:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3468,7 +3483,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 289:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3476,7 +3491,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 290:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3504,7 +3519,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 291:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3513,7 +3528,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 292:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3521,7 +3536,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 293:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3535,21 +3550,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 294:
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 295:
+            case 296:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 296:
+            case 297:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3573,7 +3588,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 297:
+            case 298:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3581,32 +3596,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 298:
+            case 299:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 299:
+            case 300:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 300:
-                return true;
             case 301:
                 return true;
             case 302:
+                return true;
+            case 303:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 303:
+            case 304:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3618,7 +3633,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 304:
+            case 305:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3632,7 +3647,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 305:
+            case 306:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3646,7 +3661,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 306:
+            case 307:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3654,7 +3669,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 307:
+            case 308:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3675,7 +3690,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 308:
+            case 309:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3683,7 +3698,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 309:
+            case 310:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);
