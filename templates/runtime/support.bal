@@ -10840,8 +10840,9 @@ function forwardChosenAddressed(Context ctx, ForwardRoute|ForwardSend route, int
     return forwardRouteAddressed(ctx, route, nonRetryCodes, headers) ? "response" : "failed";
 }
 
-# A database connection of the dblookup/dbreport mediators or a data service, made on first use and again after a
-# failure: AbstractDBMediator.init makes a DBCP BasicDataSource, which connects only when a statement asks for a
+# A database connection of the dblookup/dbreport mediators, a data service or a DB connector `<db.init>`, made on first
+# use and again after a failure (the DB connector's connector-core pool also opens its connections when an operation
+# borrows one): AbstractDBMediator.init makes a DBCP BasicDataSource, which connects only when a statement asks for a
 # connection and tries again on each use, so a database that is down fails the mediators that use it (into their
 # fault handling) until it is back, and stops no service. A jdbc:Client opens its pool when it is made.
 isolated class DbConnection {
@@ -10952,7 +10953,8 @@ function dbBoolean(string value) returns boolean|sql:BitValue => value == "" ? n
 # ExecuteQuery.connect) on a `<db.init>` connection. The statement is prepared with its `?` markers and the parameters
 # are bound in order: each entry `[name, value, type]` (`dataWidth` 3: the offline `columns`) or `[value, type]` (2:
 # executeQuery's `parameters`) of the JSON array `data`, entries of another length skipped (processOfflineQuery,
-# processExecuteQueryParameters), then select's `limit` and `offset` as INTEGERs; each value is converted by its JDBC
+# processExecuteQueryParameters), or each of the online `columns` `[value, type]` (processColumnParameters), then
+# select's `limit` and `offset` as INTEGERs; each value is converted by its JDBC
 # type as getPreparedStatement converts it, an empty one bound as SQL NULL (`dbConnectorBind`). A statement with rows
 # (`resultSet`) leaves `{"rows": [...]}`, or `{}` when it has none (each row's columns by label as
 # ResultSetMapper.mapResultSetToJsonArray writes them, no more than `maxRows` rows as setMaxRows keeps); any other
@@ -10961,7 +10963,8 @@ function dbBoolean(string value) returns boolean|sql:BitValue => value == "" ? n
 # InvokeMediator.processConnectorResponse leave it (`emailConnectorResult`, which the email connector shares). A failure
 # is recorded as ExecuteQuery.handleError records it (`dbConnectorFailure`) and fails the flow, so the fault sequence runs.
 function dbConnectorOperation(Context ctx, DbConnection connection, string operation, string statement,
-        string? data = (), int dataWidth = 0, boolean resultSet = false, string 'limit = "", string offset = "",
+        string? data = (), int dataWidth = 0, [string, string][] columns = [], boolean resultSet = false,
+        string 'limit = "", string offset = "",
         int maxRows = 0, string responseVariable = "", boolean overwriteBody = false) returns error? {
     // prepareTransactionEnvironment borrows the connection first: connector-core's ConnectionPool.borrowObject fails
     // with a ConnectException, which Utils.getErrorCode makes CONNECTION_ERROR.
@@ -10980,6 +10983,15 @@ function dbConnectorOperation(Context ctx, DbConnection connection, string opera
                     responseVariable, overwriteBody, read);
         }
         parameters = read;
+    }
+    // The online columns (processColumnParameters): each value with its type name, which Statement.Parameter checks.
+    foreach var [value, jdbcType] in columns {
+        if dbConnectorTypes.indexOf(jdbcType) is () {
+            return dbConnectorFailure(ctx, "701112", "DB:UNKNOWN_EXCEPTION",
+                    "DB connector encountered an error: Error processing statement parameters: Unknown or unsupported JDBC type : " + jdbcType,
+                    responseVariable, overwriteBody);
+        }
+        parameters.push([value, jdbcType]);
     }
     if 'limit != "" {
         parameters.push(['limit, "INTEGER"]);
@@ -11024,11 +11036,11 @@ function dbConnectorOperation(Context ctx, DbConnection connection, string opera
             if maxRows > 0 && mapped.length() == maxRows {
                 break;
             }
-            map<json> columns = {};
+            map<json> mappedRow = {};
             foreach [string, anydata] [name, value] in row.entries() {
-                columns[name] = dbConnectorColumn(value);
+                mappedRow[name] = dbConnectorColumn(value);
             }
-            mapped.push(columns);
+            mapped.push(mappedRow);
         }
         if mapped.length() > 0 {
             result["rows"] = mapped;

@@ -2184,6 +2184,11 @@ internal sealed partial class StatementWriter
             arguments.Add($"dataWidth = {db.DataWidth.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         }
 
+        if (!db.Columns.IsEmpty)
+        {
+            arguments.Add($"columns = [{string.Join(", ", db.Columns.Select(c => $"[{_expr.String(c.Value)}, {BallerinaSyntax.StringLiteral(c.Type)}]"))}]");
+        }
+
         if (db.ResultSet)
         {
             arguments.Add("resultSet = true");

@@ -187,6 +187,7 @@ public enum DbConnectorOperation
 /// <param name="Statement">The SQL text: the prepared statement as written, or the query with its <c>${...}</c> parts evaluated.</param>
 /// <param name="Data">The parameters' JSON text with its <c>${...}</c> parts evaluated (the offline <c>columns</c>, executeQuery's <c>parameters</c>), or null when none are bound.</param>
 /// <param name="DataWidth">The length of each parameter entry of <paramref name="Data"/>: 3 for <c>[name, value, type]</c>, 2 for <c>[value, type]</c>.</param>
+/// <param name="Columns">The online columns' values and JDBC type names (columnNames, columnTypes), bound in order; empty when none are.</param>
 /// <param name="ResultSet">Whether the statement's rows are the result (select, executeQuery with isResultSet true).</param>
 /// <param name="Limit">select's limit, bound as an INTEGER after the other parameters, or null.</param>
 /// <param name="Offset">select's offset, bound as an INTEGER after the limit, or null.</param>
@@ -198,9 +199,13 @@ public sealed record DbConnectorStep(
     ExprIr Statement,
     ExprIr? Data,
     int DataWidth,
+    ImmutableArray<DbColumnIr> Columns,
     bool ResultSet,
     ExprIr? Limit,
     ExprIr? Offset,
     int? MaxRows,
     string ResponseVariable,
     bool OverwriteBody) : StepIr(Origin);
+
+/// <summary>An online column of a DB connector operation: its value (the operation's parameter of the column's name) and JDBC type name.</summary>
+public sealed record DbColumnIr(ExprIr Value, string Type);

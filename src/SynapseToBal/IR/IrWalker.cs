@@ -109,7 +109,7 @@ public static class IrWalker
         DbStep db => db.Statements.SelectMany(s => s.Parameters).Select(p => p.Value),
         HttpConnectorCallStep http => new[] { http.RelativePath, http.Body }.Concat(http.Headers.SelectMany(h => new[] { h.Name, h.Value })),
         EmailSendStep send => [send.From, send.To, send.Cc, send.Bcc, send.ReplyTo, send.Subject, send.Content],
-        DbConnectorStep db => new[] { db.Statement, db.Data, db.Limit, db.Offset }.OfType<ExprIr>(),
+        DbConnectorStep db => new[] { db.Statement, db.Data }.OfType<ExprIr>().Concat(db.Columns.Select(c => c.Value)).Concat(new[] { db.Limit, db.Offset }.OfType<ExprIr>()),
         KafkaPublishStep publish => publish.Parameters.Select(p => p.Value),
         FileConnectorStep fileStep => new[] { fileStep.Location, fileStep.Pattern, fileStep.Content, fileStep.Encoding, fileStep.Binary, fileStep.ContentType, fileStep.Destination, fileStep.IncludeParentDirectory, fileStep.RecursiveSearch, fileStep.LineNumber }.OfType<ExprIr>(),
         FileConnectorV1Step legacy => legacy.Arguments.Select(a => a.Value),

@@ -100,6 +100,16 @@ public sealed partial class Lowerer
         return true;
     }
 
+    /// <summary>
+    /// The parameters the operation templates declare: TemplateContext.setupParams removes their message properties,
+    /// so a column of one of these names has no value.
+    /// </summary>
+    private static readonly HashSet<string> DbConnectorDeclared = new(StringComparer.Ordinal)
+    {
+        "query", "preparedStmt", "columnNames", "columnTypes", "responseColumns", "format", "table", "columns", "queryType", "orderBy", "limit",
+        "offset", "queryTimeout", "fetchSize", "maxRows", "responseVariable", "overwriteBody",
+    };
+
     /// <summary>The DB connector's operations that become a dbConnectorOperation call.</summary>
     private static readonly Dictionary<string, DbConnectorOperation> DbConnectorOperations = new(StringComparer.Ordinal)
     {
@@ -242,6 +252,7 @@ public sealed partial class Lowerer
         ExprIr statement;
         ExprIr? data = null;
         var width = 0;
+        ImmutableArray<DbColumnIr>? columns = null;
         if (preparedStatement is not null)
         {
             statement = TemplateValue(preparedStatement, context);
@@ -264,9 +275,49 @@ public sealed partial class Lowerer
                 data = ConnectorText(operation, Parameter("parameters"), context);
                 width = 2;
             }
-            else if (Parameter("columnNames") is not null && Parameter("columnTypes") is not null)
+            else if (Parameter("columnNames") is { } namesParameter && Parameter("columnTypes") is { } typesParameter)
             {
-                return [ConnectorTodo(operation, $"it binds its columns ({ParameterText(Parameter("columnNames")!)}) from the message properties {operation.Operation}:<column> (processColumnParameters reads each from the Value object InvokeMediator.populateParameters stored for the operation's <column> parameter, through its toString), which the generated call does not read; write the columns as the offline queryType's columns JSON, or bind them by hand")];
+                // processColumnParameters: each column's value is the message property <operation>:<column>, the Value
+                // InvokeMediator.populateParameters stored for the operation's <column> parameter (the template does
+                // not declare it, so TemplateContext.setupParams leaves it), read through Value.toString: a literal
+                // (keyValue) as written, a {${...}} (ValueFactory.createTextValue: a SynapseExpression, whose toString is
+                // its text) evaluated as ${...}.
+                if (namesParameter.Value is not ValueSyntax.Literal { Text: var namesText } || typesParameter.Value is not ValueSyntax.Literal { Text: var typesText })
+                {
+                    return [ConnectorTodo(operation, "its columnNames or columnTypes is computed at run time")];
+                }
+
+                var names = namesText.Split(',');
+                var types = typesText.Split(',');
+                if (names.Length != types.Length)
+                {
+                    return [ConnectorTodo(operation, $"its columnNames name {names.Length} columns and its columnTypes {types.Length} types (the connector fails every call: Number of column names and types do not match)")];
+                }
+
+                var bound = ImmutableArray.CreateBuilder<DbColumnIr>();
+                for (var i = 0; i < names.Length; i++)
+                {
+                    var name = names[i].Trim();
+                    if (DbConnectorDeclared.Contains(name) || Parameter(name) is not { } column)
+                    {
+                        return [ConnectorTodo(operation, $"no parameter <{name}> gives the column {name} its value (the connector fails every call: Missing value for column: {name})")];
+                    }
+
+                    ExprIr? value = column.Value switch
+                    {
+                        ValueSyntax.Literal literal => new StringLiteralIr(Unescaped(literal.Text)),
+                        ValueSyntax.Expression { Syntax.Language: ExpressionLanguage.Synapse } expression => Interpolated("${" + expression.Syntax.Text + "}", operation, context),
+                        _ => null,
+                    };
+                    if (value is null)
+                    {
+                        return [ConnectorTodo(operation, $"the column {name}'s value is an XPath or json-eval expression, which the connector reads back from its text as ${{...}}")];
+                    }
+
+                    bound.Add(new DbColumnIr(value, types[i].Trim()));
+                }
+
+                columns = bound.ToImmutable();
             }
         }
         else
@@ -279,7 +330,7 @@ public sealed partial class Lowerer
 
         return
         [
-            new DbConnectorStep(operation, connection, kind, statement, data, width, resultSet, Integer("limit"), Integer("offset"), maxRows, responseVariable.Trim(), overwriteBody),
+            new DbConnectorStep(operation, connection, kind, statement, data, width, columns ?? [], resultSet, Integer("limit"), Integer("offset"), maxRows, responseVariable.Trim(), overwriteBody),
         ];
     }
 

@@ -27,6 +27,21 @@ service /shop on httpListener {
         }
     }
 
+    # GET /shop/items/{id}
+    resource function get items/[string id](http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id}, cors = {allow: "GET", ...corsConfig});
+        do {
+            check dbConnectorOperation(ctx, shopDb, "SELECT", "SELECT * FROM items WHERE id = ? AND region = ?", columns = [[miScalarText(id), "INT"], ["eu", "VARCHAR"]], resultSet = true, responseVariable = "db_select_1");
+            ItemsResponse payload = {
+                item: toJson(check synapseValue(function () returns string|error => check variablePath(ctx, "db_select_1", "$.payload.rows[0]"), "vars.db_select_1.payload.rows[0]"))
+            };
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
+    }
+
     # PUT /shop/items/{id}
     resource function put items/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id}, cors = {allow: "PUT", ...corsConfig});
@@ -96,7 +111,7 @@ service /shop on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/shop", [{path: re `/items/?`, query: re `category=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/items/[^/]+/?`, allow: "PUT"}, {path: re `/items/[^/]+/?`, allow: "DELETE"}, {path: re `/report/?`, allow: "POST"}, {path: re `/archive/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
+        return check optionsResponse(request, "/shop", [{path: re `/items/?`, query: re `category=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/items/[^/]+/?`, allow: "GET"}, {path: re `/items/[^/]+/?`, allow: "PUT"}, {path: re `/items/[^/]+/?`, allow: "DELETE"}, {path: re `/report/?`, allow: "POST"}, {path: re `/archive/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

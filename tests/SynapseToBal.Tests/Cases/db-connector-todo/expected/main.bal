@@ -29,12 +29,12 @@ service /ledger on httpListener {
             // TODO(SB0232): connector operation <db.commitTransaction>: use a Ballerina transaction block's commit (ballerina/sql with the database's driver module (ballerinax/mysql, ballerinax/postgresql, ballerinax/mssql, ballerinax/oracledb, ballerinax/java.jdbc)); not translated because it commits the transaction beginTransaction left in the message context; use a Ballerina transaction block around the operations; the connection is the local entry 'LedgerDb'
             // <db.commitTransaction configKey="LedgerDb"/>
             check notTranslatedMediator("db.commitTransaction", "SB0232");
-            // TODO(SB0232): connector operation <db.select>: use sql:Client's query with an sql:ParameterizedQuery, the rows as {rows: [...]} (ballerina/sql with the database's driver module (ballerinax/mysql, ballerinax/postgresql, ballerinax/mssql, ballerinax/oracledb, ballerinax/java.jdbc)); not translated because it binds its columns (account) from the message properties select:<column> (processColumnParameters reads each from the Value object InvokeMediator.populateParameters stored for the operation's <column> parameter, through its toString), which the generated call does not read; write the columns as the offline queryType's columns JSON, or bind them by hand; the connection is the local entry 'LedgerDb'; parameters: preparedStmt, columnNames, columnTypes, account, responseVariable
+            // TODO(SB0232): connector operation <db.select>: use sql:Client's query with an sql:ParameterizedQuery, the rows as {rows: [...]} (ballerina/sql with the database's driver module (ballerinax/mysql, ballerinax/postgresql, ballerinax/mssql, ballerinax/oracledb, ballerinax/java.jdbc)); not translated because the column account's value is an XPath or json-eval expression, which the connector reads back from its text as ${...}; the connection is the local entry 'LedgerDb'; parameters: preparedStmt, columnNames, columnTypes, account, responseVariable
             // <db.select configKey="LedgerDb">
             //     <preparedStmt>SELECT * FROM entries WHERE account = ?</preparedStmt>
             //     <columnNames>account</columnNames>
             //     <columnTypes>VARCHAR</columnTypes>
-            //     <account>{${payload.account}}</account>
+            //     <account>{$ctx:account}</account>
             //     <responseVariable>entries</responseVariable>
             // </db.select>
             check notTranslatedMediator("db.select", "SB0232");
