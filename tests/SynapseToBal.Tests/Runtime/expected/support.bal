@@ -11056,7 +11056,11 @@ function dbConnectorOperation(Context ctx, DbConnection connection, string opera
         if operation == "INSERT" {
             // The driver's generated keys (Statement.getGeneratedKeys) as rows: the one key sql:ExecutionResult reports.
             string|int? key = executed.lastInsertId;
-            result["generatedKeys"] = key is () ? [] : [{"GENERATED_KEY": key}];
+            json[] keys = [];
+            if key !is () {
+                keys.push({"GENERATED_KEY": key});
+            }
+            result["generatedKeys"] = keys;
         }
     }
     emailConnectorResult(ctx, result, responseVariable, overwriteBody, true);
