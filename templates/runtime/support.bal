@@ -10843,8 +10843,9 @@ function forwardChosenAddressed(Context ctx, ForwardRoute|ForwardSend route, int
     return forwardRouteAddressed(ctx, route, nonRetryCodes, headers) ? "response" : "failed";
 }
 
-# A database connection of the dblookup/dbreport mediators or a data service, made on first use and again after a
-# failure: AbstractDBMediator.init makes a DBCP BasicDataSource, which connects only when a statement asks for a
+# A database connection of the dblookup/dbreport mediators, a data service or a DB connector `<db.init>`, made on first
+# use and again after a failure (the DB connector's connector-core pool also opens its connections when an operation
+# borrows one): AbstractDBMediator.init makes a DBCP BasicDataSource, which connects only when a statement asks for a
 # connection and tries again on each use, so a database that is down fails the mediators that use it (into their
 # fault handling) until it is back, and stops no service. A jdbc:Client opens its pool when it is made.
 isolated class DbConnection {
@@ -10950,6 +10951,314 @@ function dbFloat(string value) returns float|sql:DoubleValue|error =>
 # A dblookup/dbreport BIT parameter: true when the text is "true" in any case (`Boolean.parseBoolean`), or NULL
 # when it is empty.
 function dbBoolean(string value) returns boolean|sql:BitValue => value == "" ? new sql:BitValue() : value.equalsIgnoreCaseAscii("true");
+
+# The MI 4.x DB connector's select, insert, update, delete and executeQuery operations (wso2-extensions/mi-connector-db
+# ExecuteQuery.connect) on a `<db.init>` connection. The statement is prepared with its `?` markers and the parameters
+# are bound in order: each entry `[name, value, type]` (`dataWidth` 3: the offline `columns`) or `[value, type]` (2:
+# executeQuery's `parameters`) of the JSON array `data`, entries of another length skipped (processOfflineQuery,
+# processExecuteQueryParameters), or each of the online `columns` `[value, type]` (processColumnParameters), then
+# select's `limit` and `offset` as INTEGERs; each value is converted by its JDBC
+# type as getPreparedStatement converts it, an empty one bound as SQL NULL (`dbConnectorBind`). A statement with rows
+# (`resultSet`) leaves `{"rows": [...]}`, or `{}` when it has none (each row's columns by label as
+# ResultSetMapper.mapResultSetToJsonArray writes them, no more than `maxRows` rows as setMaxRows keeps); any other
+# leaves `{"affectedRows": n}`, an insert also its `generatedKeys`. The result goes to the response variable as
+# `{payload}`, or replaces the body as JSON with `overwriteBody`, as Utils.handleConnectorResponse and
+# InvokeMediator.processConnectorResponse leave it (`emailConnectorResult`, which the email connector shares). A failure
+# is recorded as ExecuteQuery.handleError records it (`dbConnectorFailure`) and fails the flow, so the fault sequence runs.
+function dbConnectorOperation(Context ctx, DbConnection connection, string operation, string statement,
+        string? data = (), int dataWidth = 0, [string, string][] columns = [], boolean resultSet = false,
+        string 'limit = "", string offset = "",
+        int maxRows = 0, string responseVariable = "", boolean overwriteBody = false) returns error? {
+    // prepareTransactionEnvironment borrows the connection first: connector-core's ConnectionPool.borrowObject fails
+    // with a ConnectException, which Utils.getErrorCode makes CONNECTION_ERROR.
+    jdbc:Client|error db = connection.jdbcClient();
+    if db is error {
+        return dbConnectorFailure(ctx, "701101", "DB:CONNECTIVITY", "Error occurred while borrowing connection from the pool.",
+                responseVariable, overwriteBody, db);
+    }
+    [string, string][] parameters = [];
+    if data is string {
+        [string, string][]|error read = dbConnectorParameters(data, dataWidth, operation == "EXECUTE_QUERY");
+        if read is error {
+            // In ExecuteQuery's inner try: handleError's SynapseException reaches the outer catch (Exception), which
+            // Utils.getErrorCode makes UNKNOWN_EXCEPTION with the SynapseException's message.
+            return dbConnectorFailure(ctx, "701112", "DB:UNKNOWN_EXCEPTION", "DB connector encountered an error: " + read.message(),
+                    responseVariable, overwriteBody, read);
+        }
+        parameters = read;
+    }
+    // The online columns (processColumnParameters): each value with its type name, which Statement.Parameter checks.
+    foreach var [value, jdbcType] in columns {
+        if dbConnectorTypes.indexOf(jdbcType) is () {
+            return dbConnectorFailure(ctx, "701112", "DB:UNKNOWN_EXCEPTION",
+                    "DB connector encountered an error: Error processing statement parameters: Unknown or unsupported JDBC type : " + jdbcType,
+                    responseVariable, overwriteBody);
+        }
+        parameters.push([value, jdbcType]);
+    }
+    if 'limit != "" {
+        parameters.push(['limit, "INTEGER"]);
+    }
+    if offset != "" {
+        parameters.push([offset, "INTEGER"]);
+    }
+    string[] parts = dbConnectorStatementParts(statement);
+    sql:Value[] values = [];
+    foreach int i in 0 ..< parameters.length() {
+        var [value, jdbcType] = parameters[i];
+        if i + 1 >= parts.length() {
+            return dbConnectorFailure(ctx, "701104", "DB:QUERY_EXECUTION_FAILURE",
+                    string `Parameter index out of range (${i + 1} > number of parameters, which is ${parts.length() - 1}).`,
+                    responseVariable, overwriteBody);
+        }
+        sql:Value|error bound = dbConnectorBind(value, jdbcType);
+        if bound is error {
+            // A NumberFormatException or IllegalArgumentException is INVALID_INPUT (Utils.getErrorCode); a type
+            // getPreparedStatement does not bind (BINARY) is its SQLException, QUERY_EXECUTION_FAILURE.
+            boolean unsupported = jdbcType == "BINARY";
+            return dbConnectorFailure(ctx, unsupported ? "701104" : "701102", unsupported ? "DB:QUERY_EXECUTION_FAILURE" : "DB:INVALID_INPUT",
+                    unsupported ? string `Trying to set an unsupported JDBC Type : -2 against column : ${i + 1} and statement : ${statement} used by a DB connector (see java.sql.Types for valid type values)`
+                        : bound.message(), responseVariable, overwriteBody, bound);
+        }
+        values.push(bound);
+    }
+    if values.length() < parts.length() - 1 {
+        return dbConnectorFailure(ctx, "701104", "DB:QUERY_EXECUTION_FAILURE",
+                string `No value specified for parameter ${values.length() + 1}`, responseVariable, overwriteBody);
+    }
+    sql:ParameterizedQuery query = new SqlQuery(parts.cloneReadOnly(), values);
+    map<json> result = {};
+    if resultSet {
+        stream<record {}, sql:Error?> rowStream = db->query(query);
+        record {}[]|sql:Error rows = from record {} row in rowStream select row;
+        if rows is sql:Error {
+            return dbConnectorSqlFailure(ctx, rows, responseVariable, overwriteBody);
+        }
+        json[] mapped = [];
+        foreach record {} row in rows {
+            if maxRows > 0 && mapped.length() == maxRows {
+                break;
+            }
+            map<json> mappedRow = {};
+            foreach [string, anydata] [name, value] in row.entries() {
+                mappedRow[name] = dbConnectorColumn(value);
+            }
+            mapped.push(mappedRow);
+        }
+        if mapped.length() > 0 {
+            result["rows"] = mapped;
+        }
+    } else {
+        sql:ExecutionResult|sql:Error executed = db->execute(query);
+        if executed is sql:Error {
+            return dbConnectorSqlFailure(ctx, executed, responseVariable, overwriteBody);
+        }
+        result["affectedRows"] = executed.affectedRowCount ?: 0;
+        if operation == "INSERT" {
+            // The driver's generated keys (Statement.getGeneratedKeys) as rows: the one key sql:ExecutionResult reports.
+            string|int? key = executed.lastInsertId;
+            json[] keys = [];
+            if key !is () {
+                keys.push({"GENERATED_KEY": key});
+            }
+            result["generatedKeys"] = keys;
+        }
+    }
+    emailConnectorResult(ctx, result, responseVariable, overwriteBody, true);
+}
+
+# The parameters of a DB connector operation, `[value, type]` each, from the JSON array `data` (with its `${...}`
+# parts evaluated) whose entries of `width` items are read, others skipped: `[name, value, type]` (the offline
+# `columns`, processOfflineQuery) or `[value, type]` (executeQuery's `parameters`, processExecuteQueryParameters), each
+# item a string, trimmed. The error messages are those ExecuteQuery's inner try leaves: no data, an empty array, a type
+# Statement.Parameter does not know (case-sensitively), JSON org.json cannot read.
+function dbConnectorParameters(string data, int width, boolean executeQuery) returns [string, string][]|error {
+    if data == "" {
+        return error("Error processing statement parameters: "
+                + (executeQuery ? "Parameters are required for execute query" : "Query data is required for offline query"));
+    }
+    json|error parsed = data.fromJsonString();
+    if parsed !is json[] {
+        return error("Malformed JSON in query data: " + (parsed is error ? parsed.message() : "the data is not a JSON array"));
+    }
+    if parsed.length() == 0 {
+        return error("Error processing statement parameters: DB connector encountered an error: Query data is empty");
+    }
+    [string, string][] parameters = [];
+    foreach int i in 0 ..< parsed.length() {
+        json entry = parsed[i];
+        if entry !is json[] {
+            return error(string `Malformed JSON in query data: JSONArray[${i}] is not a JSONArray.`);
+        }
+        if entry.length() != width {
+            continue;
+        }
+        string[] items = [];
+        foreach int j in 0 ..< width {
+            json item = entry[j];
+            if item !is string {
+                return error(string `Malformed JSON in query data: JSONArray[${j}] is not a string.`);
+            }
+            items.push(item.trim());
+        }
+        string value = items[width - 2];
+        string jdbcType = items[width - 1];
+        if dbConnectorTypes.indexOf(jdbcType) is () {
+            return error("Error processing statement parameters: Unknown or unsupported JDBC type : " + jdbcType);
+        }
+        parameters.push([value, jdbcType]);
+    }
+    return parameters;
+}
+
+# The JDBC type names the DB connector's Statement.Parameter knows, written as is (INT is INTEGER).
+final string[] & readonly dbConnectorTypes = ["CHAR", "VARCHAR", "LONGVARCHAR", "NUMERIC", "DECIMAL", "BIT", "TINYINT", "SMALLINT",
+    "INT", "INTEGER", "BIGINT", "REAL", "FLOAT", "DOUBLE", "DATE", "TIME", "TIMESTAMP", "BINARY"];
+
+# A DB connector parameter bound as ExecuteQuery.getPreparedStatement binds its JDBC type: an empty value is SQL NULL;
+# TINYINT, SMALLINT, INTEGER and BIGINT are read as Java's parseByte, parseShort, parseInt and parseLong read them
+# (their messages), NUMERIC and DECIMAL as a decimal, REAL, FLOAT and DOUBLE as a float, BIT true for "true" in any
+# case, DATE, TIME and TIMESTAMP in the forms `Date.valueOf`, `Time.valueOf` and `Timestamp.valueOf` read. BINARY is
+# not bound (an error).
+function dbConnectorBind(string value, string jdbcType) returns sql:Value|error {
+    match jdbcType {
+        "CHAR"|"VARCHAR"|"LONGVARCHAR" => {
+            return dbString(value);
+        }
+        "NUMERIC"|"DECIMAL" => {
+            return value == "" ? new sql:DecimalValue() : decimal:fromString(value);
+        }
+        "BIT" => {
+            return dbBoolean(value);
+        }
+        "TINYINT"|"SMALLINT"|"INT"|"INTEGER"|"BIGINT" => {
+            if value == "" {
+                return new sql:IntegerValue();
+            }
+            int|error number = int:fromString(value);
+            if number is error {
+                return error(string `For input string: "${value}"`);
+            }
+            int bits = jdbcType == "TINYINT" ? 8 : jdbcType == "SMALLINT" ? 16 : jdbcType == "BIGINT" ? 64 : 32;
+            if bits < 64 {
+                int range = 1 << (bits - 1);
+                if number < -range || number >= range {
+                    return error(bits == 32 ? string `For input string: "${value}"` : string `Value out of range. Value:"${value}" Radix:10`);
+                }
+            }
+            return number;
+        }
+        "REAL"|"FLOAT"|"DOUBLE" => {
+            if value == "" {
+                return new sql:DoubleValue();
+            }
+            float|error number = float:fromString(value);
+            return number is error ? error(string `For input string: "${value}"`) : number;
+        }
+        "DATE" => {
+            if value != "" && !re `[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}`.isFullMatch(value) {
+                return error("Date.valueOf: not a date in the form yyyy-[m]m-[d]d");
+            }
+            return sqlDate(value);
+        }
+        "TIME" => {
+            if value != "" && !re `[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}`.isFullMatch(value) {
+                return error("Time.valueOf: not a time in the form hh:mm:ss");
+            }
+            return sqlTime(value);
+        }
+        "TIMESTAMP" => {
+            if value != "" && !re `[0-9]{4}-[0-9]{1,2}-[0-9]{1,2} [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\.[0-9]{0,9})?`.isFullMatch(value) {
+                return error("Timestamp format must be yyyy-mm-dd hh:mm:ss[.fffffffff]");
+            }
+            return sqlTimestamp(value);
+        }
+    }
+    return error(string `the JDBC type ${jdbcType} is not bound`);
+}
+
+# A DB connector statement cut at its `?` parameter markers, those outside quoted text (`'...'`, `"..."`), as the
+# JDBC driver finds them.
+function dbConnectorStatementParts(string statement) returns string[] {
+    string[] parts = [];
+    string current = "";
+    // The quote that opened the quoted text the character is in, "" outside.
+    string quote = "";
+    foreach string c in statement {
+        if quote != "" {
+            if c == quote {
+                quote = "";
+            }
+        } else if c == "'" || c == "\"" {
+            quote = c;
+        } else if c == "?" {
+            parts.push(current);
+            current = "";
+            continue;
+        }
+        current += c;
+    }
+    parts.push(current);
+    return parts;
+}
+
+# A column of a DB connector row as ResultSetMapper.mapResultSetToJsonArray writes it: null, a boolean and a number as
+# they are, a date, time or timestamp as java.sql.Date, Time and Timestamp print themselves, anything else as text.
+function dbConnectorColumn(anydata value) returns json {
+    if value is ()|boolean|int|float|decimal|string {
+        return value;
+    }
+    if value is time:Civil {
+        decimal second = value?.second ?: 0d;
+        int whole = <int>second.floor();
+        // Timestamp.toString: the nanoseconds without their trailing zeros, ".0" when there are none.
+        string fraction = (second - <decimal>whole).toString();
+        int? point = fraction.indexOf(".");
+        string digits = point is int ? fraction.substring(point + 1) : "";
+        while digits.endsWith("0") {
+            digits = digits.substring(0, digits.length() - 1);
+        }
+        return string `${dbConnectorDigits(value.year, 4)}-${twoDigits(value.month)}-${twoDigits(value.day)} ${twoDigits(value.hour)}:${twoDigits(value.minute)}:${twoDigits(whole)}.`
+            + (digits == "" ? "0" : digits);
+    }
+    if value is time:Date {
+        return string `${dbConnectorDigits(value.year, 4)}-${twoDigits(value.month)}-${twoDigits(value.day)}`;
+    }
+    if value is time:TimeOfDay {
+        decimal second = value?.second ?: 0d;
+        return string `${twoDigits(value.hour)}:${twoDigits(value.minute)}:${twoDigits(<int>second.floor())}`;
+    }
+    return value.toString();
+}
+
+# A number written with at least `width` digits.
+function dbConnectorDigits(int value, int width) returns string {
+    string text = value.toString();
+    while text.length() < width {
+        text = "0" + text;
+    }
+    return text;
+}
+
+# A DB connector statement's failure as ExecuteQuery's catches record it: an SQLSyntaxErrorException (the SQLState
+# class 42 of JDBC 4) as SQL_SYNTAX_ERROR, any other SQLException as QUERY_EXECUTION_FAILURE.
+function dbConnectorSqlFailure(Context ctx, sql:Error e, string responseVariable, boolean overwriteBody) returns error {
+    string? sqlState = e is sql:DatabaseError ? e.detail().sqlState : ();
+    boolean syntax = sqlState is string && sqlState.startsWith("42");
+    return dbConnectorFailure(ctx, syntax ? "701111" : "701104", syntax ? "DB:SQL_SYNTAX_ERROR" : "DB:QUERY_EXECUTION_FAILURE",
+            e.message(), responseVariable, overwriteBody, e);
+}
+
+# Records a DB connector failure as ExecuteQuery.handleError does: Utils.generateErrorResult's ERROR_CODE and
+# ERROR_MESSAGE (the exception's message) and the result `{"error": {code, message}}` written as a result is
+# (Utils.handleConnectorResponse); then the error fails the flow (handleException's SynapseException).
+function dbConnectorFailure(Context ctx, string code, string detail, string message, string responseVariable,
+        boolean overwriteBody, error? cause = ()) returns error {
+    ctx.properties["ERROR_CODE"] = code;
+    ctx.properties["ERROR_MESSAGE"] = message;
+    emailConnectorResult(ctx, {'error: {code, message: detail}}, responseVariable, overwriteBody, false);
+    return error(message, cause);
+}
 
 # Whether the data services engine gets the request element built from the request's URL: the pass-through
 # ServerWorker.handleRESTUrlPost builds the message with Axis2's XFormURLEncodedBuilder when the request has no

@@ -937,6 +937,9 @@ internal sealed partial class StatementWriter
             case EmailSendStep send:
                 _out.Line($"check sendEmailConnector({EmailSendArguments(send)});");
                 break;
+            case DbConnectorStep db:
+                _out.Line($"check dbConnectorOperation({DbConnectorArguments(db)});");
+                break;
             case KafkaPublishStep publish:
                 _out.Line($"check publishKafkaMessage({KafkaPublishArguments(publish)});");
                 break;
@@ -2153,6 +2156,66 @@ internal sealed partial class StatementWriter
         }
 
         return string.Join(", ", args);
+    }
+
+    /// <summary>
+    /// The arguments of dbConnectorOperation: the connection, what the connector runs (ExecuteQuery's operation), the
+    /// statement and the parameters' JSON, select's limit and offset, maxRows, then where the result goes.
+    /// </summary>
+    private string DbConnectorArguments(DbConnectorStep db)
+    {
+        var arguments = new List<string>
+        {
+            "ctx",
+            _expr.Names[db.Client.Name],
+            BallerinaSyntax.StringLiteral(db.Operation switch
+            {
+                DbConnectorOperation.Select => "SELECT",
+                DbConnectorOperation.Insert => "INSERT",
+                DbConnectorOperation.Update => "UPDATE",
+                DbConnectorOperation.Delete => "DELETE",
+                _ => "EXECUTE_QUERY",
+            }),
+            _expr.String(db.Statement),
+        };
+        if (db.Data is { } data)
+        {
+            arguments.Add($"data = {_expr.String(data)}");
+            arguments.Add($"dataWidth = {db.DataWidth.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+
+        if (!db.Columns.IsEmpty)
+        {
+            arguments.Add($"columns = [{string.Join(", ", db.Columns.Select(c => $"[{_expr.String(c.Value)}, {BallerinaSyntax.StringLiteral(c.Type)}]"))}]");
+        }
+
+        if (db.ResultSet)
+        {
+            arguments.Add("resultSet = true");
+        }
+
+        if (db.Limit is { } limit)
+        {
+            arguments.Add($"'limit = {_expr.String(limit)}");
+        }
+
+        if (db.Offset is { } offset)
+        {
+            arguments.Add($"offset = {_expr.String(offset)}");
+        }
+
+        if (db.MaxRows is { } maxRows)
+        {
+            arguments.Add($"maxRows = {maxRows.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+
+        arguments.Add($"responseVariable = {BallerinaSyntax.StringLiteral(db.ResponseVariable)}");
+        if (db.OverwriteBody)
+        {
+            arguments.Add("overwriteBody = true");
+        }
+
+        return string.Join(", ", arguments);
     }
 
     /// <summary>The arguments of sendEmailConnector: the connection's client, the message's parts, then where the result goes.</summary>

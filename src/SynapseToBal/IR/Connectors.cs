@@ -163,3 +163,49 @@ public sealed record EmailSendStep(
     string ContentType,
     string ResponseVariable,
     bool OverwriteBody) : StepIr(Origin);
+
+/// <summary>
+/// What an MI 4.x DB connector operation runs (ExecuteQuery.connect's switch on its <c>operation</c> property): a
+/// query whose rows are the result (select, executeQuery with isResultSet), or an update whose count is (insert,
+/// update, delete, executeQuery without isResultSet; insert also reports its generated keys).
+/// </summary>
+public enum DbConnectorOperation
+{
+    Select,
+    Insert,
+    Update,
+    Delete,
+    ExecuteQuery,
+}
+
+/// <summary>
+/// An MI 4.x DB connector operation (<c>db.select|insert|update|delete|executeQuery</c>, wso2-extensions/mi-connector-db
+/// ExecuteQuery) on a <c>&lt;db.init&gt;</c> connection: the statement is run as a prepared statement with the
+/// parameters the operation binds, and its result (<c>{rows}</c> or <c>{affectedRows[, generatedKeys]}</c>) goes to
+/// the response variable or replaces the body; a failure records the connector's error code and fails the flow.
+/// </summary>
+/// <param name="Statement">The SQL text: the prepared statement as written, or the query with its <c>${...}</c> parts evaluated.</param>
+/// <param name="Data">The parameters' JSON text with its <c>${...}</c> parts evaluated (the offline <c>columns</c>, executeQuery's <c>parameters</c>), or null when none are bound.</param>
+/// <param name="DataWidth">The length of each parameter entry of <paramref name="Data"/>: 3 for <c>[name, value, type]</c>, 2 for <c>[value, type]</c>.</param>
+/// <param name="Columns">The online columns' values and JDBC type names (columnNames, columnTypes), bound in order; empty when none are.</param>
+/// <param name="ResultSet">Whether the statement's rows are the result (select, executeQuery with isResultSet true).</param>
+/// <param name="Limit">select's limit, bound as an INTEGER after the other parameters, or null.</param>
+/// <param name="Offset">select's offset, bound as an INTEGER after the limit, or null.</param>
+/// <param name="MaxRows">The statement's maxRows (JDBC's setMaxRows: rows past it are dropped), or null.</param>
+public sealed record DbConnectorStep(
+    MediatorSyntax Origin,
+    DbClientIr Client,
+    DbConnectorOperation Operation,
+    ExprIr Statement,
+    ExprIr? Data,
+    int DataWidth,
+    ImmutableArray<DbColumnIr> Columns,
+    bool ResultSet,
+    ExprIr? Limit,
+    ExprIr? Offset,
+    int? MaxRows,
+    string ResponseVariable,
+    bool OverwriteBody) : StepIr(Origin);
+
+/// <summary>An online column of a DB connector operation: its value (the operation's parameter of the column's name) and JDBC type name.</summary>
+public sealed record DbColumnIr(ExprIr Value, string Type);

@@ -122,6 +122,10 @@ internal static class Connectors
         [("db", "update")] = "sql:Client's execute with an sql:ParameterizedQuery (affectedRowCount)",
         [("db", "delete")] = "sql:Client's execute with an sql:ParameterizedQuery (affectedRowCount)",
         [("db", "call")] = "sql:Client's call with an sql:ParameterizedCallQuery",
+        [("db", "executeQuery")] = "sql:Client's query or execute with an sql:ParameterizedQuery",
+        [("db", "beginTransaction")] = "a Ballerina transaction block around the operations",
+        [("db", "commitTransaction")] = "a Ballerina transaction block's commit",
+        [("db", "rollbackTransaction")] = "a Ballerina transaction block's rollback",
         [("rabbitmq", "publishMessage")] = "rabbitmq:Client's publishMessage (after queueDeclare, exchangeDeclare and queueBind when the operation declares them)",
         [("rabbitmq", "sendRpc")] = "rabbitmq:Client's publishMessage with replyTo and correlationId, then consumeMessage on the reply queue",
         [("rabbitmq", "acceptMessage")] = "rabbitmq:Caller's basicAck in the rabbitmq:Listener service that received the message",
@@ -188,6 +192,7 @@ internal static class Connectors
     private static readonly Dictionary<string, string> TranslatedOperations = new(StringComparer.Ordinal)
     {
         ["email"] = "translated: send on an SMTP `<email.init>` connection (an email:SmtpClient), connector 2.x with a responseVariable; attachments, inline images, personalName and reading mail a TODO (SB0232)",
+        ["db"] = "translated (the MI 4.x DB connector, wso2-extensions/mi-connector-db, on a `<db.init>` connection: a DbConnection whose jdbc:Client of ballerinax/java.jdbc is made on first use): select, insert, update, delete and executeQuery with a literal query or a prepared statement whose parameters are the online columnNames/columnTypes (the operation's column parameters), the offline queryType's columns or executeQuery's parameters, the connector's {rows} or {affectedRows, generatedKeys} result in responseVariable or the body and its error codes; call, the transactions, an XPath column value, queryTimeout and transactionIsolation a TODO (SB0232)",
         ["http"] = "translated: get, post, put, patch, delete, head, options on an `<http.init>` connection (an http:Client); other settings a TODO (SB0232)",
         ["ldap"] = "translated (connector 1.0.x, on the properties `<ldap.init>` sets): addEntry, deleteEntry, updateEntry (mode replace) and authenticate on an ldap:// server (ballerina/ldap); searchEntry, add and remove modes, a later connector's settings and a configKey connection a TODO (SB0232)",
         ["kafkaTransport"] = "translated: publishMessages on a `<kafkaTransport.init>` connection (a kafka:Producer; StringSerializer, PLAIN or SCRAM SASL, SSL); Avro serialisation, custom or filtered headers, a partitioner or callback handler class and Kerberos or OAuth a TODO (SB0232)",
@@ -205,7 +210,6 @@ internal static class Connectors
     private static readonly Dictionary<string, string> NotTranslatedBecause = new(StringComparer.Ordinal)
     {
         ["file"] = "the MI 4.x file connector (esb-connector-file 4.x) is not the 2.x one whose fileconnector.* operations are translated: each operation runs on a <file.init> connection (local, FTP, FTPS, SFTP or SMB2, pooled, with locking), takes other parameters and leaves other results, and no file of the corpus uses it, so no translation has been checked against it",
-        ["db"] = "each operation of the MI 4.x DB connector (wso2-extensions/mi-connector-db) takes its parameters from <select|insert|update|delete|call>:<column> properties whose values are the tooling's keyValue ='..' / expression = ${..} strings, converts them by the columnTypes JDBC names, builds a table query (queryType offline) or runs the prepared statement, and leaves {rows: [...]} (Integer, Long, Double, Boolean, Date as epoch milliseconds, else text) or {affectedRows, generatedKeys} in responseVariable or the body; no file of the corpus uses it, so a <db.init> connection stays an xml value (SB0216) and no sql:Client is made from it",
         ["rabbitmq"] = "the MI 4.x RabbitMQ connector (wso2-extensions/mi-connector-rabbitmq) speaks AMQP 1.0 (RabbitMQ's AMQP 1.0 client: several serverUrls, OAuth 2.0, queues and exchanges declared with their arguments on first use, publisher confirms, a JSON result in responseVariable), while ballerinax/rabbitmq is an AMQP 0-9-1 client on one host; no file of the corpus uses it, so a <rabbitmq.init> connection stays an xml value (SB0216) and no rabbitmq:Client is made from it",
         ["ftp"] = "the converter knows no operations of an ftp connector (the corpus holds none; the Micro Integrator reaches FTP servers through vfs endpoints and proxies, translated, and the file connector)",
     };

@@ -572,6 +572,7 @@ public sealed partial class Lowerer
                 "kafkaTransport.init" => TryLowerKafkaConnection(entry, connectionXml),
                 "salesforcerest.init" => TryLowerSalesforceConnection(entry, connectionXml),
                 "gmail.init" => TryLowerGmailConnection(entry, connectionXml),
+                "db.init" => TryLowerDbConnection(entry, connectionXml),
                 _ => false,
             })
         {
@@ -584,9 +585,9 @@ public sealed partial class Lowerer
             if (connection is { Success: true })
             {
                 var kind = connection.Groups["name"].Value;
-                var why = kind is "http.init" or "email.init" or "kafkaTransport.init" or "salesforcerest.init" or "gmail.init"
+                var why = kind is "http.init" or "email.init" or "kafkaTransport.init" or "salesforcerest.init" or "gmail.init" or "db.init"
                     ? "one of its settings is unknown, incomplete or evaluated on the message (the diagnostic beside it says which), so the client cannot be configured from it; an operation that names it (configKey) stays a TODO (SB0232)"
-                    : "the converter makes clients only from <http.init>, <email.init>, <kafkaTransport.init>, <salesforcerest.init> and <gmail.init> connections, whose operations it translates; an operation that names this one (configKey) stays a TODO (SB0232), so a client would have no caller";
+                    : "the converter makes clients only from <http.init>, <email.init>, <kafkaTransport.init>, <salesforcerest.init>, <gmail.init> and <db.init> connections, whose operations it translates; an operation that names this one (configKey) stays a TODO (SB0232), so a client would have no caller";
                 _diagnostics.Report(DiagnosticCatalog.ConnectionNotTranslated, entry.Location, entry.Name, kind, why);
             }
 

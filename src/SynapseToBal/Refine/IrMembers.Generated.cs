@@ -61,268 +61,270 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 45,
         [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 46,
         [typeof(global::SynapseToBal.IR.DbClientIr)] = 47,
-        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 48,
-        [typeof(global::SynapseToBal.IR.DbResultIr)] = 49,
-        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 50,
-        [typeof(global::SynapseToBal.IR.DbStep)] = 51,
-        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 52,
-        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 53,
-        [typeof(global::SynapseToBal.IR.DirectionStep)] = 54,
-        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 55,
-        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 56,
-        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 57,
-        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 58,
-        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 59,
-        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 60,
-        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 61,
-        [typeof(global::SynapseToBal.IR.EnrichStep)] = 62,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 63,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 64,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 65,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 66,
-        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 67,
-        [typeof(global::SynapseToBal.IR.FailStep)] = 68,
-        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 69,
-        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 70,
-        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 71,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 72,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 73,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 74,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)] = 75,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 76,
-        [typeof(global::SynapseToBal.IR.ForEachStep)] = 77,
-        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 78,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 79,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 80,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 81,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 82,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 83,
-        [typeof(global::SynapseToBal.IR.ForkStep)] = 84,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 85,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 86,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 87,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 88,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 89,
-        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 90,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 91,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 92,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 93,
-        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 94,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 95,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 96,
-        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 97,
-        [typeof(global::SynapseToBal.IR.GmailStep)] = 98,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 99,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 100,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 101,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 102,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 103,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 104,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 105,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 106,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 107,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 108,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 109,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 110,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 111,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 112,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 113,
-        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 114,
-        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 115,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 116,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 117,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 118,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 119,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 120,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 121,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 122,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 123,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 124,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 125,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 126,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 127,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 128,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 129,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 130,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 131,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 132,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 133,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 134,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 135,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 136,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 137,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 138,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 139,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 140,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 141,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 142,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 143,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 144,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 145,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 146,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 147,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 148,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 149,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 150,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 151,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 152,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 153,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 154,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 155,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 156,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 157,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 158,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 159,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 160,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 161,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 162,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 163,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 164,
-        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 165,
-        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 166,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 167,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 168,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 169,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 170,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 171,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 172,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 173,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 174,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 175,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 176,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 177,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 178,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 179,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 180,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 181,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 182,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 183,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 184,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 185,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 186,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 187,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 188,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 189,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 190,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 191,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 192,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 193,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 194,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 195,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 196,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 197,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 198,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 199,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 200,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 201,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 202,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 203,
-        [typeof(global::SynapseToBal.IR.OptionsIr)] = 204,
-        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 205,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 206,
-        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 207,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 208,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 209,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 210,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 211,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 212,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 213,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 214,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 215,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 216,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 217,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 218,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 219,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 220,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 221,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 222,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 223,
-        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 224,
-        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 225,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 226,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 227,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 228,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 229,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 230,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 231,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 232,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 233,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 234,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 235,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 236,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 237,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 238,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 239,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 240,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 241,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 242,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 243,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 244,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 245,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 246,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 247,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 248,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 249,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 250,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 251,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 252,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 253,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 254,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 255,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 256,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 257,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 258,
-        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 259,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 260,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 261,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 262,
-        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 263,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 264,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 265,
-        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 266,
-        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 267,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 268,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 269,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 270,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 271,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 272,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 273,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 274,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 275,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 276,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 277,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 278,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 279,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 280,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 281,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 282,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 283,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 284,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 285,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 286,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 287,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 288,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 289,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 290,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 291,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 292,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 293,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 294,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 295,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 296,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 297,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 298,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 299,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 300,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 301,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 302,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 303,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 304,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 305,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 306,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 307,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 308,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 309,
+        [typeof(global::SynapseToBal.IR.DbColumnIr)] = 48,
+        [typeof(global::SynapseToBal.IR.DbConnectorStep)] = 49,
+        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 50,
+        [typeof(global::SynapseToBal.IR.DbResultIr)] = 51,
+        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 52,
+        [typeof(global::SynapseToBal.IR.DbStep)] = 53,
+        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 54,
+        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 55,
+        [typeof(global::SynapseToBal.IR.DirectionStep)] = 56,
+        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 57,
+        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 58,
+        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 59,
+        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 60,
+        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 61,
+        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 62,
+        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 63,
+        [typeof(global::SynapseToBal.IR.EnrichStep)] = 64,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 65,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 66,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 67,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 68,
+        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 69,
+        [typeof(global::SynapseToBal.IR.FailStep)] = 70,
+        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 71,
+        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 72,
+        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 73,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 74,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 75,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 76,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)] = 77,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 78,
+        [typeof(global::SynapseToBal.IR.ForEachStep)] = 79,
+        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 80,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 81,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 82,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 83,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 84,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 85,
+        [typeof(global::SynapseToBal.IR.ForkStep)] = 86,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 87,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 88,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 89,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 90,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 91,
+        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 92,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 93,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 94,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 95,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 96,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 97,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 98,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 99,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 100,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 101,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 102,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 103,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 104,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 105,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 106,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 107,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 108,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 109,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 110,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 111,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 112,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 113,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 114,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 115,
+        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 116,
+        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 117,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 118,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 119,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 120,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 121,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 122,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 123,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 124,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 125,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 126,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 127,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 128,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 129,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 130,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 131,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 132,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 133,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 134,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 135,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 136,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 137,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 138,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 139,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 140,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 141,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 142,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 143,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 144,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 145,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 146,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 147,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 148,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 149,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 150,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 151,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 152,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 153,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 154,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 155,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 156,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 157,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 158,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 159,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 160,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 161,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 162,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 163,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 164,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 165,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 166,
+        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 167,
+        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 168,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 169,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 170,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 171,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 172,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 173,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 174,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 175,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 176,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 177,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 178,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 179,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 180,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 181,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 182,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 183,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 184,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 185,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 186,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 187,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 188,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 189,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 190,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 191,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 192,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 193,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 194,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 195,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 196,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 197,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 198,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 199,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 200,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 201,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 202,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 203,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 204,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 205,
+        [typeof(global::SynapseToBal.IR.OptionsIr)] = 206,
+        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 207,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 208,
+        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 209,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 210,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 211,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 212,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 213,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 214,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 215,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 216,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 217,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 218,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 219,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 220,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 221,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 222,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 223,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 224,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 225,
+        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 226,
+        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 227,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 228,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 229,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 230,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 231,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 232,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 233,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 234,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 235,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 236,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 237,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 238,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 239,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 240,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 241,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 242,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 243,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 244,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 245,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 246,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 247,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 248,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 249,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 250,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 251,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 252,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 253,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 254,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 255,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 256,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 257,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 258,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 259,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 260,
+        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 261,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 262,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 263,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 264,
+        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 265,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 266,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 267,
+        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 268,
+        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 269,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 270,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 271,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 272,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 273,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 274,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 275,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 276,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 277,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 278,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 279,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 280,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 281,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 282,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 283,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 284,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 285,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 286,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 287,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 288,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 289,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 290,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 291,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 292,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 293,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 294,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 295,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 296,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 297,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 298,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 299,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 300,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 301,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 302,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 303,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 304,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 305,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 306,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 307,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 308,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 309,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 310,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 311,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -870,12 +872,39 @@ internal static partial class IrMembers
 
             case 48:
             {
+                var n = (global::SynapseToBal.IR.DbColumnIr)node;
+                sink.Visit(n.Value);
+                sink.Visit(n.Type);
+                return true;
+            }
+
+            case 49:
+            {
+                var n = (global::SynapseToBal.IR.DbConnectorStep)node;
+                sink.Visit(n.Client);
+                sink.Visit(n.Statement);
+                sink.Visit(n.Data);
+                foreach (var item in n.Columns)
+                {
+                    sink.Visit(item);
+                }
+
+                sink.Visit(n.Limit);
+                sink.Visit(n.Offset);
+                sink.Visit(n.ResponseVariable);
+                sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
+                return true;
+            }
+
+            case 50:
+            {
                 var n = (global::SynapseToBal.IR.DbParameterIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 49:
+            case 51:
             {
                 var n = (global::SynapseToBal.IR.DbResultIr)node;
                 sink.Visit(n.Property);
@@ -883,7 +912,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 50:
+            case 52:
             {
                 var n = (global::SynapseToBal.IR.DbStatementIr)node;
                 foreach (var item in n.SqlSegments)
@@ -904,7 +933,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 51:
+            case 53:
             {
                 var n = (global::SynapseToBal.IR.DbStep)node;
                 sink.Visit(n.Client);
@@ -918,7 +947,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 52:
+            case 54:
             {
                 var n = (global::SynapseToBal.IR.DeadCodeStep)node;
                 sink.Visit(n.Reason);
@@ -927,7 +956,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 53:
+            case 55:
             {
                 var n = (global::SynapseToBal.IR.DefaultFaultLogStep)node;
                 sink.Visit(n.Origin);
@@ -935,7 +964,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 54:
+            case 56:
             {
                 var n = (global::SynapseToBal.IR.DirectionStep)node;
                 foreach (var item in n.Request)
@@ -953,7 +982,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 55:
+            case 57:
             {
                 var n = (global::SynapseToBal.IR.DispatchPathIr)node;
                 foreach (var item in n.Path)
@@ -970,7 +999,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 56:
+            case 58:
             {
                 var n = (global::SynapseToBal.IR.EmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -988,7 +1017,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 57:
+            case 59:
             {
                 var n = (global::SynapseToBal.IR.EmailSendStep)node;
                 sink.Visit(n.Connection);
@@ -1006,7 +1035,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 58:
+            case 60:
             {
                 var n = (global::SynapseToBal.IR.EndpointSuspensionIr)node;
                 sink.Visit(n.Name);
@@ -1024,7 +1053,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 59:
+            case 61:
             {
                 var n = (global::SynapseToBal.IR.EnrichPropertyStep)node;
                 sink.Visit(n.Property);
@@ -1034,7 +1063,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 60:
+            case 62:
             {
                 var n = (global::SynapseToBal.IR.EnrichRemoveStep)node;
                 foreach (var item in n.Paths)
@@ -1048,7 +1077,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 61:
+            case 63:
             {
                 var n = (global::SynapseToBal.IR.EnrichRenameKeyStep)node;
                 sink.Visit(n.Source);
@@ -1059,7 +1088,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 62:
+            case 64:
             {
                 var n = (global::SynapseToBal.IR.EnrichStep)node;
                 sink.Visit(n.Source);
@@ -1069,25 +1098,25 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 63:
-                return true;
-            case 64:
-                return true;
             case 65:
+                return true;
+            case 66:
+                return true;
+            case 67:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.JsonPath)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 66:
+            case 68:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.XmlPath)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 67:
+            case 69:
             {
                 var n = (global::SynapseToBal.IR.ExternalStylesheetIr)node;
                 sink.Visit(n.Name);
@@ -1096,7 +1125,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 68:
+            case 70:
             {
                 var n = (global::SynapseToBal.IR.FailStep)node;
                 sink.Visit(n.Message);
@@ -1105,7 +1134,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 69:
+            case 71:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1113,7 +1142,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 70:
+            case 72:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorStep)node;
                 sink.Visit(n.Location);
@@ -1131,7 +1160,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 71:
+            case 73:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorV1Step)node;
                 foreach (var item in n.Arguments)
@@ -1144,7 +1173,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 72:
+            case 74:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)node;
                 sink.Visit(n.Path);
@@ -1152,7 +1181,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 73:
+            case 75:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.Elements)node;
                 sink.Visit(n.Items);
@@ -1160,7 +1189,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 74:
+            case 76:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonItems)node;
                 sink.Visit(n.Path);
@@ -1169,7 +1198,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 75:
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)node;
                 sink.Visit(n.Variable);
@@ -1179,7 +1208,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 76:
+            case 78:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)node;
                 sink.Visit(n.Items);
@@ -1187,7 +1216,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 77:
+            case 79:
             {
                 var n = (global::SynapseToBal.IR.ForEachStep)node;
                 sink.Visit(n.Loop);
@@ -1197,9 +1226,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 78:
+            case 80:
                 return true;
-            case 79:
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Attached)node;
                 sink.Visit(n.Items);
@@ -1208,7 +1237,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 80:
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.AttachedJson)node;
                 sink.Visit(n.Path);
@@ -1216,23 +1245,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 81:
+            case 83:
                 return true;
-            case 82:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Recipients)node;
                 sink.Visit(n.Urls);
                 return true;
             }
 
-            case 83:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Split)node;
                 sink.Visit(n.Items);
                 return true;
             }
 
-            case 84:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.ForkStep)node;
                 sink.Visit(n.Source);
@@ -1253,7 +1282,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 85:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
@@ -1261,35 +1290,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 86:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Jms)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 87:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Mail)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 88:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.ToAddress)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 89:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Vfs)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 90:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
                 sink.Visit(n.Template);
@@ -1302,7 +1331,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 91:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
@@ -1322,7 +1351,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1331,7 +1360,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1339,7 +1368,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 94:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1347,14 +1376,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 96:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1364,7 +1393,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1381,7 +1410,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 98:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.GmailStep)node;
                 sink.Visit(n.Connection);
@@ -1395,7 +1424,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 99:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1415,14 +1444,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 101:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1430,7 +1459,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1439,7 +1468,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 103:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1450,7 +1479,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1460,7 +1489,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1479,7 +1508,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 106:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1497,7 +1526,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 107:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1505,11 +1534,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 108:
-                return true;
-            case 109:
-                return true;
             case 110:
+                return true;
+            case 111:
+                return true;
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1521,7 +1550,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1540,7 +1569,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1553,7 +1582,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1561,7 +1590,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.InboundParameterIr)node;
                 sink.Visit(n.Name);
@@ -1570,7 +1599,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 115:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertiesIr)node;
                 sink.Visit(n.Name);
@@ -1592,7 +1621,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1600,7 +1629,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 117:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1612,7 +1641,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1626,7 +1655,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1642,7 +1671,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1651,7 +1680,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1678,7 +1707,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1696,7 +1725,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1712,7 +1741,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1726,7 +1755,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1741,7 +1770,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 126:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1755,7 +1784,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 127:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1768,35 +1797,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 128:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 129:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 130:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 131:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 132:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1821,14 +1850,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 133:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 134:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1837,7 +1866,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 135:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1857,7 +1886,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 136:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1865,7 +1894,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 137:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1886,16 +1915,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 138:
+            case 140:
                 return true;
-            case 139:
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 140:
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1903,7 +1932,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 141:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1914,18 +1943,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 142:
-                return true;
-            case 143:
-                return true;
             case 144:
+                return true;
+            case 145:
+                return true;
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 145:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1936,14 +1965,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 146:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 147:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1954,7 +1983,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -1963,7 +1992,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 149:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1972,7 +2001,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1987,7 +2016,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2010,9 +2039,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 154:
                 return true;
-            case 153:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -2020,7 +2049,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 154:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -2034,7 +2063,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -2042,7 +2071,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -2053,7 +2082,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2061,7 +2090,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -2074,7 +2103,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -2083,7 +2112,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -2094,7 +2123,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 161:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -2109,14 +2138,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 163:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -2124,7 +2153,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 164:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -2142,43 +2171,43 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 165:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.LogPart.CorrelationId)node;
                 sink.Visit(n.Prefix);
                 return true;
             }
 
-            case 166:
-                return true;
-            case 167:
-                return true;
             case 168:
                 return true;
             case 169:
                 return true;
             case 170:
+                return true;
+            case 171:
+                return true;
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 171:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 172:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 173:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -2192,7 +2221,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2203,7 +2232,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2213,7 +2242,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -2227,7 +2256,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -2241,7 +2270,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -2254,7 +2283,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 179:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2263,7 +2292,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 180:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2271,7 +2300,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2286,28 +2315,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 183:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 184:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 185:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2315,7 +2344,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2328,7 +2357,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2339,7 +2368,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2350,23 +2379,10 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
-                {
-                    sink.Visit(item);
-                }
-
-                return true;
-            }
-
-            case 190:
-                return true;
-            case 191:
-            {
-                var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
-                foreach (var item in n.Path)
                 {
                     sink.Visit(item);
                 }
@@ -2378,26 +2394,39 @@ internal static partial class IrMembers
                 return true;
             case 193:
             {
+                var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
+                foreach (var item in n.Path)
+                {
+                    sink.Visit(item);
+                }
+
+                return true;
+            }
+
+            case 194:
+                return true;
+            case 195:
+            {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 194:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 195:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 196:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2405,7 +2434,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2436,7 +2465,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 198:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2448,7 +2477,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2457,21 +2486,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 201:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 202:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2479,14 +2508,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 204:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.OptionsIr)node;
                 foreach (var item in n.Paths)
@@ -2503,7 +2532,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.OptionsMatchIr)node;
                 foreach (var item in n.Path)
@@ -2516,7 +2545,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2524,7 +2553,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.OwnListenerUrlIr)node;
                 sink.Visit(n.Port);
@@ -2533,7 +2562,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2671,21 +2700,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 210:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 211:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2695,7 +2724,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2703,7 +2732,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2712,14 +2741,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 215:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2727,7 +2756,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2737,7 +2766,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2752,7 +2781,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2760,7 +2789,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2769,7 +2798,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2778,7 +2807,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2788,7 +2817,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2797,7 +2826,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2806,7 +2835,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.RequestFilterIr)node;
                 sink.Visit(n.ContentType);
@@ -2820,7 +2849,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.ResourceCorsIr)node;
                 sink.Visit(n.Allow);
@@ -2828,7 +2857,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2855,7 +2884,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2863,7 +2892,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2878,7 +2907,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2886,14 +2915,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 231:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2904,7 +2933,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2914,7 +2943,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2931,7 +2960,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2945,7 +2974,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2967,7 +2996,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2976,7 +3005,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2986,7 +3015,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -3001,7 +3030,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -3011,7 +3040,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -3021,7 +3050,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -3029,7 +3058,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -3041,7 +3070,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -3051,14 +3080,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 245:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -3066,7 +3095,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -3074,7 +3103,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -3083,7 +3112,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -3095,7 +3124,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -3114,13 +3143,13 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
-                return true;
-            case 251:
-                return true;
             case 252:
                 return true;
             case 253:
+                return true;
+            case 254:
+                return true;
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
@@ -3128,7 +3157,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
@@ -3136,7 +3165,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -3144,7 +3173,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -3160,7 +3189,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -3168,7 +3197,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3188,7 +3217,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 259:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.ThroughResourceStep)node;
                 sink.Visit(n.Origin);
@@ -3196,7 +3225,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3206,7 +3235,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3220,7 +3249,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3244,7 +3273,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.UnreferencedEndpointIr)node;
                 sink.Visit(n.Key);
@@ -3252,21 +3281,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 265:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 266:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.UnusedConnectionIr)node;
                 sink.Visit(n.Description);
@@ -3285,7 +3314,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.UriBindingIr)node;
                 sink.Visit(n.Name);
@@ -3293,14 +3322,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 269:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3311,14 +3340,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 271:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3329,7 +3358,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3337,7 +3366,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3345,7 +3374,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 274:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3357,7 +3386,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 275:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3373,7 +3402,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 276:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3383,23 +3412,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 277:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 278:
+            case 280:
                 return true;
-            case 279:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 280:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3407,37 +3436,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 282:
+            case 284:
                 return true;
-            case 283:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 284:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 285:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 286:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3445,7 +3474,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 287:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3459,7 +3488,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 288:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3468,7 +3497,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 289:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3476,7 +3505,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 290:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3504,7 +3533,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 291:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3513,7 +3542,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 292:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3521,7 +3550,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 293:
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3535,21 +3564,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 294:
+            case 296:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 295:
+            case 297:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 296:
+            case 298:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3573,7 +3602,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 297:
+            case 299:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3581,32 +3610,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 298:
+            case 300:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 299:
+            case 301:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 300:
-                return true;
-            case 301:
-                return true;
             case 302:
+                return true;
+            case 303:
+                return true;
+            case 304:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 303:
+            case 305:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3618,7 +3647,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 304:
+            case 306:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3632,7 +3661,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 305:
+            case 307:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3646,7 +3675,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 306:
+            case 308:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3654,7 +3683,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 307:
+            case 309:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3675,7 +3704,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 308:
+            case 310:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3683,7 +3712,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 309:
+            case 311:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

@@ -39,6 +39,11 @@ public sealed partial class Lowerer
             return LowerKafkaPublish(operation, context);
         }
 
+        if (operation.Connector == "db")
+        {
+            return LowerDbConnectorOperation(operation, context);
+        }
+
         if (operation.Connector == "salesforcerest")
         {
             return LowerSalesforceRestOperation(operation, context);

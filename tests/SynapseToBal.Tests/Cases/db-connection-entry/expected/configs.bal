@@ -4,8 +4,14 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Secret 'password' of local entry 'OrdersDb'.
-configurable string ordersDbPassword = ?;
+# 'dbUrl' of the DB connection 'OrdersDb'.
+configurable string ordersDbDbUrl = "jdbc:mysql://localhost:3306/orders";
+
+# 'dbUser' of the DB connection 'OrdersDb'.
+configurable string ordersDbDbUser = "orders";
+
+# The 'dbPassword' credential of the DB connection 'OrdersDb' (not copied from the Synapse configuration).
+configurable string ordersDbDbPassword = ?;
 
 # Whether the APIs' answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from
 # synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request

@@ -13,12 +13,22 @@ service /orders on httpListener {
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
-            // TODO(SB0232): connector operation <db.select>: use sql:Client's query with an sql:ParameterizedQuery, the rows as {rows: [...]} (ballerina/sql with the database's driver module (ballerinax/mysql, ballerinax/postgresql, ballerinax/mssql, ballerinax/oracledb, ballerinax/java.jdbc)); not translated because each operation of the MI 4.x DB connector (wso2-extensions/mi-connector-db) takes its parameters from <select|insert|update|delete|call>:<column> properties whose values are the tooling's keyValue ='..' / expression = ${..} strings, converts them by the columnTypes JDBC names, builds a table query (queryType offline) or runs the prepared statement, and leaves {rows: [...]} (Integer, Long, Double, Boolean, Date as epoch milliseconds, else text) or {affectedRows, generatedKeys} in responseVariable or the body; no file of the corpus uses it, so a <db.init> connection stays an xml value (SB0216) and no sql:Client is made from it; the connection is the local entry 'OrdersDb'; parameters: query, parameters
-            // <db.select configKey="OrdersDb">
-            //     <query>SELECT id, total FROM orders WHERE id = ?</query>
-            //     <parameters>[{"type": "INTEGER", "value": "${params.pathParams.id}"}]</parameters>
-            // </db.select>
-            check notTranslatedMediator("db.select", "SB0232");
+            check dbConnectorOperation(ctx, ordersDb, "SELECT", "SELECT id, total FROM orders WHERE id = ?", data = string `[["id", "${miScalarText(id)}", "INTEGER"]]`, dataWidth = 3, resultSet = true, responseVariable = "db_select_1", overwriteBody = true);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
+    }
+
+    # POST /orders/
+    resource function post .(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", ...corsConfig});
+        do {
+            check dbConnectorOperation(ctx, ordersDb, "INSERT", "INSERT INTO orders (customer, total, placed) VALUES (?, ?, ?)", data = string `[["customer", "${check synapseJsonText(ctx, "$.customer")}", "VARCHAR"], ["total", "${check synapseJsonText(ctx, "$.total")}", "DECIMAL"], ["placed", "${check synapseJsonText(ctx, "$.placed")}", "TIMESTAMP"]]`, dataWidth = 3, responseVariable = "inserted");
+            OrdersPostResponse payload = {
+                created: toJson(check synapseValue(function () returns string|error => check variablePath(ctx, "inserted", "$.payload.affectedRows"), "vars.inserted.payload.affectedRows"))
+            };
+            setJsonPayload(ctx, payload.toJson());
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
@@ -30,12 +40,17 @@ service /orders on httpListener {
         return self.answerOptions(request);
     }
 
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options .(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
     # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
     # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -44,7 +59,7 @@ service /orders on httpListener {
     # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
     # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
-        if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/orders", [re `/[^/]+/?`]) {
+        if !(request.method is "GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/orders", [re `/[^/]+/?`, re `/?`]) {
             return methodNotAllowed();
         }
         return resourceNotFound();
