@@ -33,6 +33,12 @@ public sealed record DataServiceSyntax(
 /// <summary>A <c>&lt;config id&gt;</c>: its <c>&lt;property name&gt;value&lt;/property&gt;</c>s (driverClassName, url, username, password, pool settings, ...).</summary>
 public sealed record DataServiceConfigSyntax(string Id, ImmutableArray<NamedTextSyntax> Properties, SourceLocation Location, RawXmlText RawXml) : ISyntaxNode
 {
+    /// <summary>
+    /// True when the config has no id, or a blank one: DBDeployer.convertConfigToMultipleDSFormat gives it the id
+    /// <c>default</c> (DBConstants.DEFAULT_CONFIG_ID) before the service is read, and refuses a service with two such configs.
+    /// </summary>
+    public bool IdDefaulted { get; init; }
+
     public ImmutableArray<DataServiceAttributeSyntax> OtherAttributes { get; init; } = [];
 
     /// <summary>

@@ -346,8 +346,13 @@ public sealed partial class SynapseParser
             }
         }
 
-        return new DataServiceConfigSyntax(Attr(element, "id") ?? Missing(element, "id", string.Empty), properties.ToImmutable(), location, _source.RawXml(element))
+        // DBDeployer.convertConfigToMultipleDSFormat gives a config without a (non-blank) id the id "default" and a query
+        // without a (non-blank) useConfig the config "default" before DataServiceFactory reads the service.
+        var id = Attr(element, "id");
+        var idDefaulted = id is null || id.Trim().Length == 0;
+        return new DataServiceConfigSyntax(idDefaulted ? "default" : id!, properties.ToImmutable(), location, _source.RawXml(element))
         {
+            IdDefaulted = idDefaulted,
             OtherAttributes = OtherAttributes(element, "id"),
             Unknown = unknown.ToImmutable(),
             Secrets = secrets.ToImmutable(),
@@ -444,7 +449,7 @@ public sealed partial class SynapseParser
             }
         }
 
-        return new DataServiceQuerySyntax(Attr(element, "id") ?? Missing(element, "id", string.Empty), Attr(element, "useConfig"), sql.ToImmutable(), parameters.ToImmutable(), result, location, _source.RawXml(element))
+        return new DataServiceQuerySyntax(Attr(element, "id") ?? Missing(element, "id", string.Empty), Attr(element, "useConfig") is { } useConfig && useConfig.Trim().Length > 0 ? useConfig : null, sql.ToImmutable(), parameters.ToImmutable(), result, location, _source.RawXml(element))
         {
             OtherAttributes = OtherAttributes(element, "id", "useConfig"),
             Unknown = unknown.ToImmutable(),

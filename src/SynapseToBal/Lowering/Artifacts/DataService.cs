@@ -202,6 +202,11 @@ public sealed partial class Lowerer
     /// </summary>
     private static string? DataServiceDeployRefusal(DataServiceSyntax service)
     {
+        if (service.Configs.Count(c => c.IdDefaulted) > 1)
+        {
+            return "more than one of its configs has no id (DBDeployer.convertConfigToMultipleDSFormat gives each the id 'default' and refuses the service: More than one config elements found)";
+        }
+
         var configIds = service.Configs.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         if (service.Queries.FirstOrDefault(q => !configIds.Contains(q.UseConfig ?? "default")) is { } query)
         {
