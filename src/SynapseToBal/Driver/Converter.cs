@@ -264,14 +264,6 @@ public static class Converter
     }
 
     /// <summary>
-    /// The lowering's diagnostics whose text depends on what the refiner decided, made true for the package generated:
-    /// a JMS inbound endpoint's credential parameter that nothing reads gets no configurable (the refiner drops it,
-    /// InboundPropertiesIr.UnreadSecrets), so its SB0212 ("it became a required configurable") is taken back; the comment
-    /// above the listener names it. A drop that may end a copy of an iterate or clone stopping its parent (Refine/CopyDrops.cs)
-    /// answers nothing there, as the Micro Integrator writes nothing for it (the split set RESPONSE_WRITTEN to SKIP:
-    /// CloneMediator.mediate, IterateMediator.mediate), so its SB0215 says so (<see cref="Lowerer.Answers202InCopy"/>).
-    /// </summary>
-    /// <summary>
     /// Withdraws SB0212 ("it became a required configurable") at a property set the refiner dropped (nothing reads the
     /// property) when the secret configurable its value named is no longer declared: the note would name a configurable
     /// the package does not have.
@@ -302,6 +294,14 @@ public static class Converter
         }
     }
 
+    /// <summary>
+    /// The lowering's diagnostics whose text depends on what the refiner decided, made true for the package generated:
+    /// a JMS inbound endpoint's credential parameter that nothing reads gets no configurable (the refiner drops it,
+    /// InboundPropertiesIr.UnreadSecrets), so its SB0212 ("it became a required configurable") is taken back; the comment
+    /// above the listener names it. A drop that may end a copy of an iterate or clone stopping its parent (Refine/CopyDrops.cs)
+    /// answers nothing there, as the Micro Integrator writes nothing for it (the split set RESPONSE_WRITTEN to SKIP:
+    /// CloneMediator.mediate, IterateMediator.mediate), so its SB0215 says so (<see cref="Lowerer.Answers202InCopy"/>).
+    /// </summary>
     private static void ReviseAfterRefining(PackageIr package, DiagnosticBag diagnostics)
     {
         var culture = System.Globalization.CultureInfo.InvariantCulture;

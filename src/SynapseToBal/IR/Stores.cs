@@ -165,7 +165,7 @@ public sealed record MessageProcessorIr(
     /// </summary>
     public MessageStoreIr? FailStore { get; init; }
 
-    /// <summary>Forwarding: one run forwards every message the store holds (<c>throttle</c>, default true), else one.</summary>
+    /// <summary>Forwarding: one run forwards every message the store holds (<c>interval</c> below 1000 ms, which the processor's init puts in its <c>throttle</c> parameter), else one.</summary>
     public bool Throttle { get; init; } = true;
 
     /// <summary>Forwarding: error statuses taken as delivered (<c>non.retry.status.codes</c>).</summary>

@@ -31,7 +31,7 @@ public sealed partial class Lowerer
         }
 
         // FailoverForwardingService reads max.delivery.attempts (default -1: forever), client.retry.interval (default 1000 ms),
-        // max.delivery.drop, throttle (default true) and the fault and deactivate sequences.
+        // max.delivery.drop, throttle (set by the processor's init: interval < 1000) and the fault and deactivate sequences.
         var attempts = number("max.delivery.attempts", -1);
         var retry = number("client.retry.interval", 1000);
         read.Add("max.delivery.drop");
@@ -50,13 +50,16 @@ public sealed partial class Lowerer
             notTranslated($"message.processor.fault.sequence '{fault}'", "FailoverForwardingService runs it only when storing throws, which a failed store here never does (a failed attempt is logged and retried)");
         }
 
+        // FailoverScheduledMessageForwardingProcessor.init replaces throttle by interval < 1000, as the forwarding processor does.
+        var intervalMilliseconds = (long)(lowered.IntervalSeconds * 1000);
+        ReportThrottleParameter(processor, text("throttle"), intervalMilliseconds);
         return lowered with
         {
             TargetStore = target,
             MaxDeliveryAttempts = (int)Math.Clamp(attempts, int.MinValue, int.MaxValue),
             RetryIntervalSeconds = Math.Max(retry, 0) / 1000m,
             DropAfterMaxAttempts = text("max.delivery.drop") == "Enabled" && attempts > 0,
-            Throttle = ThrottleParameter(text("throttle")),
+            Throttle = intervalMilliseconds < 1000,
             DeactivateSequence = deactivate,
             NonRetryStatusCodes = ImmutableArray<int>.Empty,
         };

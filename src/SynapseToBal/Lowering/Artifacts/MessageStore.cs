@@ -427,10 +427,12 @@ public sealed partial class Lowerer
                 }
             }
 
-            // throttle (default true): one run keeps forwarding while there are messages; false: one message per run.
+            // ScheduledMessageForwardingProcessor.init replaces throttle by interval < 1000 (isThrottling) before
+            // ForwardingService reads it: true, one run keeps forwarding while there are messages; false, one per run.
             read.Add("throttle");
             read.Add("throttle.interval");
-            lowered = lowered with { Throttle = ThrottleParameter(Text("throttle")) };
+            ReportThrottleParameter(processor, Text("throttle"), interval);
+            lowered = lowered with { Throttle = interval < 1000 };
         }
 
         // Settings of the Micro Integrator's cluster and store connection, which a job in one process does not have.
@@ -447,7 +449,8 @@ public sealed partial class Lowerer
             {
                 // The processor's services read their parameters by name from the map MessageProcessorFactory fills, so a
                 // name none of them reads changes nothing in the Micro Integrator either.
-                var nearest = known.Where(k => EditDistance(k, parameter.Name) <= 2).Order(StringComparer.Ordinal).FirstOrDefault();
+                var nearest = known.Select(k => (Name: k, Distance: EditDistance(k, parameter.Name))).Where(k => k.Distance <= 2)
+                    .OrderBy(k => k.Distance).ThenBy(k => k.Name, StringComparer.Ordinal).Select(k => k.Name).FirstOrDefault();
                 _diagnostics.Report(DiagnosticCatalog.SettingWithoutEffect, processor.Location, "messageProcessor", $"parameter '{parameter.Name}'",
                     $"no {ProcessorKindWords(kind.Value)} reads a parameter of that name{(nearest is null ? string.Empty : $" (a misspelling of '{nearest}'?)")}");
                 continue;
@@ -535,6 +538,21 @@ public sealed partial class Lowerer
     /// read it: <c>Boolean.parseBoolean</c>, so any value other than "true" in any case is false.
     /// </summary>
     private static bool ThrottleParameter(string? value) => value is null || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A forwarding processor's own <c>throttle</c> parameter changes nothing: ScheduledMessageForwardingProcessor.init and
+    /// FailoverScheduledMessageForwardingProcessor.init put <c>interval &lt; 1000</c> (ScheduledMessageProcessor.isThrottling)
+    /// in its place before the service reads it (SB0242 when the written value differs).
+    /// </summary>
+    private void ReportThrottleParameter(MessageProcessorSyntax processor, string? written, long interval)
+    {
+        var applied = interval < 1000;
+        if (written is not null && ThrottleParameter(written) != applied)
+        {
+            _diagnostics.Report(DiagnosticCatalog.SettingWithoutEffect, processor.Location, "messageProcessor", $"parameter 'throttle' '{written}'",
+                $"the processor's init replaces it by interval < 1000 (ScheduledMessageProcessor.isThrottling), {(applied ? "true" : "false")} here, so each run {(applied ? "keeps forwarding while the store has messages" : "forwards one message")}");
+        }
+    }
 
     /// <summary>
     /// How a forwarding job sends to a named endpoint (ForwardingService.tryToDispatchToEndpoint through the blocking

@@ -53,7 +53,7 @@ class OrderForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     orderStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 // Synapse needs a reply sequence for a response: without one it deactivates the processor
                 // and keeps the message.

@@ -51,12 +51,12 @@ class QuoteForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     quoteStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 quoteReply(ctx);
                 quoteStore.remove();
                 self.attempts = 0;
-                continue;
+                return;
             }
             // The delivery failed (every delivered message left above).
             log:printError("Message processor 'QuoteForwarder' failed to forward a message to endpoint 'QuoteGroup'", statusCode = ctx.statusCode);
@@ -125,12 +125,12 @@ class AuditForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     quoteStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 quoteReply(ctx);
                 quoteStore.remove();
                 self.attempts = 0;
-                continue;
+                return;
             }
             // The delivery failed (every delivered message left above).
             log:printError("Message processor 'AuditForwarder' failed to forward a message to endpoint 'AuditBackend'", statusCode = ctx.statusCode);
@@ -139,7 +139,7 @@ class AuditForwarderProcessor {
                 quoteStore.remove();
                 self.attempts = 0;
                 log:printWarn("Message processor 'AuditForwarder' failed to forward a message 2 times: dropped it and goes on");
-                continue;
+                return;
             }
             runtime:sleep(1);
         }
@@ -209,12 +209,12 @@ class RoutedForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     quoteStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 quoteReply(ctx);
                 quoteStore.remove();
                 self.attempts = 0;
-                continue;
+                return;
             }
             // The delivery failed (every delivered message left above).
             log:printError("Message processor 'RoutedForwarder' failed to forward a message to the endpoint it names", statusCode = ctx.statusCode);

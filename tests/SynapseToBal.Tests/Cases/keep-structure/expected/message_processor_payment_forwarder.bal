@@ -47,12 +47,12 @@ class PaymentForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     paymentStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 paymentReply(ctx);
                 paymentStore.remove();
                 self.attempts = 0;
-                continue;
+                return;
             }
             // The delivery failed (every delivered message left above).
             log:printError("Message processor 'PaymentForwarder' failed to forward a message to endpoint 'PaymentBackend'", statusCode = ctx.statusCode);

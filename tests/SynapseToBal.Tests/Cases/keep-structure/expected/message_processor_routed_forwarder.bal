@@ -59,12 +59,12 @@ class RoutedForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     paymentStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 paymentReply(ctx);
                 paymentStore.remove();
                 self.attempts = 0;
-                continue;
+                return;
             }
             // The delivery failed (every delivered message left above).
             log:printError("Message processor 'RoutedForwarder' failed to forward a message to the endpoint it names", statusCode = ctx.statusCode);

@@ -52,12 +52,12 @@ class CallbackForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     callbackStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 callbackReply(ctx);
                 callbackStore.remove();
                 self.attempts = 0;
-                continue;
+                return;
             }
             // The delivery failed (every delivered message left above).
             log:printError("Message processor 'CallbackForwarder' failed to forward a message to endpoint 'ToAddressEP'", statusCode = ctx.statusCode);

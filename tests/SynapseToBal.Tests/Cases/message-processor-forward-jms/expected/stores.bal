@@ -54,7 +54,7 @@ class OrderForwarderProcessor {
                 // ForwardingService judges no response from a JMS or vfs endpoint: the message is delivered once sent.
                 orderStore.remove();
                 self.attempts = 0;
-                continue;
+                return;
             }
             log:printError("Message processor 'OrderForwarder' failed to forward a message to endpoint 'OrderQueueEP'", 'error = sent);
             orderFault(ctx);
@@ -63,7 +63,7 @@ class OrderForwarderProcessor {
                 orderStore.remove();
                 self.attempts = 0;
                 log:printWarn("Message processor 'OrderForwarder' failed to forward a message 3 times: dropped it and goes on");
-                continue;
+                return;
             }
             runtime:sleep(2);
         }

@@ -51,7 +51,7 @@ class DigestForwarderProcessor {
                 // ForwardingService judges no response from a JMS or vfs endpoint: the message is delivered once sent.
                 digestStore.remove();
                 self.attempts = 0;
-                continue;
+                return;
             }
             log:printError("Message processor 'DigestForwarder' failed to forward a message to endpoint 'DigestMailEP'", 'error = sent);
             self.attempts += 1;

@@ -59,12 +59,12 @@ class UpdateForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     updateStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 replySeq(ctx);
                 updateStore.remove();
                 self.attempts = 0;
-                continue;
+                return;
             }
             // The delivery failed (every delivered message left above).
             log:printError("Message processor 'UpdateForwarder' failed to forward a message to endpoint 'OrderEP'", statusCode = ctx.statusCode);
@@ -128,12 +128,12 @@ class TenantForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     tenantStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 replySeq(ctx);
                 tenantStore.remove();
                 self.attempts = 0;
-                continue;
+                return;
             }
             // The delivery failed (every delivered message left above).
             log:printError("Message processor 'TenantForwarder' failed to forward a message to endpoint 'TenantEP'", statusCode = ctx.statusCode);
@@ -214,12 +214,12 @@ class RoutedForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     routedStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 replySeq(ctx);
                 routedStore.remove();
                 self.attempts = 0;
-                continue;
+                return;
             }
             // The delivery failed (every delivered message left above).
             log:printError("Message processor 'RoutedForwarder' failed to forward a message to the endpoint it names", statusCode = ctx.statusCode);

@@ -58,7 +58,7 @@ class LocalForwarderProcessor {
                 // ForwardingService judges no response from a JMS or vfs endpoint: the message is delivered once sent.
                 localStore.remove();
                 self.attempts = 0;
-                continue;
+                return;
             }
             log:printError("Message processor 'LocalForwarder' failed to forward a message to endpoint 'ReportFileEP'", 'error = sent);
             self.attempts += 1;

@@ -64,7 +64,7 @@ class OrdersForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     ordersStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 // Synapse needs a reply sequence for a response: without one it deactivates the processor
                 // and keeps the message.

@@ -58,7 +58,7 @@ class OutboxForwarderProcessor {
                 // ForwardingService judges no response from a JMS or vfs endpoint: the message is delivered once sent.
                 outboxStore.remove();
                 self.attempts = 0;
-                continue;
+                return;
             }
             log:printError("Message processor 'OutboxForwarder' failed to forward a message to endpoint 'OutboxEP'", 'error = sent);
             self.attempts += 1;
@@ -133,7 +133,7 @@ class RoutedForwarderProcessor {
                 // ForwardingService judges no response from a JMS or vfs endpoint: the message is delivered once sent.
                 orderStore.remove();
                 self.attempts = 0;
-                continue;
+                return;
             }
             if outcome == "response" {
                 // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
@@ -141,7 +141,7 @@ class RoutedForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     orderStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 // Synapse needs a reply sequence for a response: without one it deactivates the processor
                 // and keeps the message.

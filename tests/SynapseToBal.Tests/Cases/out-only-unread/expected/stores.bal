@@ -52,7 +52,7 @@ class EventForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     eventStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 // Synapse needs a reply sequence for a response: without one it deactivates the processor
                 // and keeps the message.

@@ -18,11 +18,12 @@ final MessageQueue orderStore = new;
 //     <parameter name="retry.count">3</parameter>
 //     <parameter name="sequence">OrderSequence</parameter>
 //     <parameter name="axis2.repo">repository/deployment/client</parameter>
+//     <parameter name="throttle">true</parameter>
 // </messageProcessor>
 # Message processor 'OrderForwarder' (scheduled forwarding): every 1 s sends the messages of 'OrderStore' in order to
 # endpoint 'OrderBackend', removing each once delivered (a 2xx status).
 # A failed attempt is retried after 1 s; after 4 attempts the processor deactivates (the message stays in the store).
-# From OrderForwarder.xml, line 5.
+# From OrderForwarder.xml, line 6.
 class OrderForwarderProcessor {
     *task:Job;
 
@@ -60,7 +61,7 @@ class OrderForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     orderStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 // Synapse needs a reply sequence for a response: without one it deactivates the processor
                 // and keeps the message.

@@ -66,7 +66,7 @@ class OrdersFailoverProcessor {
             if stored is () {
                 ordersFailoverStore.remove();
                 self.attempts = 0;
-                continue;
+                return;
             }
             log:printError("Message processor 'OrdersFailover' failed to store a message in message store 'OrdersStore'", 'error = stored);
             self.attempts += 1;

@@ -58,7 +58,7 @@ class LedgerForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     ledgerStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 // Synapse needs a reply sequence for a response: without one it deactivates the processor
                 // and keeps the message.
@@ -140,7 +140,7 @@ class RoutedForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     routedStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 // Synapse needs a reply sequence for a response: without one it deactivates the processor
                 // and keeps the message.

@@ -59,7 +59,7 @@ class OrderForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     orderStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 // Synapse needs a reply sequence for a response: without one it deactivates the processor
                 // and keeps the message.
@@ -80,7 +80,7 @@ class OrderForwarderProcessor {
                 orderStore.remove();
                 self.attempts = 0;
                 log:printInfo("Message processor 'OrderForwarder' failed to forward a message 2 times: moved it to message store 'FailedOrders' and continues");
-                continue;
+                return;
             }
             runtime:sleep(1);
         }
@@ -142,7 +142,7 @@ class AuditForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     failedOrders.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 // Synapse needs a reply sequence for a response: without one it deactivates the processor
                 // and keeps the message.

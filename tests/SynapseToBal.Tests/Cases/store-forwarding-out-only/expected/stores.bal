@@ -52,12 +52,12 @@ class OrderForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     orderStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 orderReply(ctx);
                 orderStore.remove();
                 self.attempts = 0;
-                continue;
+                return;
             }
             // The delivery failed (every delivered message left above).
             log:printError("Message processor 'OrderForwarder' failed to forward a message to endpoint 'OrderBackend'", statusCode = ctx.statusCode);

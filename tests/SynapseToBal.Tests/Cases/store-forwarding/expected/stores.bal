@@ -127,12 +127,12 @@ class PaymentForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     paymentStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 paymentReply(ctx);
                 paymentStore.remove();
                 self.attempts = 0;
-                continue;
+                return;
             }
             // The delivery failed (every delivered message left above).
             log:printError("Message processor 'PaymentForwarder' failed to forward a message to endpoint 'PaymentBackend'", statusCode = ctx.statusCode);
@@ -214,12 +214,12 @@ class RoutedForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     paymentStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 paymentReply(ctx);
                 paymentStore.remove();
                 self.attempts = 0;
-                continue;
+                return;
             }
             // The delivery failed (every delivered message left above).
             log:printError("Message processor 'RoutedForwarder' failed to forward a message to the endpoint it names", statusCode = ctx.statusCode);

@@ -59,7 +59,7 @@ class PaymentForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     paymentDbStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 error? reply = paymentReply(ctx);
                 if reply is error {
@@ -67,7 +67,7 @@ class PaymentForwarderProcessor {
                 } else {
                     paymentDbStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
             } else {
                 log:printError("Message processor 'PaymentForwarder' failed to forward a message to endpoint 'PaymentBackend'", statusCode = ctx.statusCode);

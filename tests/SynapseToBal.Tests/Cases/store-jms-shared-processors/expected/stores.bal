@@ -63,7 +63,7 @@ class ForwarderAProcessor {
                 if forwardOutOnly(ctx) {
                     sharedStore.consumer("ForwarderA").remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 // Synapse needs a reply sequence for a response: without one it deactivates the processor
                 // and keeps the message.
@@ -136,7 +136,7 @@ class ForwarderBProcessor {
                 if forwardOutOnly(ctx) {
                     sharedStore.consumer("ForwarderB").remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 // Synapse needs a reply sequence for a response: without one it deactivates the processor
                 // and keeps the message.

@@ -65,12 +65,12 @@ class OrderForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     orderQueueStore.remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 orderReply(ctx);
                 orderQueueStore.remove();
                 self.attempts = 0;
-                continue;
+                return;
             }
             // The delivery failed (every delivered message left above).
             log:printError("Message processor 'OrderForwarder' failed to forward a message to endpoint 'OrderBackend'", statusCode = ctx.statusCode);

@@ -101,7 +101,7 @@ class OrderForwarderProcessor {
                 if forwardOutOnly(ctx) {
                     orderQueueStore.consumer("OrderForwarder").remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
                 error? reply = orderReply(ctx);
                 if reply is error {
@@ -109,7 +109,7 @@ class OrderForwarderProcessor {
                 } else {
                     orderQueueStore.consumer("OrderForwarder").remove();
                     self.attempts = 0;
-                    continue;
+                    return;
                 }
             } else {
                 log:printError("Message processor 'OrderForwarder' failed to forward a message to endpoint 'OrdersBackend'", statusCode = ctx.statusCode);
