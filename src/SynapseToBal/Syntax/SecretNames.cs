@@ -261,20 +261,30 @@ public static partial class SecretNames
                 ? m.Value[..(text.Index - m.Index)] + Mask + m.Value[(text.Index - m.Index + text.Length)..]
                 : m.Value;
         });
-        // Script assignments (var pass = "x"; password: 'x' is a JSON pair above): a string literal given to a name that
-        // is a credential's, or the short pass/pwd a script names its password with.
+        // Script literals given to a credential's name (var pass = "x", cfg.password = 'x', {password: "x"},
+        // {'apiKey': 'x'}, mc.setProperty('password', 'x')), or to a name ending in pass/pwd as scripts name passwords.
         masked = ScriptAssignment.Replace(masked, m =>
-            (IsSecret(m.Groups["name"].Value) || ScriptPasswordNames.Contains(m.Groups["name"].Value.ToLowerInvariant()))
+            IsScriptSecretName(m.Groups["name"].Value)
             && m.Groups["value"].Length > 0 && !IsPlaceholder(System.Net.WebUtility.HtmlDecode(m.Groups["value"].Value))
                 ? m.Groups["open"].Value + Mask + m.Groups["quote"].Value
                 : m.Value);
         return MaskAttributes(masked);
     }
 
-    private static readonly HashSet<string> ScriptPasswordNames = ["pass", "pwd", "passw", "pswd"];
+    private static readonly string[] ScriptPasswordNames = ["pass", "pwd", "passw", "pswd"];
+
+    /// <summary>
+    /// A name a script gives a credential: one <see cref="IsSecret"/> takes, or one ending in pass/pwd (<c>pass</c>,
+    /// <c>userPass</c>, <c>db_pwd</c>), as a script names its password.
+    /// </summary>
+    private static bool IsScriptSecretName(string name)
+    {
+        var key = new string(name.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant().TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+        return IsSecret(name) || ScriptPasswordNames.Any(w => key.EndsWith(w, StringComparison.Ordinal));
+    }
     private static readonly Regex ScriptAssignment = ScriptAssignmentPattern();
 
-    [GeneratedRegex(@"(?<open>(?<![\w$.\-:])(?<name>[A-Za-z_$][\w$]*)\s*=\s*(?<quote>""|'|&quot;|&apos;))(?<value>(?:(?!\k<quote>)[^\r\n<>\\])*)\k<quote>", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<open>(?:(?<![\w$\-:])(?<name>[A-Za-z_$][\w$]*)\s*=(?!=)|(?<![\w$\-])(?<oq>'|&apos;)(?<name>[A-Za-z_$][\w$.\-]*)\k<oq>\s*:|(?<![\w$\-:""'])(?<name>[A-Za-z_$][\w$]*)\s*:(?!:)|setProperty\(\s*(?<pq>""|'|&quot;|&apos;)(?<name>[^""'&<>\r\n]{1,80})\k<pq>\s*,)\s*(?<quote>""|'|&quot;|&apos;))(?<value>(?:\\.|(?!\k<quote>)[^\r\n<>\\])*)\k<quote>", RegexOptions.CultureInvariant)]
     private static partial Regex ScriptAssignmentPattern();
 
     /// <summary>

@@ -120,8 +120,13 @@ public sealed class SafetyTests
             var apiToken='tok3n'; var pwd = &quot;pw9&quot;;
             var base = usuario + ":" + pass;</script>
             """;
-        var masked = SecretNames.MaskXml(xml);
-        foreach (var secret in new[] { "TOR7$ZB8bt", "tok3n", "pw9" })
+        // A second mediator's TODO, masked on its own as each TODO is.
+        var second = """
+            <script language="js"><![CDATA[mc.setProperty('password', 'sp1'); cfg.password = "mp2"; var o = {password: "ok3", 'apiKey': 'ak4'};
+            var userPass = "up5"; var esc = 'x'; var pwd2 = "a\"b6"; if (role == "admin") { x = 1; } var user = "visible";]]></script>
+            """;
+        var masked = SecretNames.MaskXml(xml) + "\n" + SecretNames.MaskXml(second);
+        foreach (var secret in new[] { "TOR7$ZB8bt", "tok3n", "pw9", "sp1", "mp2", "ok3", "ak4", "up5", "b6" })
         {
             Assert.DoesNotContain(secret, masked, StringComparison.Ordinal);
         }
@@ -130,6 +135,9 @@ public sealed class SafetyTests
         Assert.Contains("var pass = \"****\";", masked, StringComparison.Ordinal);
         Assert.Contains("<script language=\"js\">", masked, StringComparison.Ordinal);
         Assert.Contains("var base = usuario + \":\" + pass;", masked, StringComparison.Ordinal);
+        Assert.Contains("if (role == \"admin\")", masked, StringComparison.Ordinal);
+        Assert.Contains("var user = \"visible\";", masked, StringComparison.Ordinal);
+        Assert.Contains("mc.setProperty('password', '****');", masked, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -726,8 +726,10 @@ public sealed partial class Lowerer
                 return false;
             }
 
+            var position = 0;
             foreach (var item in document.RootElement.EnumerateArray())
             {
+                position++;
                 (string Name, string Value)? pair = item.ValueKind switch
                 {
                     JsonValueKind.Array when item.GetArrayLength() == 2 && item[0].ValueKind == JsonValueKind.String && item[1].ValueKind == JsonValueKind.String
@@ -736,6 +738,8 @@ public sealed partial class Lowerer
                         => (first.Name, first.Value.GetString()!),
                     // RestURLBuilder.handleInputHeaders takes an array of two and skips one of another length.
                     JsonValueKind.Array when item.GetArrayLength() != 2 => (string.Empty, string.Empty),
+                    // handleInputHeaders skips an object without keys (keys().hasNext()).
+                    JsonValueKind.Object when !item.EnumerateObject().Any() => (string.Empty, string.Empty),
                     JsonValueKind.Array or JsonValueKind.Object => null,
                     _ => (string.Empty, string.Empty),
                 };
@@ -743,7 +747,15 @@ public sealed partial class Lowerer
                 {
                     // Neither a [name, value] pair nor a {name: value} object (a flat ["Content-Type", "..."] list): the
                     // connector skips the item (handleInputHeaders tests JSONArray and JSONObject only), so no header is sent.
-                    _diagnostics.Report(DiagnosticCatalog.SettingWithoutEffect, operation.Location, operation.ElementName, $"headers entry {item.GetRawText()}",
+                    // The item is named by its place and kind, never its text: a flat ["Authorization", "Basic ..."] holds a credential.
+                    var kind = item.ValueKind switch
+                    {
+                        JsonValueKind.String => "a string",
+                        JsonValueKind.Array => $"an array of {item.GetArrayLength().ToString(CultureInfo.InvariantCulture)}",
+                        JsonValueKind.Number => "a number",
+                        _ => $"a {item.ValueKind.ToString().ToLowerInvariant()}",
+                    };
+                    _diagnostics.Report(DiagnosticCatalog.SettingWithoutEffect, operation.Location, operation.ElementName, $"headers item {position.ToString(CultureInfo.InvariantCulture)} ({kind})",
                         "RestURLBuilder.handleInputHeaders adds only an item that is a [name, value] array of two or a {name: value} object and skips this one, so no header is sent for it (a header list is [[\"name\", \"value\"], ...])");
                     continue;
                 }
@@ -788,9 +800,10 @@ public sealed partial class Lowerer
         var name = match.Groups["name"].Value;
         var suggestion = match.Groups["scope"].Value switch
         {
-            "ctx" => $"${{props.synapse.{name}}}",
-            "axis2" => $"${{props.axis2.{name}}}",
-            "trp" or "transport" => $"${{headers[\"{name}\"]}}",
+            // Single quotes: the value stands in a JSON string; a name with '.' is no identifier of the grammar (ExpressionLexer ID).
+            "ctx" => name.Contains('.', StringComparison.Ordinal) ? $"${{props.synapse['{name}']}}" : $"${{props.synapse.{name}}}",
+            "axis2" => name.Contains('.', StringComparison.Ordinal) ? $"${{props.axis2['{name}']}}" : $"${{props.axis2.{name}}}",
+            "trp" or "transport" => $"${{headers['{name}']}}",
             _ => "the ${...} expression of the same value",
         };
         _diagnostics.Report(DiagnosticCatalog.ReferenceSentAsText, location, what, match.Value, suggestion);
