@@ -482,7 +482,7 @@ internal sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr, bool q
 
         foreach (var (name, report) in rows)
         {
-            stdout.WriteLine($"{name}: coverage {ReportWriter.Percent(report.Summary.WeightedCoverage)} weighted ({report.Summary.MediatorsTranslated} of {report.Summary.Mediators} mediators), {"TODO".ToQuantity(report.Summary.Todos)}, {"artifact".ToQuantity(report.Artifacts.Count(a => a.Status == ArtifactStatus.NotConverted))} not converted, manual work {Hours(report.Estimate)}.");
+            stdout.WriteLine($"{name}: coverage {ReportWriter.Percent(report.Summary.WeightedCoverage)} weighted ({report.Summary.MediatorsTranslated} of {report.Summary.Mediators} {ReportWriter.UnitsWord(report)}), {"TODO".ToQuantity(report.Summary.Todos)}, {"artifact".ToQuantity(report.Artifacts.Count(a => a.Status == ArtifactStatus.NotConverted))} not converted, manual work {Hours(report.Estimate)}.");
         }
     }
 

@@ -147,7 +147,7 @@ public static class ReportWriter
     /// What the coverage counts: mediators, and the resources and operations of data services, which are counted as
     /// one unit each (Coverage.DataServiceUnits) and hold no mediator.
     /// </summary>
-    private static string UnitsWord(MigrationReportData report)
+    public static string UnitsWord(MigrationReportData report)
     {
         var counted = report.Artifacts.Where(a => a.Status != ArtifactStatus.Ignored && a.Mediators > 0).ToList();
         var dataServices = counted.Count(a => a.Kind == "Data service");

@@ -166,8 +166,9 @@ public sealed class JmsStoreLoweringTests
         Assert.Equal(ProcessorKind.FailoverForwarding, processor.Kind);
         Assert.Equal("Source", processor.Store.StoreName);
         Assert.Equal("Target", processor.TargetStore?.StoreName);
-        // FailoverForwardingService: max.delivery.attempts -1 (forever), client.retry.interval 1000 ms, throttling on.
-        Assert.Equal((-1, 1m, true, false), (processor.MaxDeliveryAttempts, processor.RetryIntervalSeconds, processor.Throttle, processor.DropAfterMaxAttempts));
+        // FailoverForwardingService: max.delivery.attempts -1 (forever), client.retry.interval 1000 ms; throttling off, as
+        // FailoverScheduledMessageForwardingProcessor.init sets throttle to interval < 1000 (the default interval is 1000).
+        Assert.Equal((-1, 1m, false, false), (processor.MaxDeliveryAttempts, processor.RetryIntervalSeconds, processor.Throttle, processor.DropAfterMaxAttempts));
         Assert.Null(processor.Target);
         Assert.Null(processor.NotTranslated);
         Assert.Empty(package.PendingStores);

@@ -40,7 +40,8 @@ public sealed class MessageStoreLoweringTests
 
         var processor = Assert.Single(package.MessageProcessors);
         Assert.Equal(ProcessorKind.Forwarding, processor.Kind);
-        Assert.Equal((1m, 4, 1m, false, true, true, true), (processor.IntervalSeconds, processor.MaxDeliveryAttempts, processor.RetryIntervalSeconds, processor.DropAfterMaxAttempts, processor.Throttle, processor.Active, processor.Scheduled));
+        // ScheduledMessageForwardingProcessor.init: throttle = interval < 1000, false at the default 1000 (one message per run).
+        Assert.Equal((1m, 4, 1m, false, false, true, true), (processor.IntervalSeconds, processor.MaxDeliveryAttempts, processor.RetryIntervalSeconds, processor.DropAfterMaxAttempts, processor.Throttle, processor.Active, processor.Scheduled));
         Assert.Equal("EP", Assert.IsType<ForwardRouteIr.Http>(processor.Target).Client.SynapseName);
         Assert.Null(processor.ReplySequence);
         Assert.Null(processor.NotTranslated);
@@ -68,7 +69,8 @@ public sealed class MessageStoreLoweringTests
             """);
 
         var processor = Assert.Single(package.MessageProcessors);
-        Assert.Equal((0.5m, -1, 3m, false, false, false), (processor.IntervalSeconds, processor.MaxDeliveryAttempts, processor.RetryIntervalSeconds, processor.DropAfterMaxAttempts, processor.Throttle, processor.Active));
+        // interval 500 < 1000: the processor's init sets throttle true whatever the parameter says (SB0242).
+        Assert.Equal((0.5m, -1, 3m, false, true, false), (processor.IntervalSeconds, processor.MaxDeliveryAttempts, processor.RetryIntervalSeconds, processor.DropAfterMaxAttempts, processor.Throttle, processor.Active));
         Assert.Equal(new[] { 400, 409 }, processor.NonRetryStatusCodes.ToArray());
         Assert.NotNull(processor.ReplySequence);
         Assert.Null(processor.FaultSequence);
@@ -77,16 +79,18 @@ public sealed class MessageStoreLoweringTests
     }
 
     [Theory]
-    [InlineData("TRUE", true)]
-    [InlineData("yes", false)]
-    [InlineData("false", false)]
-    public void Throttle_is_read_as_java_reads_a_boolean(string value, bool throttle)
+    [InlineData("1000", "TRUE", false, true)]
+    [InlineData("1000", "false", false, false)]
+    [InlineData("500", "yes", true, true)]
+    [InlineData("500", "true", true, false)]
+    public void Throttle_is_what_the_processor_init_sets_from_the_interval(string interval, string value, bool throttle, bool reported)
     {
         var diagnostics = new DiagnosticBag();
         var package = Lower(diagnostics, MemoryStore, Backend,
-            $"""<messageProcessor xmlns="{Ns}" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="P" messageStore="S" targetEndpoint="EP"><parameter name="throttle">{value}</parameter></messageProcessor>""");
+            $"""<messageProcessor xmlns="{Ns}" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="P" messageStore="S" targetEndpoint="EP"><parameter name="interval">{interval}</parameter><parameter name="throttle">{value}</parameter></messageProcessor>""");
 
         Assert.Equal(throttle, Assert.Single(package.MessageProcessors).Throttle);
+        Assert.Equal(reported, diagnostics.Items.Any(d => d.Id == "SB0242" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'throttle'", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -257,7 +257,9 @@ public sealed partial class Lowerer
         {
             statement = TemplateValue(preparedStatement, context);
 
-            var queryType = Parameter("queryType");
+            // executeQuery.xml declares no queryType (nor columns): TemplateContext.setupParams keeps only declared
+            // parameters, so it always binds its parameters JSON.
+            var queryType = kind == DbConnectorOperation.ExecuteQuery ? null : Parameter("queryType");
             if (queryType is not null && queryType.Value is not ValueSyntax.Literal)
             {
                 return [ConnectorTodo(operation, "its queryType is computed at run time")];
@@ -287,8 +289,10 @@ public sealed partial class Lowerer
                     return [ConnectorTodo(operation, "its columnNames or columnTypes is computed at run time")];
                 }
 
-                var names = namesText.Split(',');
-                var types = typesText.Split(',');
+                // Java's String.split drops trailing empty strings ("id,region," names two columns).
+                static string[] JavaSplit(string text) => text.Split(',').Reverse().SkipWhile(p => p.Length == 0).Reverse().ToArray();
+                var names = JavaSplit(namesText);
+                var types = JavaSplit(typesText);
                 if (names.Length != types.Length)
                 {
                     return [ConnectorTodo(operation, $"its columnNames name {names.Length} columns and its columnTypes {types.Length} types (the connector fails every call: Number of column names and types do not match)")];

@@ -2,12 +2,12 @@
 //   ShopAPI.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# The JSON payload the payloadFactory at line 40 builds (the response).
+# The JSON payload the payloadFactory at line 41 builds (the response).
 type ItemsResponse record {|
     json item;
 |};
 
-# The JSON payload the payloadFactory at line 94 builds (the response).
+# The JSON payload the payloadFactory at line 97 builds (the response).
 type ShopFaultResponse record {|
     string code;
     string message;
