@@ -1008,7 +1008,10 @@ public sealed partial class Lowerer
             // (LoopBackMediator.mediate injects the message there), so its failure is answered 202 as ServerWorker.sendAck does,
             // unless that out flow itself leaves the answer to another thread (a non-blocking call after a loopback
             // sets RESPONSE_WRITTEN to SKIP in the request's thread: the client then waits).
-            var mayFollowCall = inFlowSends || (outFlow is not null && (MayLeaveAnswerToCallback(inFlow) || (outFlowCanRun && MayLeaveAnswerToCallback(outFlow))));
+            // A blocking call's failure also runs the fault flow after what the in flow did before it: a RESPONSE property,
+            // a store or a sampler there has set RESPONSE_WRITTEN to SKIP, so ServerWorker.sendAck writes no 202 (SB0210).
+            var blockingAfterSkip = _model.BackendCallsOf(inFlow?.Mediators ?? [], inFlow?.Key).CallsBlocking && MayLeaveAnswerToCallback(inFlow);
+            var mayFollowCall = inFlowSends || blockingAfterSkip || (outFlow is not null && (MayLeaveAnswerToCallback(inFlow) || (outFlowCanRun && MayLeaveAnswerToCallback(outFlow))));
 
             // After a non-blocking send, a backend's failure gets no answer from the Micro Integrator: the implicit end
             // answers it 502 (SB0260), unless the flow only runs a named sequence (its one fault function, which ends with 202).

@@ -47,6 +47,10 @@ public sealed class AnswerLeftElsewhereTests
         // A loopback after a blocking call runs the out flow in the request's thread: its end is answered 202 too.
         Assert.Equal(["4:SB0215", "5:SB0215"], Endings($"<inSequence>{Blocking}<loopback/></inSequence>\n<outSequence><log/></outSequence>\n<faultSequence><log/></faultSequence>"));
 
+        // A RESPONSE property (or a store) before the blocking call has set SKIP: its failure's fault flow answers nothing
+        // (ServerWorker.sendAck writes no 202; closing review of rvl).
+        Assert.Equal(["4:SB0210"], Endings($"""<inSequence><property name="RESPONSE" value="true"/>{Blocking}<respond/></inSequence>""" + "\n<faultSequence><log/></faultSequence>"));
+
         // After a non-blocking call the fault flow's end still answers nothing (SB0260: a backend failure after the send).
         Assert.Equal(["4:SB0260"], Endings("""<inSequence><call><endpoint><address uri="http://b/x"/></endpoint></call><respond/></inSequence>""" + "\n<faultSequence><log/></faultSequence>"));
     }
