@@ -159,7 +159,7 @@ public sealed partial class Lowerer
         if (call is null && RecipientListOf(send.Endpoint) is not null && context.Exchange.Current.OutOnly != Known.Yes && reason?.Descriptor == DiagnosticCatalog.EndpointNotTranslated)
         {
             // A recipient list awaiting its responses: the TODO says what the Micro Integrator does with them.
-            return [new TodoStep(send, reason with { Message = $"the <send> target endpoint is not translated: {reason.Message}" }, send.RawXml)];
+            return [new TodoStep(send, reason with { Message = $"the <send> target endpoint is not translated: {reason.Message}; here {AwaitedRecipientListWhy(RecipientListOf(send.Endpoint)!, context)}" }, send.RawXml)];
         }
 
         if (call is null && RecipientListOf(send.Endpoint) is { } outOnlyList && reason?.Descriptor == DiagnosticCatalog.EndpointNotTranslated)
@@ -443,8 +443,15 @@ public sealed partial class Lowerer
     {
         var code when code == DiagnosticCatalog.NonHttpEndpoint => new(mediator, endpointReason! with { Message = $"the <{mediator.ElementName}> target is not an HTTP endpoint: {endpointReason.Message}" }, Transports.RedactUriSecrets(mediator.RawXml)),
         var code when code == DiagnosticCatalog.DynamicKey => new(mediator, endpointReason! with { Message = $"the <{mediator.ElementName}> target {endpointReason.Message}" }, mediator.RawXml),
-        _ => new(mediator, new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the <{mediator.ElementName}> target endpoint is not translated"), mediator.RawXml),
+        // Any other reason (a failover or loadbalance group refused, SB0226; an endpoint kind without a client, SB0205;
+        // an inline WSDL never read, SB0296): the TODO keeps the code of the send and says why the endpoint has no client.
+        null => new(mediator, new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the <{mediator.ElementName}> target endpoint is not translated"), mediator.RawXml),
+        _ => new(mediator, new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the <{mediator.ElementName}> target endpoint is not translated: {EndpointWhy(endpointReason)}"), mediator.RawXml),
     };
+
+    /// <summary>The reason an endpoint has no client, as a TODO on the call or send quotes it (the group's own code kept in view).</summary>
+    private static string EndpointWhy(NotTranslatedIr reason) =>
+        reason.Descriptor == DiagnosticCatalog.EndpointNotTranslated ? reason.Message : $"{reason.Message} ({reason.Descriptor.Id})";
 
     /// <summary>
     /// What a TODO says of an endpoint whose key is computed at run time (<c>key-expression</c>, <c>key="{...}"</c>).

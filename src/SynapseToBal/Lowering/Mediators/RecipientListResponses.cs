@@ -68,6 +68,38 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
+    /// Why a send to a recipient list awaiting its responses stays a TODO here (<see cref="LowerRecipientListSend"/>
+    /// returned null): which of the conditions of its translation this send does not meet.
+    /// </summary>
+    private string AwaitedRecipientListWhy(RecipientListEndpointSyntax list, FlowContext context)
+    {
+        if (!list.Members.IsEmpty)
+        {
+            return "its <member> elements name a host and ports, not an endpoint (sendToApplicationMembers sends each copy over the transport the request came in on to that host and port); give each member an address endpoint";
+        }
+
+        if (context.Exchange.Current.OutOnly == Known.Maybe)
+        {
+            return "whether OUT_ONLY is set when the send runs is known only at run time, so it is not known whether the responses are awaited";
+        }
+
+        if (RecipientAggregate(context) is not { } aggregate)
+        {
+            return context.Kind switch
+            {
+                FlowKind.In => "this flow's out flow does not start with an <aggregate> without id, so each response runs the out flow on its own",
+                FlowKind.Sequence when _model.Symbols.Sequence(context.Owner) is not null => $"not every out flow the responses of sequence '{context.Owner}' reach (those of the proxies, API resources and main sequence that run it) is known to start with an <aggregate> without id: none of the input runs it, or one that does has no such out flow",
+                FlowKind.Sequence => "the send is in a template or a flow whose responses reach the out flow of whatever runs it, which the converter does not follow",
+                _ => "its responses reach no out flow that starts with an <aggregate> without id",
+            };
+        }
+
+        return list.DynamicEndpoints is ValueSyntax.Expression urls && list.Children.IsEmpty
+            ? $"the expression of its URLs ('{urls.Syntax.Original}') or the out flow's aggregate (line {aggregate.Location.LineSpan.Start.Line + 1}) is not translated (the diagnostic on it says why)"
+            : $"a recipient has no HTTP client, or the out flow's aggregate (line {aggregate.Location.LineSpan.Start.Line + 1}) is not translated with the responses (the diagnostic on it says why)";
+    }
+
+    /// <summary>
     /// The aggregate that gathers the responses of a recipient list sent from this flow: the one the out flow starts with
     /// (an in flow), or the one every out flow the named sequence's sends reach starts with. Only an aggregate without
     /// id gathers them (one with an id correlates on aggregateCorelation.&lt;id&gt;, which the copies do not carry, and

@@ -13,7 +13,7 @@ service /env on httpListener {
     resource function get items(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EnvApi", "/env", cors = {allow: "GET", ...corsConfig});
         do {
-            // TODO(SB0205): the <call> target endpoint is not translated
+            // TODO(SB0205): the <call> target endpoint is not translated: the address takes `${name}` from the message's property `name` on each send (EndpointDefinition.getAddress substitutes every one that is set): call the URL built from those properties with an http:Client (SB0206)
             // <call>
             //     <endpoint>
             //         <address uri="${env:BACKEND_URL}/items"/>

@@ -6,7 +6,7 @@ import ballerina/http;
 
 # Sequence 'Fanout'.
 function fanout(Context ctx) returns http:Response|error {
-    // TODO(SB0205): the <send> target endpoint is not translated: the recipientlist endpoint sends a copy of the message to every member without waiting (RecipientListEndpoint); each response comes back on its own through the out flow, carrying MESSAGE_SEQUENCE 'i/N' and the plain aggregateCorelation property as a clone's copies without id do, so an out-flow <aggregate> without id gathers them (translated when it starts the out flow this send's responses reach), and a failed recipient runs the fault sequence on its copy: call each member with its own http:Client and run the out flow once per response
+    // TODO(SB0205): the <send> target endpoint is not translated: the recipientlist endpoint sends a copy of the message to every member without waiting (RecipientListEndpoint); each response comes back on its own through the out flow, carrying MESSAGE_SEQUENCE 'i/N' and the plain aggregateCorelation property as a clone's copies without id do, so an out-flow <aggregate> without id gathers them (translated when it starts the out flow this send's responses reach), and a failed recipient runs the fault sequence on its copy: call each member with its own http:Client and run the out flow once per response; here not every out flow the responses of sequence 'Fanout' reach (those of the proxies, API resources and main sequence that run it) is known to start with an <aggregate> without id: none of the input runs it, or one that does has no such out flow
     // <send><endpoint key="Everyone"/></send>
     check notTranslatedMediator("send", "SB0205");
     check callAddress(ctx, build = true, headers = passThroughHeaders);

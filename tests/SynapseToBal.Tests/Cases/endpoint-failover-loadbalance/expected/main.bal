@@ -19,7 +19,7 @@ service /orders on httpListener {
             // sender in default.json), not the 120 s the client waits.
             check callGroup(ctx, spreadGroup, restPostfix(ctx), blocking = true, headers = passThroughHeaders);
             check callGroup(ctx, stickyGroup, restPostfix(ctx), headers = passThroughHeaders);
-            // TODO(SB0205): the <call> target endpoint is not translated
+            // TODO(SB0205): the <call> target endpoint is not translated: the failover endpoint is not translated: its member 'plain' writes another format than the first member; the group sends in one format (SB0226)
             // <call><endpoint key="MixedFormats"/></call>
             check notTranslatedMediator("call", "SB0205");
             return check respond(ctx, headers = passBackHeaders);

@@ -27,7 +27,7 @@ function quoteFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service BalancedProxy, run by the service at each of its addresses.
 function balancedFlow(Context ctx) returns http:Response|error {
     do {
-        // TODO(SB0205): the <send> target endpoint is not translated
+        // TODO(SB0205): the <send> target endpoint is not translated: the failover endpoint is not translated: its member 'member 1' is itself a loadbalance group: the generated EndpointGroup takes single endpoints as members, and http:FailoverClient cannot hold an http:LoadBalanceClient. The Micro Integrator sends to the inner loadbalance, which picks a member by its algorithm and tries its other members when one fails (LoadbalanceEndpoint.onChildEndpointFail); only when none is left does the failover move to its next member. Write it by hand: callGroup through an EndpointGroup of the inner members and, `on fail`, through one of the failover's remaining members (SB0226)
         // <send>
         //     <endpoint key="BalancedSites"/>
         // </send>

@@ -16,16 +16,16 @@ service /orders on httpListener {
             check callGroup(ctx, ordersBalancedGroup, uriTemplateText(ctx, string `/orders/${check pathValue(getProperty(ctx, "uri.var.id"))}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "/orders/{uri.var.id}?expand={query.param.expand}"), "GET", headers = passThroughHeaders);
             check callGroup(ctx, ordersWeightedGroup, uriTemplateText(ctx, string `/orders/${check pathValue(getProperty(ctx, "uri.var.id"))}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "/orders/{uri.var.id}?expand={query.param.expand}"), "GET", headers = passThroughHeaders);
             check callGroup(ctx, ordersFailoverGroup, withRestPostfix(uriTemplateText(ctx, string `/orders/${check pathValue(getProperty(ctx, "uri.var.id"))}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "/orders/{uri.var.id}?expand={query.param.expand}"), restPostfix(ctx)), "GET", blocking = true, headers = passThroughHeaders);
-            // TODO(SB0205): the <call> target endpoint is not translated
+            // TODO(SB0205): the <call> target endpoint is not translated: the loadbalance endpoint is not translated: its member 'legacyOrders' is an http endpoint whose uri-template path '/v1/orders/{uri.var.id}' differs from the first member's '/orders/{uri.var.id}': Synapse expands each member's own template; the group sends one path to every member (SB0226)
             // <call><endpoint key="DifferentPaths"/></call>
             check notTranslatedMediator("call", "SB0205");
-            // TODO(SB0205): the <call> target endpoint is not translated
+            // TODO(SB0205): the <call> target endpoint is not translated: the loadbalance endpoint is not translated: its member 'writer' is an http endpoint with method POST where the first member has GET: Synapse sets each member's HTTP_METHOD; the group sends one method to every member (SB0226)
             // <call><endpoint key="DifferentMethods"/></call>
             check notTranslatedMediator("call", "SB0205");
-            // TODO(SB0205): the <call> target endpoint is not translated
+            // TODO(SB0205): the <call> target endpoint is not translated: the loadbalance endpoint is not translated: its member 'plain' is an address endpoint while member 1 is an http endpoint: Synapse's HTTPEndpoint sends to its own expanded uri-template, the other members to their address (with the URL postfix of a REST request); the group sends one path to every member (SB0226)
             // <call><endpoint key="HttpAndAddress"/></call>
             check notTranslatedMediator("call", "SB0205");
-            // TODO(SB0205): the <call> target endpoint is not translated
+            // TODO(SB0205): the <call> target endpoint is not translated: the loadbalance endpoint is not translated: its member 'dynamic' is an http endpoint whose uri-template takes its host from the message; the group has one fixed base URL per member (SB0226)
             // <call><endpoint key="HostFromMessage"/></call>
             check notTranslatedMediator("call", "SB0205");
             return check respond(ctx, headers = passBackHeaders);

@@ -50,7 +50,7 @@ service /notify on httpListener {
     resource function post responses(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyApi", "/notify", cors = {allow: "POST", ...corsConfig});
         do {
-            // TODO(SB0205): the <send> target endpoint is not translated: the recipientlist endpoint sends a copy of the message to every member without waiting (RecipientListEndpoint); each response comes back on its own through the out flow, carrying MESSAGE_SEQUENCE 'i/N' and the plain aggregateCorelation property as a clone's copies without id do, so an out-flow <aggregate> without id gathers them (translated when it starts the out flow this send's responses reach), and a failed recipient runs the fault sequence on its copy: call each member with its own http:Client and run the out flow once per response
+            // TODO(SB0205): the <send> target endpoint is not translated: the recipientlist endpoint sends a copy of the message to every member without waiting (RecipientListEndpoint); each response comes back on its own through the out flow, carrying MESSAGE_SEQUENCE 'i/N' and the plain aggregateCorelation property as a clone's copies without id do, so an out-flow <aggregate> without id gathers them (translated when it starts the out flow this send's responses reach), and a failed recipient runs the fault sequence on its copy: call each member with its own http:Client and run the out flow once per response; here this flow's out flow does not start with an <aggregate> without id, so each response runs the out flow on its own
             // <send>
             //     <endpoint>
             //         <recipientlist>

@@ -21,7 +21,7 @@ function quoteFlow(Context ctx) returns http:Response|error {
         check callAddress(ctx, build = true, headers = passThroughHeaders);
         check callAddress(ctx, build = true, headers = passThroughHeaders);
         check callEndpoint(ctx, uriWins, "", "POST", format = "soap11", headers = passThroughHeaders, state = uriWinsSuspension);
-        // TODO(SB0205): the <call> target endpoint is not translated
+        // TODO(SB0205): the <call> target endpoint is not translated: the failover endpoint is not translated: its member 'member 1' has no client: the wsdl endpoint has no uri, and the Micro Integrator never reads its inline WSDL (WSDLEndpointFactory), so it has no address and sends to the message's To address as a default endpoint does; only a send or call through it is translated (callAddress), not this use: call the address the To header holds here with an http:Client, or give the endpoint the port's address (SB0226)
         // <call><endpoint key="InlineGroup"/></call>
         check notTranslatedMediator("call", "SB0205");
         return check respond(ctx, headers = passBackHeaders);
