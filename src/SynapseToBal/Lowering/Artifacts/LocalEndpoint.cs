@@ -69,7 +69,15 @@ public sealed partial class Lowerer
 
         if (address.Format is { } format)
         {
-            notTranslated = NotTranslated($"format=\"{format}\" converts the message before the local transport writes its envelope; write the call by hand (convert the message, then callLocal)");
+            // Axis2FlexibleMEPClient prepares the clone for the format before any transport sees it; LocalTransportSender
+            // then writes it with TransportUtils.writeMessage (the envelope, or its body's first element when the
+            // message is REST) and LocalTransportReceiver reads that back as a SOAP envelope (BuilderUtil.getBuilder).
+            notTranslated = NotTranslated(format.Trim() switch
+            {
+                "soap11" or "soap12" => $"format=\"{format}\" makes the message a SOAP {(format.Trim() == "soap11" ? "1.1" : "1.2")} envelope (SOAPUtils.convertSOAP{(format.Trim() == "soap11" ? "12toSOAP11" : "11toSOAP12")} when it is the other version: header blocks and a fault converted with it) with the Content-Type {(format.Trim() == "soap11" ? "text/xml" : "application/soap+xml (the action as its parameter)")} before LocalTransportSender writes it, and the proxy receives that envelope; the generated callLocal sends the envelope in the version it has: convert it by hand before the call (its body into an envelope of that version), then callLocal",
+                "pox" or "get" or "rest" => $"format=\"{format}\" marks the message REST (Axis2FlexibleMEPClient setDoingREST), so LocalTransportSender writes only its body's first element (TransportUtils.writeMessage) and LocalTransportReceiver, which reads every message as a SOAP envelope, refuses it: the Micro Integrator's send fails there; drop the format (the local transport always carries a SOAP envelope) or send to the proxy's HTTP address",
+                _ => $"format=\"{format}\" converts the message before the local transport writes its envelope; write the call by hand (convert the message, then callLocal)",
+            });
             return true;
         }
 
