@@ -137,6 +137,9 @@ public sealed partial class Lowerer
         ReportAnalytics(endpoint.Qualities.Statistics, endpoint.Qualities.Trace, endpoint.Location, element, "default endpoint");
     }
 
+    /// <summary>The wsdl endpoints whose uri is a registry key, already reported (SB0617).</summary>
+    private readonly HashSet<WsdlEndpointSyntax> _wsdlKeyUriEndpoints = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>The wsdl endpoints with both a uri and an inline WSDL already reported (SB0296).</summary>
     private readonly HashSet<WsdlEndpointSyntax> _inlineWsdlIgnored = new(ReferenceEqualityComparer.Instance);
 
@@ -290,7 +293,17 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.InlineWsdlNotRead, wsdl.Location, $"WSDLEndpointFactory reads the WSDL at the uri '{SecretNames.MaskXml(wsdl.Uri)}' and ignores the inline one; so does the converter");
         }
 
-        var text = _model.RegistryText(wsdl.Uri);
+        // WSDLEndpointFactory reads the uri with new URL(uri): a file: URI relative to the server's home (its registry
+        // folder among others) is read from the input by its path; a registry key (gov:/..., conf:/...) names no protocol
+        // java.net.URL knows, so the Micro Integrator refuses the endpoint (SB0617); the converter reads the resource the
+        // key names, as the configuration means.
+        var serverFile = ServerFilePath(wsdl.Uri);
+        var text = serverFile is not null ? _model.InputFile(serverFile)?.Text : _model.RegistryText(wsdl.Uri);
+        if (serverFile is null && text is not null && _wsdlKeyUriEndpoints.Add(wsdl))
+        {
+            _diagnostics.Report(DiagnosticCatalog.RegistryKeyAsUrl, wsdl.Location, $"Endpoint '{baseName}'", SecretNames.MaskXml(wsdl.Uri), "Could not read the WSDL endpoint " + SecretNames.MaskXml(wsdl.Uri.Trim()), "the endpoint is not deployed, nor the artifacts that use it");
+        }
+
         var port = text is null ? null : WsdlPort(text, wsdl.Service, wsdl.Port);
         if (port is { Address: var address, Binding: var binding })
         {

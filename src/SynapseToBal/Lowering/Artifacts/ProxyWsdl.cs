@@ -12,6 +12,9 @@ public sealed partial class Lowerer
     /// <summary>The resource file names already given to a proxy's WSDL.</summary>
     private readonly HashSet<string> _wsdlFiles = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The publishWSDL elements whose uri is a registry key, reported once (SB0617).</summary>
+    private readonly HashSet<PublishWsdlSyntax> _wsdlKeyUris = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>
     /// The WSDL document a <c>publishWSDL</c> names when the project holds it: inline, a local entry (inline XML) or a
     /// registry resource of the project by <c>key</c>, or a <c>uri</c> that is a registry key. Otherwise null with the
@@ -42,6 +45,7 @@ public sealed partial class Lowerer
         {
             source = $"uri '{uri}'";
             text = _model.RegistryText(uri) ?? (ServerFilePath(uri) is { } file ? _model.InputFile(file)?.Text : null);
+
             if (text is null)
             {
                 reason = ServerFilePath(uri) is not null
@@ -106,6 +110,13 @@ public sealed partial class Lowerer
 
         var (text, dispatch, notDispatched) = WsdlDispatchOf(proxy);
         ReportOperationDispatch(proxy, dispatch, notDispatched);
+        if (wsdl is { InlineWsdl: null, Key: null, Uri: { } keyUri } && ServerFilePath(keyUri) is null && _model.RegistryText(keyUri) is not null && _wsdlKeyUris.Add(wsdl))
+        {
+            // ProxyService.buildAxisService: wsdlURI.toURL() knows no gov: or conf: protocol (MalformedURLException).
+            _diagnostics.Report(DiagnosticCatalog.RegistryKeyAsUrl, wsdl.Location, $"Proxy service '{proxy.Name}'", SecretNames.MaskXml(keyUri), "Malformed URI for wsdl",
+                $"the proxy is not deployed; key=\"{SecretNames.MaskXml(keyUri.Trim())}\" is what reads the registry");
+        }
+
         if (text is null)
         {
             if (!IsServerFileWsdl(wsdl))
