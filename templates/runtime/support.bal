@@ -544,6 +544,19 @@ function setFileHeaders(Context ctx, file:MetaData entry, string fileName) {
     ctx.headers["last_modified"] = epochMillis(entry.modifiedTime).toString();
 }
 
+# A file polling endpoint moving a file after processing or a failure (FilePollingConsumer.moveOrDeleteAfterProcessing,
+# VFSTransportListener.moveOrDeleteAfterProcessing): into `folder`, created first with its parents when `createFolder`
+# and it does not exist (transport.vfs.CreateFolder true: `moveToDirectory.createFolder()`), under the file's name
+# after the current time as `timestamp` writes it (transport.vfs.MoveTimestampFormat, the SimpleDateFormat pattern the
+# converter split as formatSystemDate takes it), if given.
+function moveFileToFolder(string path, string folder, string fileName, boolean createFolder = false, string[]? timestamp = ()) returns error? {
+    if createFolder && !check file:test(folder, file:EXISTS) {
+        check file:createDir(folder, file:RECURSIVE);
+    }
+    string name = timestamp is string[] ? check formatSystemDate(timestamp) + fileName : fileName;
+    check file:rename(path, check file:joinPath(folder, name));
+}
+
 # How the Micro Integrator's RabbitMQ inbound endpoint settles a message when `rabbitmq.queue.auto.ack` is false,
 # once its sequence returned, failed or not (RabbitMQInjectHandler.onMessage, RabbitMQConsumer.handleDelivery): the
 # default-scope property SET_ROLLBACK_ONLY true (the boolean, or a string `Boolean.parseBoolean` reads as true) rejects
