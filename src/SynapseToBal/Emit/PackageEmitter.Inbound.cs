@@ -44,13 +44,15 @@ public sealed partial class PackageEmitter
                 {
                     "foreach kafka:BytesConsumerRecord kafkaRecord in records {",
                     $"    Context ctx = newInboundContext(kafkaRecord.value, {Literal(kafka.ContentType)});",
-                    "    // The record's topic, partition, offset, timestamp, key and headers become properties, as",
+                    "    // The record's topic, partition, offset, timestamp, value, key and headers become properties, as",
                     "    // KafkaMessageConsumer.populateMessageContext sets them (a key as its text, as the StringDeserializer",
                     "    // gives it; a record without a key sets none).",
                     "    ctx.properties[\"topic\"] = kafkaRecord.offset.partition.topic;",
                     "    ctx.properties[\"partitionNo\"] = kafkaRecord.offset.partition.partition;",
                     "    ctx.properties[\"offset\"] = kafkaRecord.offset.offset;",
                     "    ctx.properties[\"timestamp\"] = kafkaRecord.timestamp;",
+                    "    string|error valueText = string:fromBytes(kafkaRecord.value);",
+                    "    ctx.properties[\"messageValue\"] = valueText is string ? valueText : kafkaRecord.value;",
                     "    byte[]? recordKey = kafkaRecord?.key;",
                     "    if recordKey is byte[] {",
                     "        string|error keyText = string:fromBytes(recordKey);",
@@ -590,13 +592,23 @@ public sealed partial class PackageEmitter
         var interval = file.IntervalSeconds.ToString(CultureInfo.InvariantCulture);
         var postFailed = Literal($"{who}: a file cannot be moved or deleted after processing");
 
+        // A move through the runtime's moveFileToFolder when the folder is created first (transport.vfs.CreateFolder) or
+        // the name gets the time (transport.vfs.MoveTimestampFormat), as moveOrDeleteAfterProcessing does; else a rename.
+        var moveHelper = file.CreateFolder || !file.MoveTimestamp.IsEmpty;
+        var moveError = moveHelper ? "error" : "file:Error";
+        var moveOptions = (file.CreateFolder ? ", createFolder = true" : string.Empty)
+            + (file.MoveTimestamp.IsEmpty ? string.Empty : $", timestamp = [{string.Join(", ", file.MoveTimestamp.Select(Literal))}]");
+        List<string> Move(Symbol? folder, string path, string done) => folder is null
+            ? [$"file:Error? {done} = file:remove(entry.absPath);"]
+            : moveHelper
+                ? [$"error? {done} = moveFileToFolder(entry.absPath, {names[folder]}, fileName{moveOptions});"]
+                : [$"string|file:Error {path} = file:joinPath({names[folder]}, fileName);", $"file:Error? {done} = {path} is string ? file:rename(entry.absPath, {path}) : {path};"];
+
         // The after-failure action: the file is moved to transport.vfs.MoveAfterFailure, else deleted.
-        List<string> afterFailure = file.MoveAfterFailure is { } failed
-            ? [$"string|file:Error failedPath = file:joinPath({names[failed]}, fileName);", "file:Error? failedDone = failedPath is string ? file:rename(entry.absPath, failedPath) : failedPath;"]
-            : ["file:Error? failedDone = file:remove(entry.absPath);"];
+        var afterFailure = Move(file.MoveAfterFailure, "failedPath", "failedDone");
         // A file the action fails on is skipped by later polls (a proxy, as VFSTransportListener leaves its lock) or
         // retried (an inbound endpoint's FilePollingConsumer): the poller's failedFiles set.
-        afterFailure.AddRange(["if failedDone is file:Error {", $"    log:printError({postFailed}, 'error = failedDone, fileName = fileName);", "    self.failedFiles[entry.absPath] = true;", "}"]);
+        afterFailure.AddRange([$"if failedDone is {(file.MoveAfterFailure is null ? "file:Error" : moveError)} {{", $"    log:printError({postFailed}, 'error = failedDone, fileName = fileName);", "    self.failedFiles[entry.absPath] = true;", "}"]);
         return new
         {
             Job = names[file.Job],
@@ -620,7 +632,9 @@ public sealed partial class PackageEmitter
             Action = file.Target.OperationAction is { } fileAction ? Literal(fileAction) : null,
             Operation = OperationLines(inbound, file.Target.FixedOperation, file.Target.Dispatch, names, modules, FileDispatchComment,
                 new OperationRefusal.FileFails(FileRefused(who), "fileName", afterFailure)),
-            MoveAfterProcess = file.MoveAfterProcess is { } processed ? names[processed] : null,
+            AfterProcess = Move(file.MoveAfterProcess, "processedPath", "done"),
+            AfterProcessError = file.MoveAfterProcess is null ? "file:Error" : moveError,
+            Retry = Move(file.MoveAfterProcess, "retryPath", "retried"),
             AfterFailure = afterFailure,
 
             // A file the inbound endpoint could not move or delete after processing is tried again at each poll

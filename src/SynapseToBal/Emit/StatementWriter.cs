@@ -2233,7 +2233,7 @@ internal sealed partial class StatementWriter
             $"subject = {_expr.String(send.Subject)}",
             $"content = {_expr.String(send.Content)}",
             $"contentType = {BallerinaSyntax.StringLiteral(send.ContentType)}",
-            $"responseVariable = {BallerinaSyntax.StringLiteral(send.ResponseVariable)}",
+            send.LegacyResult ? "legacyResult = true" : $"responseVariable = {BallerinaSyntax.StringLiteral(send.ResponseVariable)}",
         };
         if (send.OverwriteBody)
         {

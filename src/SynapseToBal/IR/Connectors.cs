@@ -162,7 +162,14 @@ public sealed record EmailSendStep(
     ExprIr Content,
     string ContentType,
     string ResponseVariable,
-    bool OverwriteBody) : StepIr(Origin);
+    bool OverwriteBody) : StepIr(Origin)
+{
+    /// <summary>
+    /// Email connector 1.x (no responseVariable): the body becomes <c>&lt;result&gt;&lt;success&gt;true&lt;/success&gt;&lt;/result&gt;</c>
+    /// (EmailUtils.generateOutput), and a failure sets ERROR_CODE and ERROR_MESSAGE only; <see cref="ResponseVariable"/> is empty.
+    /// </summary>
+    public bool LegacyResult { get; init; }
+}
 
 /// <summary>
 /// What an MI 4.x DB connector operation runs (ExecuteQuery.connect's switch on its <c>operation</c> property): a

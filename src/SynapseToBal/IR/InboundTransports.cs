@@ -209,7 +209,20 @@ public abstract partial record InboundTransportIr
         string? ContentType,
         Symbol? MoveAfterProcess,
         Symbol? MoveAfterFailure,
-        InboundTargetIr Target) : InboundTransportIr;
+        InboundTargetIr Target) : InboundTransportIr
+    {
+        /// <summary>
+        /// <c>transport.vfs.CreateFolder</c> true: a missing folder a file is moved to is created first, with its parents
+        /// (FilePollingConsumer.moveOrDeleteAfterProcessing, VFSTransportListener: <c>moveToDirectory.createFolder()</c>).
+        /// </summary>
+        public bool CreateFolder { get; init; }
+
+        /// <summary>
+        /// <c>transport.vfs.MoveTimestampFormat</c>: a moved file's name starts with the time as this SimpleDateFormat
+        /// pattern writes it (split as <c>formatSystemDate</c> takes it); empty: the name is kept.
+        /// </summary>
+        public ImmutableArray<string> MoveTimestamp { get; init; } = [];
+    }
 
     /// <summary>
     /// A file inbound endpoint or a proxy's vfs transport on a remote folder (ftp, ftps, sftp): an <c>ftp:Listener</c>

@@ -1466,8 +1466,9 @@ public sealed partial class Lowerer
     /// simple <c>{x}</c> any run of characters up to the first reserved one or the first character of the literal that
     /// follows it (SimpleStringExpression.match takes no more, and the next node must then match); <c>{+x}</c> any run
     /// up to that first character, or the rest (ReservedStringExpression); and, as Node.matchAll counts a last '/' left
-    /// over, an optional '/' at the end. Null, with the reason in <paramref name="problem"/>, for what this does not
-    /// reproduce: another operator, a variable list or prefix, a literal '*', two variables in a row, a backtick.
+    /// over, an optional '/' at the end; a last literal ending in '*' the text before the '*' and then anything. Null, with the reason in <paramref name="problem"/>, for what this does not
+    /// reproduce: another operator, a variable list or prefix, a literal ending in '*' before an expression, two variables in a row, a backtick.
+    /// A literal ending in '*' as the last node matches any rest (a template ending <c>?*</c>: any query, but a query).
     /// </summary>
     internal static string? QueryPattern(string query, out string? problem)
     {
@@ -1505,15 +1506,30 @@ public sealed partial class Lowerer
             var (expression, text) = nodes[i];
             if (!expression)
             {
-                if (text.Contains('*', StringComparison.Ordinal) || text.Contains('`', StringComparison.Ordinal) || text.Contains('}', StringComparison.Ordinal))
+                if (text.Contains('`', StringComparison.Ordinal) || text.Contains('}', StringComparison.Ordinal))
                 {
-                    problem = $"the literal text '{text}' holds a '*', '}}' or backtick";
+                    problem = $"the literal text '{text}' holds a '}}' or backtick";
                     return null;
                 }
 
-                foreach (var c in text)
+                // A literal ending in '*' takes the rest of the request (Literal.match returns the fragment's length
+                // once the text before the '*' matched): only as the template's last node, where nothing follows to
+                // match the empty rest. A '*' anywhere else is compared as a character, as the other literal text.
+                var rest = text.EndsWith('*') && text.Length > 0;
+                if (rest && i + 1 < nodes.Count)
+                {
+                    problem = $"the literal text '{text}' ends in a '*' (which takes the rest of the query) and '{{{nodes[i + 1].Text}}}' follows it";
+                    return null;
+                }
+
+                foreach (var c in rest ? text[..^1] : text)
                 {
                     pattern.Append(RegexSyntaxCharacters.Contains(c, StringComparison.Ordinal) ? "\\" + c : c.ToString());
+                }
+
+                if (rest)
+                {
+                    return pattern.Append(".*").ToString();
                 }
 
                 continue;

@@ -585,8 +585,20 @@ public sealed partial class Lowerer
             if (connection is { Success: true })
             {
                 var kind = connection.Groups["name"].Value;
-                var why = kind is "http.init" or "email.init" or "kafkaTransport.init" or "salesforcerest.init" or "gmail.init" or "db.init"
-                    ? "one of its settings is unknown, incomplete or evaluated on the message (the diagnostic beside it says which), so the client cannot be configured from it; an operation that names it (configKey) stays a TODO (SB0232)"
+                var problems = kind switch
+                {
+                    "http.init" => _httpConnectionProblems,
+                    "email.init" => _emailConnectionProblems,
+                    "kafkaTransport.init" => _kafkaConnectionProblems,
+                    "salesforcerest.init" => _salesforceConnectionProblems,
+                    "gmail.init" => _gmailConnectionProblems,
+                    "db.init" => _dbConnectorConnectionProblems,
+                    _ => null,
+                };
+                var why = problems is not null
+                    ? problems.TryGetValue(entry.Name, out var problem)
+                        ? $"{problem}, so the client cannot be configured from it; an operation that names it (configKey) stays a TODO (SB0232)"
+                        : "one of its settings is unknown, incomplete or evaluated on the message (the diagnostic beside it says which), so the client cannot be configured from it; an operation that names it (configKey) stays a TODO (SB0232)"
                     : "the converter makes clients only from <http.init>, <email.init>, <kafkaTransport.init>, <salesforcerest.init>, <gmail.init> and <db.init> connections, whose operations it translates; an operation that names this one (configKey) stays a TODO (SB0232), so a client would have no caller";
                 _diagnostics.Report(DiagnosticCatalog.ConnectionNotTranslated, entry.Location, entry.Name, kind, why);
             }

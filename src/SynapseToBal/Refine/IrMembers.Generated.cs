@@ -1652,6 +1652,11 @@ internal static partial class IrMembers
                 sink.Visit(n.MoveAfterProcess);
                 sink.Visit(n.MoveAfterFailure);
                 sink.Visit(n.Target);
+                foreach (var item in n.MoveTimestamp)
+                {
+                    sink.Visit(item);
+                }
+
                 return true;
             }
 

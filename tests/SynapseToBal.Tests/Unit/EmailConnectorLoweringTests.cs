@@ -64,7 +64,7 @@ public sealed class EmailConnectorLoweringTests
     [Theory]
     [InlineData("<attachments>/tmp/a.pdf</attachments><responseVariable>r</responseVariable>", "attachments is set")]
     [InlineData("<personalName>Ops</personalName><responseVariable>r</responseVariable>", "personalName is set")]
-    [InlineData("", "no responseVariable")]
+    [InlineData("<overwriteBody>true</overwriteBody>", "overwriteBody but no responseVariable")]
     [InlineData("<contentType>application/json</contentType><responseVariable>r</responseVariable>", "is not text")]
     [InlineData("<contentType>{$ctx:type}</contentType><responseVariable>r</responseVariable>", "contentType is computed at run time")]
     public void A_send_the_call_does_not_reproduce_stays_a_todo_that_says_why(string extra, string reason)
@@ -74,6 +74,19 @@ public sealed class EmailConnectorLoweringTests
         var todo = Assert.IsType<TodoStep>(Assert.Single(Steps(package)));
         Assert.Equal(DiagnosticCatalog.ConnectorOperationNotTranslated, todo.Reason.Descriptor);
         Assert.Contains(reason, todo.Reason.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_send_without_a_response_variable_is_connector_1x_whose_result_replaces_the_body()
+    {
+        // Connector 1.x (EmailSend, EmailUtils.generateOutput): no responseVariable, the body becomes
+        // <result><success>true</success></result>; a failure sets ERROR_CODE and ERROR_MESSAGE only.
+        var (package, _) = Lower(Smtps, """<email.send configKey="Mail"><from>a@example.com</from><to>b@example.com</to><subject>s</subject></email.send>""");
+
+        var send = Assert.IsType<EmailSendStep>(Assert.Single(Steps(package)));
+        Assert.True(send.LegacyResult);
+        Assert.Equal(string.Empty, send.ResponseVariable);
+        Assert.False(send.OverwriteBody);
     }
 
     [Theory]

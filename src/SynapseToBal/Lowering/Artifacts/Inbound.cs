@@ -168,28 +168,72 @@ public sealed partial class Lowerer
     /// <summary>
     /// Local file polling parameters whose value, as written, is what the Micro Integrator does without them: not
     /// reported. FileInjectHandler.invoke streams only for <c>"true".equals(transport.vfs.Streaming)</c> and builds the
-    /// payload only for <c>"true".equals(transport.vfs.Build)</c>; FilePollingConsumer.setupParams locks files unless
-    /// <c>transport.vfs.Locking</c> is <c>disable</c> (fileLock starts true), sorts only when
-    /// <c>transport.vfs.FileSortAttribute</c> is set and not <c>NONE</c>, and reads <c>transport.vfs.AutoLockRelease</c>
-    /// and <c>transport.vfs.DistributedLock</c> with Boolean.parseBoolean over a false default; moveFile creates a
-    /// missing folder only when Boolean.parseBoolean(<c>transport.vfs.CreateFolder</c>). (VFSConstants, wso2-synapse
-    /// commons, names them.)
+    /// payload only for <c>"true".equals(transport.vfs.Build)</c>; FilePollingConsumer.setupParams reads
+    /// <c>transport.vfs.AutoLockRelease</c> and <c>transport.vfs.DistributedLock</c> with Boolean.parseBoolean over a
+    /// false default. (VFSConstants, wso2-synapse commons, names them.) Locking, sorting and CreateFolder: see
+    /// <see cref="FilePollingUnread"/> and the lowering of the file inbound endpoint.
     /// </summary>
     private static readonly (string Name, string Default, StringComparison Comparison)[] FilePollingDefaults =
     [
         ("transport.vfs.Streaming", "false", StringComparison.OrdinalIgnoreCase),
         ("transport.vfs.Build", "false", StringComparison.OrdinalIgnoreCase),
-        ("transport.vfs.Locking", "enable", StringComparison.OrdinalIgnoreCase),
-        ("transport.vfs.FileSortAttribute", "NONE", StringComparison.Ordinal),
         ("transport.vfs.AutoLockRelease", "false", StringComparison.OrdinalIgnoreCase),
         ("transport.vfs.DistributedLock", "false", StringComparison.OrdinalIgnoreCase),
-        ("transport.vfs.CreateFolder", "false", StringComparison.OrdinalIgnoreCase),
     ];
+
+    /// <summary>
+    /// Parameters of a local file inbound endpoint that change nothing FilePollingConsumer does, as written beside the
+    /// others: not reported (an Integration Studio file inbound endpoint writes them all). FilePollingConsumer never reads
+    /// the VFS transport's failed-records file settings (<c>FailedRecordsFileName</c>, <c>FailedRecordsFileDestination</c>,
+    /// <c>MoveFailedRecordTimestampFormat</c>, <c>FailedRecordNextRetryDuration</c>: its failed moves are <c>.fail</c>
+    /// records, VFSUtils.markFailRecord) nor <c>ReplyFileName</c> (the VFS sender's), and <c>SFTPUserDirIsRoot</c> is an
+    /// SFTP option (VFSUtils.parseSchemeFileOptions) a local folder has no use for. It locks a file unless
+    /// <c>transport.vfs.Locking</c> is <c>disable</c>, and the job takes no lock whatever the value (one poller per
+    /// folder). It sorts only when <c>transport.vfs.FileSortAttribute</c> is exactly <c>Name</c>, <c>Size</c> or
+    /// <c>Lastmodifiedtimestamp</c> (setupParams compares with equals: <c>none</c> or <c>name</c> sorts nothing), and
+    /// only then reads <c>FileSortAscending</c>; it reads <c>AutoLockReleaseInterval</c> and <c>LockReleaseSameNode</c>
+    /// only with <c>AutoLockRelease</c> true, and <c>DistributedTimeout</c> only with <c>DistributedLock</c> true
+    /// (Boolean.parseBoolean).
+    /// </summary>
+    private static IEnumerable<string> FilePollingUnread(Dictionary<string, ConfigParameterSyntax> parameters)
+    {
+        string? Text(string name) => parameters.TryGetValue(name, out var p) ? p.Text?.Trim() : null;
+        bool True(string name) => string.Equals(Text(name), "true", StringComparison.OrdinalIgnoreCase);
+        string[] unread =
+        [
+            "transport.vfs.FailedRecordsFileName", "transport.vfs.FailedRecordsFileDestination", "transport.vfs.MoveFailedRecordTimestampFormat",
+            "transport.vfs.FailedRecordNextRetryDuration", "transport.vfs.ReplyFileName", "transport.vfs.SFTPUserDirIsRoot", "transport.vfs.Locking",
+        ];
+        foreach (var name in unread)
+        {
+            yield return name;
+        }
+
+        if (Text("transport.vfs.FileSortAttribute") is not ("Name" or "Size" or "Lastmodifiedtimestamp"))
+        {
+            yield return "transport.vfs.FileSortAttribute";
+            yield return "transport.vfs.FileSortAscending";
+        }
+
+        if (!True("transport.vfs.AutoLockRelease"))
+        {
+            yield return "transport.vfs.AutoLockReleaseInterval";
+            yield return "transport.vfs.LockReleaseSameNode";
+        }
+
+        if (!True("transport.vfs.DistributedLock"))
+        {
+            yield return "transport.vfs.DistributedTimeout";
+        }
+    }
 
     /// <summary>The parameters of <paramref name="names"/> whose value is not one of <paramref name="defaults"/> (a value the Micro Integrator treats as the parameter's absence).</summary>
     private static IEnumerable<string> WithoutDefaultValues(IEnumerable<string> names, Dictionary<string, ConfigParameterSyntax> parameters, (string Name, string Default, StringComparison Comparison)[] defaults) =>
         names.Where(name => !(parameters.TryGetValue(name, out var parameter) && parameter.Text?.Trim() is { } value
             && defaults.Any(d => d.Name == name && string.Equals(value, d.Default, d.Comparison))));
+
+    /// <summary>The protocol name <see cref="ReportInboundSettings"/> takes for a local folder's polling job.</summary>
+    private const string FilePolling = "file polling";
 
     /// <summary>Reports the endpoint-level settings the listener does not reproduce, and parameters not applied.</summary>
     private void ReportInboundSettings(InboundEndpointSyntax inbound, IEnumerable<string> notApplied, string protocol)
@@ -211,7 +255,9 @@ public sealed partial class Lowerer
 
         foreach (var name in notApplied)
         {
-            Report($"parameter '{name}'", $"the {protocol} listener does not apply it; set the equivalent listener option by hand if it matters");
+            Report($"parameter '{name}'", protocol == FilePolling
+                ? "the generated polling job (a task:Job) does not apply it; add it to the job by hand if it matters"
+                : $"the {protocol} listener does not apply it; set the equivalent listener option by hand if it matters");
         }
     }
 

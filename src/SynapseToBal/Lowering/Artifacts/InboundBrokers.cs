@@ -335,13 +335,20 @@ public sealed partial class Lowerer
 
     // ---- File ----
 
-    /// <summary>The local path of a VFS URI (<c>file:///data/in</c>, <c>file:/data/in</c> or a plain path); null for another scheme (ftp, sftp, smb, ...).</summary>
+    /// <summary>
+    /// The local path of a VFS URI (<c>file:///data/in</c>, <c>file:/data/in</c> or a plain path); null for another
+    /// scheme (ftp, sftp, smb, ...). A Windows drive (<c>file:///C:\in</c>, <c>file:/C:/in</c>) is the path from the
+    /// drive letter on, as Commons VFS's LocalFileNameParser reads it (<c>C:\in</c>, not <c>/C:\in</c>).
+    /// </summary>
     private static string? LocalPath(string uri)
     {
         if (uri.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
         {
             var path = uri[5..];
-            return path.StartsWith("///", StringComparison.Ordinal) ? path[2..] : path.StartsWith("//", StringComparison.Ordinal) ? null : path;
+            path = path.StartsWith("///", StringComparison.Ordinal) ? path[2..] : path.StartsWith("//", StringComparison.Ordinal) ? string.Empty : path;
+            return path.Length == 0 ? null
+                : path.Length >= 3 && path[0] == '/' && char.IsAsciiLetter(path[1]) && path[2] == ':' ? path[1..]
+                : path;
         }
 
         return uri.Contains("://", StringComparison.Ordinal) || uri.Contains('{', StringComparison.Ordinal) ? null : uri;
@@ -396,13 +403,30 @@ public sealed partial class Lowerer
         var folderSymbol = InboundConfigurable(inbound, "folder", folder, "transport.vfs.FileURI", localPath: true);
         var processed = MoveFolder("transport.vfs.ActionAfterProcess", "transport.vfs.MoveAfterProcess");
         var failed = MoveFolder("transport.vfs.ActionAfterFailure", "transport.vfs.MoveAfterFailure");
-        string[] known =
-        [
+        var moves = processed is not null || failed is not null;
+        var createFolder = moves && bool.TryParse(Text("transport.vfs.CreateFolder"), out var create) && create;
+        IReadOnlyList<string>? timestamp = null;
+        var known = new List<string>
+        {
             "transport.vfs.FileURI", "interval", "transport.vfs.ContentType", "transport.vfs.FileNamePattern", "transport.vfs.ActionAfterProcess",
             "transport.vfs.MoveAfterProcess", "transport.vfs.ActionAfterFailure", "transport.vfs.MoveAfterFailure", "sequential", "coordination",
-        ];
+            "transport.vfs.CreateFolder",
+        };
+        if (parameters.TryGetValue("transport.vfs.MoveTimestampFormat", out var stampParameter) && stampParameter.Text is { } stampPattern)
+        {
+            // FilePollingConsumer reads it only when it moves a file (moveOrDeleteAfterProcessing), untrimmed.
+            timestamp = moves ? JavaDateFormat.Parts(stampPattern) : [];
+            known.Add("transport.vfs.MoveTimestampFormat");
+            if (timestamp is null)
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, stampParameter.Location, "inboundEndpoint", "parameter 'transport.vfs.MoveTimestampFormat'",
+                    $"the Micro Integrator starts a moved file's name with the time as SimpleDateFormat '{stampPattern}' writes it; the pattern has a text field (a month or day name, AM/PM, an era, a zone) whose text depends on the JVM's locale, or Java refuses it, so the generated job moves the file under its own name: add the prefix by hand");
+            }
+        }
+
+        known.AddRange(FilePollingUnread(parameters));
         ReportSequential(inbound, parameters);
-        ReportInboundSettings(inbound, WithoutDefaultValues(parameters.Keys.Except(known, StringComparer.Ordinal), parameters, FilePollingDefaults), "file polling");
+        ReportInboundSettings(inbound, WithoutDefaultValues(parameters.Keys.Except(known, StringComparer.Ordinal), parameters, FilePollingDefaults), FilePolling);
         var file = new InboundTransportIr.File(
             _symbols.Module(SymbolKind.Type, inbound.Name + " poller"),
             _symbols.Module(SymbolKind.LocalEntry, inbound.Name + " poll job"),
@@ -412,8 +436,12 @@ public sealed partial class Lowerer
             Text("transport.vfs.ContentType") is { Length: > 0 } contentType ? contentType : null,
             processed,
             failed,
-            target);
-        var summary = $"Inbound endpoint '{inbound.Name}': every {interval.ToString(CultureInfo.InvariantCulture)} s, each file of '{folder}'{(file.FileNamePattern is { } p2 ? $" whose name matches '{p2}'" : string.Empty)} runs sequence '{SequenceName(inbound)}'{OnErrorText(inbound)}, then is {(processed is null ? "deleted" : "moved")}.";
+            target)
+        {
+            CreateFolder = createFolder,
+            MoveTimestamp = timestamp is { Count: > 0 } ? [.. timestamp] : [],
+        };
+        var summary = $"Inbound endpoint '{inbound.Name}': every {interval.ToString(CultureInfo.InvariantCulture)} s, each file of '{folder}'{(file.FileNamePattern is { } p2 ? $" whose name matches '{p2}'" : string.Empty)} runs sequence '{SequenceName(inbound)}'{OnErrorText(inbound)}, then is {(processed is null ? "deleted" : file.MoveTimestamp.IsEmpty ? "moved" : "moved, its name prefixed with the time")}.";
         return new InboundIr(_symbols.Module(SymbolKind.Listener, inbound.Name + " listener"), inbound.Name, inbound.Description ?? summary, file, inbound);
     }
 

@@ -40,7 +40,14 @@ public sealed partial class Lowerer
 
         public sealed record Jms(string Destination, bool Topic, string Factory, string? ContentType, ImmutableArray<JmsContentTypeRuleIr> Rules, string? ReplyDestination, bool ReplyTopic) : ProxyTransportPlan("jms");
 
-        public sealed record Vfs(VfsFolder Folder, string? Pattern, decimal IntervalSeconds, string ContentType, VfsFolder? MoveAfterProcess, VfsFolder? MoveAfterFailure) : ProxyTransportPlan("vfs");
+        public sealed record Vfs(VfsFolder Folder, string? Pattern, decimal IntervalSeconds, string ContentType, VfsFolder? MoveAfterProcess, VfsFolder? MoveAfterFailure) : ProxyTransportPlan("vfs")
+        {
+            /// <summary>transport.vfs.CreateFolder true: a missing folder a file is moved to is created first.</summary>
+            public bool CreateFolder { get; init; }
+
+            /// <summary>transport.vfs.MoveTimestampFormat, split for formatSystemDate: a moved file's name starts with the time; empty: kept.</summary>
+            public ImmutableArray<string> MoveTimestamp { get; init; } = [];
+        }
 
         /// <summary>A vfs transport on an ftp, ftps or sftp folder: an ftp:Listener.</summary>
         public sealed record RemoteVfs(RemoteFolderUri Uri, string Pattern, decimal IntervalSeconds, string ContentType, RemoteAfter Processed, RemoteAfter Failed) : ProxyTransportPlan("vfs");
@@ -462,9 +469,28 @@ public sealed partial class Lowerer
             return NotTranslated("transport.vfs.FileNamePattern is missing, so the Micro Integrator's VFS listener processes no file of the folder (VFSTransportListener.scanFileOrDirectory); set the pattern the files should match");
         }
 
+        // VFSTransportListener.moveOrDeleteAfterProcessing: a missing folder a file is moved to is created first when
+        // PollTableEntry read transport.vfs.CreateFolder as "true" (any case), and the moved file's name starts with the
+        // time as the SimpleDateFormat transport.vfs.MoveTimestampFormat writes it; the job does both. A pattern with a
+        // text field (locale-dependent) stays reported, with the consequence VfsParameterConsequence gives.
+        var applied = new List<string>(ProxyVfsParameters);
+        var moves = processed is not null || failed is not null;
+        var createFolder = moves && string.Equals(text("transport.vfs.CreateFolder"), "true", StringComparison.OrdinalIgnoreCase);
+        applied.Add("transport.vfs.CreateFolder"); // true: done; anything else: not done, as by the listener
+
+        IReadOnlyList<string>? timestamp = moves && parameters.TryGetValue("transport.vfs.MoveTimestampFormat", out var stamp) && stamp.Text is { } stampPattern
+            ? JavaDateFormat.Parts(stampPattern)
+            : null;
+        if (timestamp is not null || !moves)
+        {
+            applied.Add("transport.vfs.MoveTimestampFormat");
+        }
+
         return new ProxyTransportPlan.Vfs(folder, pattern, interval, contentType, processed, failed)
         {
-            Applied = [.. ProxyVfsParameters],
+            Applied = [.. applied],
+            CreateFolder = createFolder,
+            MoveTimestamp = timestamp is { Count: > 0 } ? [.. timestamp] : [],
         };
     }
 
@@ -916,7 +942,11 @@ public sealed partial class Lowerer
                     vfs.ContentType,
                     processed,
                     failed,
-                    target);
+                    target)
+                {
+                    CreateFolder = vfs.CreateFolder,
+                    MoveTimestamp = vfs.MoveTimestamp,
+                };
                 var summary = $"Proxy service '{proxy.Name}' on VFS: every {vfs.IntervalSeconds.ToString(CultureInfo.InvariantCulture)} s (transport.PollInterval), each file of '{vfs.Folder.Unresolved ?? vfs.Folder.Path}'{(vfs.Pattern is { } pattern ? $" whose name matches '{pattern}'" : string.Empty)} runs the proxy's in flow as {vfs.ContentType}, then is {(processed is null ? "deleted" : "moved")}.";
                 return new InboundIr(_symbols.Module(SymbolKind.Listener, proxy.Name + " vfs listener"), proxy.Name, summary, file, proxy);
             }

@@ -102,7 +102,12 @@ public sealed partial class Lowerer
         }
 
         var parts = new List<string>();
-        var suspendWhat = q.SuspendErrorCodes.Length == 0 ? (timeoutNone ? "any error" : "any other error") : suspendNone ? null : $"errors {Codes(q.SuspendErrorCodes)}";
+        // A code of three digits from 100 to 599 reads as an HTTP status, but isSuspendFault compares the ERROR_CODE of a
+        // fault (101503, 303001, ...): a backend's 500 answer is a response, never a fault, so such a code matches nothing.
+        var statusLike = q.SuspendErrorCodes.Select(c => c.Trim()).Where(c => c.Length == 3 && int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 100 and <= 599).ToList();
+        var statusNote = statusLike.Count == 0 ? string.Empty
+            : $" ({string.Join(", ", statusLike)} {(statusLike.Count == 1 ? "is" : "are")} no Synapse error code but an HTTP status: a response with that status is no fault and suspends nothing)";
+        var suspendWhat = q.SuspendErrorCodes.Length == 0 ? (timeoutNone ? "any error" : "any other error") : suspendNone ? null : $"errors {Codes(q.SuspendErrorCodes)}{statusNote}";
         if (suspendWhat is not null)
         {
             // Later suspensions as EndpointContext.computeNextRetryTimeForSuspended computes them: the last times the

@@ -546,6 +546,19 @@ function setFileHeaders(Context ctx, file:MetaData entry, string fileName) {
     ctx.headers["last_modified"] = epochMillis(entry.modifiedTime).toString();
 }
 
+# A file polling endpoint moving a file after processing or a failure (FilePollingConsumer.moveOrDeleteAfterProcessing,
+# VFSTransportListener.moveOrDeleteAfterProcessing): into `folder`, created first with its parents when `createFolder`
+# and it does not exist (transport.vfs.CreateFolder true: `moveToDirectory.createFolder()`), under the file's name
+# after the current time as `timestamp` writes it (transport.vfs.MoveTimestampFormat, the SimpleDateFormat pattern the
+# converter split as formatSystemDate takes it), if given.
+function moveFileToFolder(string path, string folder, string fileName, boolean createFolder = false, string[]? timestamp = ()) returns error? {
+    if createFolder && !check file:test(folder, file:EXISTS) {
+        check file:createDir(folder, file:RECURSIVE);
+    }
+    string name = timestamp is string[] ? check formatSystemDate(timestamp) + fileName : fileName;
+    check file:rename(path, check file:joinPath(folder, name));
+}
+
 # How the Micro Integrator's RabbitMQ inbound endpoint settles a message when `rabbitmq.queue.auto.ack` is false,
 # once its sequence returned, failed or not (RabbitMQInjectHandler.onMessage, RabbitMQConsumer.handleDelivery): the
 # default-scope property SET_ROLLBACK_ONLY true (the boolean, or a string `Boolean.parseBoolean` reads as true) rejects
@@ -6122,20 +6135,23 @@ function connectorPath(string baseUrl, string relativePath) returns string {
     return path;
 }
 
-# The MI 4.4 email connector's send operation (EmailSend, connector 2.x), on an `email:SmtpClient`. The message is
+# The MI 4.4 email connector's send operation (EmailSend, connector 2.x; 1.x with `legacyResult`), on an `email:SmtpClient`. The message is
 # built as MessageBuilder does: `to`, `cc`, `bcc` and `replyTo` are comma-separated address lists
 # (InternetAddress.parse), an empty one is left out, as is an empty subject or from, and every default-scope
 # property named `EMAIL-HEADER:<name>` becomes a header. Sent, `{"success": true}` goes to the response variable
 # as `{payload}`, or replaces the message as JSON with `overwriteBody` (see `emailConnectorResult`). A failure is
 # recorded as the connector records it (ERROR_CODE "700204" and ERROR_MESSAGE "EMAIL:INVALID_CONFIGURATION" without
 # recipients, else "700203" and "EMAIL:CONNECTIVITY"; status 500; `{"success": false, "error": {code, message}}`
-# as the result) and fails the flow, so the fault sequence runs.
+# as the result) and fails the flow, so the fault sequence runs. Connector 1.x (no responseVariable) builds the same
+# message and replaces the body by `<result><success>true</success></result>` (EmailUtils.generateOutput); a 1.x
+# failure sets ERROR_CODE and ERROR_MESSAGE only.
 function sendEmailConnector(Context ctx, email:SmtpClient connection, string 'from, string to, string cc, string bcc,
-        string replyTo, string subject, string content, string contentType, string responseVariable,
-        boolean overwriteBody = false) returns error? {
+        string replyTo, string subject, string content, string contentType, string responseVariable = "",
+        boolean overwriteBody = false, boolean legacyResult = false) returns error? {
     if to == "" && cc == "" && bcc == "" {
         return emailConnectorFailure(ctx, "700204", "EMAIL:INVALID_CONFIGURATION",
-                "Error occurred while sending the email. Recipients are not provided.", responseVariable, overwriteBody);
+                "Error occurred while sending the email. Recipients are not provided.", responseVariable, overwriteBody,
+                legacyResult = legacyResult);
     }
     map<string> headers = {};
     foreach [string, anydata] [name, value] in ctx.properties.entries() {
@@ -6177,17 +6193,26 @@ function sendEmailConnector(Context ctx, email:SmtpClient connection, string 'fr
     if sent is email:Error {
         return emailConnectorFailure(ctx, "700203", "EMAIL:CONNECTIVITY",
                 string `Error occurred while sending the email with subject ${subject} to ${to}.`, responseVariable,
-                overwriteBody, sent);
+                overwriteBody, sent, legacyResult);
+    }
+    if legacyResult {
+        // Connector 1.x (EmailUtils.generateOutput): the body becomes the result element.
+        connectorResult(ctx, xml `<result><success>true</success></result>`);
+        return;
     }
     emailConnectorResult(ctx, {success: true}, responseVariable, overwriteBody, true);
 }
 
 # Records an email connector failure as AbstractEmailConnectorOperation does: the ERROR_CODE and ERROR_MESSAGE
-# properties, status 500 and the failed result; then the error fails the flow.
+# properties, status 500 and the failed result; then the error fails the flow. Connector 1.x (`legacyResult`,
+# EmailUtils.setErrorsInMessage) sets the two properties only.
 function emailConnectorFailure(Context ctx, string code, string detail, string message, string responseVariable,
-        boolean overwriteBody, error? cause = ()) returns error {
+        boolean overwriteBody, error? cause = (), boolean legacyResult = false) returns error {
     ctx.properties["ERROR_CODE"] = code;
     ctx.properties["ERROR_MESSAGE"] = detail;
+    if legacyResult {
+        return error(message, cause);
+    }
     ctx.statusCode = 500;
     emailConnectorResult(ctx, {success: false, 'error: {code, message: detail}}, responseVariable, overwriteBody,
             false);

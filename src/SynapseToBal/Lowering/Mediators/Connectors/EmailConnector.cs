@@ -162,8 +162,9 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
-    /// <c>&lt;email.send configKey="..."&gt;</c> (connector 2.x): a sendMessage on the connection's client, then the
-    /// connector's result <c>{"success": true}</c> in the response variable or the body.
+    /// <c>&lt;email.send configKey="..."&gt;</c>: a sendMessage on the connection's client, then the connector's result:
+    /// 2.x <c>{"success": true}</c> in the response variable or the body, 1.x (no responseVariable)
+    /// <c>&lt;result&gt;&lt;success&gt;true&lt;/success&gt;&lt;/result&gt;</c> as the body.
     /// </summary>
     private IEnumerable<StepIr> LowerEmailSend(ConnectorOperationMediator operation, FlowContext context)
     {
@@ -200,12 +201,20 @@ public sealed partial class Lowerer
             return [ConnectorTodo(operation, $"{string.Join(", ", unsupported)} {(unsupported.Count == 1 ? "is" : "are")} set, which the generated call does not reproduce")];
         }
 
-        // Connector 2.x reads responseVariable as mandatory (AbstractEmailConnectorOperation); 1.x wrote its result another way.
-        if (Literal("responseVariable") is not { Length: > 0 } responseVariable)
+        // Connector 2.x reads responseVariable as mandatory (AbstractEmailConnectorOperation). Without it (and without
+        // overwriteBody, which 1.x does not have) the operation is connector 1.x's EmailSend: the same message, the body
+        // replaced by <result><success>true</success></result> (EmailUtils.generateOutput, PayloadUtils.preparePayload).
+        var legacy = !parameters.ContainsKey("responseVariable") && !parameters.ContainsKey("overwriteBody");
+        var responseVariable = string.Empty;
+        if (!legacy && Literal("responseVariable") is not { Length: > 0 } named)
         {
             return [ConnectorTodo(operation, parameters.ContainsKey("responseVariable")
                 ? "its responseVariable is empty or computed at run time"
-                : "it has no responseVariable (an email connector 1.x operation, whose result is written differently)")];
+                : "it has an overwriteBody but no responseVariable, which connector 2.x requires")];
+        }
+        else if (!legacy)
+        {
+            responseVariable = Literal("responseVariable")!;
         }
 
         var overwriteBody = false;
@@ -283,7 +292,10 @@ public sealed partial class Lowerer
             new EmailSendStep(operation, connection, plain["from"], plain["to"], plain["cc"], plain["bcc"], plain["replyTo"],
                 ConnectorText(operation, parameters.GetValueOrDefault("subject"), context),
                 ConnectorText(operation, parameters.GetValueOrDefault("content"), context),
-                $"{contentType}; charset={encoding}", responseVariable, overwriteBody),
+                $"{contentType}; charset={encoding}", responseVariable, overwriteBody)
+            {
+                LegacyResult = legacy,
+            },
         ];
     }
 }

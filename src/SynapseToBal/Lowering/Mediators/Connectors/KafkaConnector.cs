@@ -67,6 +67,43 @@ public sealed partial class Lowerer
     /// the same settings). False when the connection cannot be translated (a serializer other than StringSerializer,
     /// Kerberos or OAuth, a partitioner class, ...); the reason is kept for the operations that use it.
     /// </summary>
+    /// <summary>
+    /// The parameters the connector's init template (kafka_config/init.xml of wso2-extensions/esb-connector-kafka)
+    /// declares: the Micro Integrator hands only these to KafkaConnection (as <c>kafka.&lt;name&gt;</c> properties), so a
+    /// setting of another name is read by nothing.
+    /// </summary>
+    private static readonly HashSet<string> KafkaInitParameters = new(StringComparer.Ordinal)
+    {
+        "name", "bootstrapServers", "keySerializerClass", "valueSerializerClass", "schemaRegistryUrl", "basicAuthCredentialsSource",
+        "basicAuthUserInfo", "acks", "bufferMemory", "compressionType", "retries", "sslKeyPassword", "sslKeystoreLocation",
+        "sslKeystorePassword", "sslTruststoreLocation", "sslTruststorePassword", "batchSize", "clientId", "connectionsMaxIdleTime",
+        "lingerTime", "maxBlockTime", "maxRequestSize", "partitionerClass", "receiveBufferBytes", "requestTimeout", "saslJaasConfig",
+        "saslKerberosServiceName", "saslMechanism", "securityProtocol", "sendBufferBytes", "sslEnabledProtocols", "sslKeystoreType",
+        "sslProtocol", "sslProvider", "sslTruststoreType", "timeout", "blockOnBufferFull", "maxInFlightRequestsPerConnection",
+        "metadataFetchTimeout", "metadataMaxAge", "metricReporters", "metricsNumSamples", "metricsSampleWindow", "reconnectBackoff",
+        "retryBackoff", "saslKerberosKinitCmd", "saslKerberosMinTimeBeforeRelogin", "saslKerberosTicketRenewJitter",
+        "saslKerberosTicketRenewWindowFactor", "sslCipherSuites", "sslEndpointIdentificationAlgorithm", "sslKeymanagerAlgorithm",
+        "sslSecureRandomImplementation", "sslTrustmanagerAlgorithm", "poolingEnabled", "maxActiveConnections", "maxIdleConnections",
+        "maxWaitTime", "minEvictionTime", "evictionCheckInterval", "exhaustedAction", "useLatestVersion", "autoRegisterSchemas",
+        "subjectNameStrategy", "keySubjectNameStrategy", "saslOauthbearerTokenEndpointUrl", "saslLoginCallbackHandlerClass",
+        "saslOauthbearerScopeClaimName", "saslLoginConnectTimeout", "saslLoginReadTimeout", "saslLoginRetryBackoff",
+        "saslLoginRetryBackoffMax", "enableIdempotence", "messageSendMaxRetries", "reconnectBackoffMax", "sendCallbackHandlerClass",
+    };
+
+    /// <summary>
+    /// Why a setting the init template does not declare changes nothing, naming the declared one meant when its name
+    /// is the setting's without a unit suffix (<c>lingerMs</c>: <c>lingerTime</c>).
+    /// </summary>
+    private static string UndeclaredKafkaSetting(string name)
+    {
+        var stem = System.Text.RegularExpressions.Regex.Replace(name, "(Ms|Millis|Milliseconds|Time|Timeout|Interval)$", string.Empty, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        var meant = stem.Length >= 4
+            ? KafkaInitParameters.Where(p => p != name && p.StartsWith(stem, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).FirstOrDefault()
+            : null;
+        return "the connector's init template declares no such parameter, so the Micro Integrator reads nothing of it"
+            + (meant is null ? string.Empty : $" (the parameter for this is '{meant}')");
+    }
+
     private bool TryLowerKafkaConnection(LocalEntrySyntax entry, string xml)
     {
         if (ConnectionSettings(entry, xml, _kafkaConnectionProblems, "kafkaTransport.init") is not { } settings)
@@ -358,6 +395,7 @@ public sealed partial class Lowerer
                     or "keySubjectNameStrategy" => "the schema registry is read only with the Avro serializer, which the connection does not use",
                 "timeout" or "blockOnBufferFull" or "metadataFetchTimeout" => "the Kafka 2.8 client the connector uses no longer reads it",
                 "messageSendMaxRetries" => "the Kafka client does not read it (retries does)",
+                _ when !KafkaInitParameters.Contains(name) => UndeclaredKafkaSetting(name),
                 _ => "set it in the producer's additionalProperties by hand if it matters",
             };
             notes.Add($"'{name}' is not applied: {why}.");

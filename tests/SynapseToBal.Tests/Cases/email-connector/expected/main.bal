@@ -48,14 +48,7 @@ service /mail on httpListener {
             //     <responseVariable>r1</responseVariable>
             // </email.send>
             check notTranslatedMediator("email.send", "SB0232");
-            // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because it has no responseVariable (an email connector 1.x operation, whose result is written differently); the connection is the local entry 'MailConn'; parameters: from, to, subject, content
-            // <email.send configKey="MailConn">
-            //     <from>alerts@example.com</from>
-            //     <to>ops@example.com</to>
-            //     <subject>Legacy</subject>
-            //     <content>Written for the 1.x connector.</content>
-            // </email.send>
-            check notTranslatedMediator("email.send", "SB0232");
+            check sendEmailConnector(ctx, mailConn, 'from = "alerts@example.com", to = "ops@example.com", cc = "", bcc = "", replyTo = "", subject = "Legacy", content = "Written for the 1.x connector.", contentType = "text/html; charset=UTF-8", legacyResult = true);
             // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because its connection 'PlainConn' is not translated: it connects without authentication (requireAuthentication false), which email:SmtpClient does not do; the connection is the local entry 'PlainConn'; parameters: from, to, subject, responseVariable
             // <email.send configKey="PlainConn">
             //     <from>alerts@example.com</from>

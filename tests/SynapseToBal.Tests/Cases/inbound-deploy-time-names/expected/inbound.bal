@@ -66,13 +66,15 @@ service kafka:Service on kafkaEventsListener {
     remote function onConsumerRecord(kafka:BytesConsumerRecord[] records) returns error? {
         foreach kafka:BytesConsumerRecord kafkaRecord in records {
             Context ctx = newInboundContext(kafkaRecord.value, "application/json");
-            // The record's topic, partition, offset, timestamp, key and headers become properties, as
+            // The record's topic, partition, offset, timestamp, value, key and headers become properties, as
             // KafkaMessageConsumer.populateMessageContext sets them (a key as its text, as the StringDeserializer
             // gives it; a record without a key sets none).
             ctx.properties["topic"] = kafkaRecord.offset.partition.topic;
             ctx.properties["partitionNo"] = kafkaRecord.offset.partition.partition;
             ctx.properties["offset"] = kafkaRecord.offset.offset;
             ctx.properties["timestamp"] = kafkaRecord.timestamp;
+            string|error valueText = string:fromBytes(kafkaRecord.value);
+            ctx.properties["messageValue"] = valueText is string ? valueText : kafkaRecord.value;
             byte[]? recordKey = kafkaRecord?.key;
             if recordKey is byte[] {
                 string|error keyText = string:fromBytes(recordKey);
