@@ -16,6 +16,12 @@ internal sealed partial class StatementWriter
     /// </summary>
     private void DataServiceQuery(DataServiceQueryStep step)
     {
+        if (step.StoredProcedure)
+        {
+            DataServiceCall(step);
+            return;
+        }
+
         var reads = step.Arguments.Select(DataServiceParam).ToList();
         var query = new StringBuilder();
         if (reads.Count > 0)
@@ -53,6 +59,36 @@ internal sealed partial class StatementWriter
     }
 
     /// <summary>
+    /// A data service query the Micro Integrator runs as a stored procedure call (SQLQuery.processPreStoredProcQuery):
+    /// the runtime's <c>dataServiceCall</c> of the SQL's text parts and the parameters, an OUT one as
+    /// <c>dataServiceOut(name, sqlType)</c> and an INOUT one as <c>dataServiceInOut(name, sqlType, value)</c>, run with
+    /// <c>sql:call</c>; its result the rows of the first result set merged with the OUT values, or those values alone
+    /// (processPostStoredProcQuery). A query with no result is <c>dataServiceCallUpdate</c>.
+    /// </summary>
+    private void DataServiceCall(DataServiceQueryStep step)
+    {
+        var arguments = string.Join(", ", step.Arguments.Select(argument => argument.Direction switch
+        {
+            DataServiceParamDirection.In => DataServiceParam(argument),
+            DataServiceParamDirection.Out => $"dataServiceOut({BallerinaSyntax.StringLiteral(argument.OutName!)}, {BallerinaSyntax.StringLiteral(argument.OutSqlType!)})",
+            DataServiceParamDirection.InOut => $"check dataServiceInOut({BallerinaSyntax.StringLiteral(argument.OutName!)}, {BallerinaSyntax.StringLiteral(argument.OutSqlType!)}, {DataServiceParam(argument)})",
+            _ => throw new InvalidOperationException(argument.Direction.ToString()),
+        }));
+        var parts = "[" + string.Join(", ", step.SqlSegments.Select(BallerinaSyntax.StringLiteral)) + "]";
+        var client = $"check {_expr.Names[step.Client.Name]}.jdbcClient()";
+        if (step.Result is not { } result)
+        {
+            _out.Verbatim($"check dataServiceCallUpdate({client}, {parts}, [{arguments}]);");
+            return;
+        }
+
+        var shape = $"{BallerinaSyntax.StringLiteral(result.Element)}, {BallerinaSyntax.StringLiteral(result.RowName)}, {BallerinaSyntax.StringLiteral(result.Namespace)}, {DataServiceEntries(result.Outputs)}";
+        _out.Verbatim($"check dataServiceCall(ctx, {client}, {parts}, [{arguments}], {shape}"
+            + (step.OutParamsOnly ? ", outParamsOnly = true" : string.Empty)
+            + (result.UseColumnNumbers ? ", useColumnNumbers = true" : string.Empty) + ");");
+    }
+
+    /// <summary>
     /// The read of one query parameter: its request name, its sqlType (a string by default), its default value,
     /// forceDefault and nullFails; a parameter no with-param gives is its default value, and without one fails every
     /// request (Query.extractParams).
@@ -64,7 +100,9 @@ internal sealed partial class StatementWriter
         {
             return argument.DefaultValue is { } value
                 ? $"check dataServiceValue({BallerinaSyntax.StringLiteral(value)}, {type})"
-                : $"check dataServiceUnmappedParam({BallerinaSyntax.StringLiteral(argument.RequestName)})";
+                : argument.Direction == DataServiceParamDirection.InOut
+                    ? $"check dataServiceValue((), {type})"
+                    : $"check dataServiceUnmappedParam({BallerinaSyntax.StringLiteral(argument.RequestName)})";
         }
 
         var read = new StringBuilder("check dataServiceParam(ctx, ").Append(BallerinaSyntax.StringLiteral(argument.RequestName));

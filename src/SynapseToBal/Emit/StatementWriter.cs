@@ -2174,6 +2174,7 @@ internal sealed partial class StatementWriter
                 DbConnectorOperation.Insert => "INSERT",
                 DbConnectorOperation.Update => "UPDATE",
                 DbConnectorOperation.Delete => "DELETE",
+                DbConnectorOperation.Call => "CALL",
                 _ => "EXECUTE_QUERY",
             }),
             _expr.String(db.Statement),

@@ -174,7 +174,8 @@ public sealed record EmailSendStep(
 /// <summary>
 /// What an MI 4.x DB connector operation runs (ExecuteQuery.connect's switch on its <c>operation</c> property): a
 /// query whose rows are the result (select, executeQuery with isResultSet), or an update whose count is (insert,
-/// update, delete, executeQuery without isResultSet; insert also reports its generated keys).
+/// update, delete, executeQuery without isResultSet; insert also reports its generated keys), or a stored procedure
+/// call (call: prepareCall, its first result set and update count).
 /// </summary>
 public enum DbConnectorOperation
 {
@@ -183,6 +184,7 @@ public enum DbConnectorOperation
     Update,
     Delete,
     ExecuteQuery,
+    Call,
 }
 
 /// <summary>

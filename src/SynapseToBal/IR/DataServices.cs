@@ -7,9 +7,26 @@ namespace SynapseToBal.IR;
 /// arguments), each argument read from the request, and the XML result the data service answers with (null for a
 /// query with no result: the Micro Integrator answers 202 with no body). <see cref="GeneratedKeyColumn"/> is set for a
 /// query with <c>returnGeneratedKeys</c>: the statement is run as an update and its result is the row of the key it
-/// generated, under that column name (SQLQuery.writeOutGeneratedKeys).
+/// generated, under that column name (SQLQuery.writeOutGeneratedKeys). A <see cref="StoredProcedure"/> query is run as
+/// a call (SQLQuery.processPreStoredProcQuery, a CallableStatement): its result is the rows of the first result set the
+/// procedure returns, each with the values of its OUT and INOUT parameters under their names, or one row of those
+/// values when it returns none; with <see cref="OutParamsOnly"/> (the result has as many outputs as the query has OUT
+/// and INOUT parameters: SQLQuery.calculateResultOnlyOutParams) no result set is read and the row is those values.
 /// </summary>
-public sealed record DataServiceQueryStep(DbClientIr Client, ImmutableArray<string> SqlSegments, ImmutableArray<DataServiceArgumentIr> Arguments, DataServiceResultIr? Result, string? GeneratedKeyColumn = null) : StepIr((Syntax.MediatorSyntax?)null);
+public sealed record DataServiceQueryStep(DbClientIr Client, ImmutableArray<string> SqlSegments, ImmutableArray<DataServiceArgumentIr> Arguments, DataServiceResultIr? Result, string? GeneratedKeyColumn = null, bool StoredProcedure = false, bool OutParamsOnly = false) : StepIr((Syntax.MediatorSyntax?)null);
+
+/// <summary>The direction of a stored procedure's parameter (the query parameter's <c>type</c>, QueryTypes).</summary>
+public enum DataServiceParamDirection
+{
+    /// <summary>IN: a value bound in its place.</summary>
+    In,
+
+    /// <summary>OUT: registered as its sqlType and read back after the call; no value is bound.</summary>
+    Out,
+
+    /// <summary>INOUT: a value bound in its place, registered as its sqlType and read back after the call.</summary>
+    InOut,
+}
 
 /// <summary>
 /// A query parameter: the request parameter it is read from, the JDBC type it binds as, its default value (taken for
@@ -17,9 +34,13 @@ public sealed record DataServiceQueryStep(DbClientIr Client, ImmutableArray<stri
 /// CallQuery.extractParams finds no parameter to read forceDefault from); an <see cref="IsArray"/> one (paramType
 /// ARRAY) binds every value the request gives it, one placeholder each, as any parameter does. An
 /// <see cref="Unmapped"/> one is given by no with-param: it is its default value, and without one the Micro
-/// Integrator fails every request on it (Query.extractParams); its <see cref="RequestName"/> is its own name.
+/// Integrator fails every request on it (Query.extractParams); its <see cref="RequestName"/> is its own name. A stored
+/// procedure's OUT or INOUT parameter (<see cref="Direction"/>) is read back under <see cref="OutName"/> (the
+/// parameter's name) as <see cref="OutSqlType"/> (the data service's sqlType, upper-cased: SQLQuery.getOutparameterValue);
+/// an OUT one binds no value, an unmapped INOUT one without a default binds NULL (Query.extractParams does not
+/// require it).
 /// </summary>
-public sealed record DataServiceArgumentIr(string RequestName, DbParameterType Type, string? DefaultValue, bool IsArray = false, bool ForceDefault = false, bool NullFails = false, bool Unmapped = false);
+public sealed record DataServiceArgumentIr(string RequestName, DbParameterType Type, string? DefaultValue, bool IsArray = false, bool ForceDefault = false, bool NullFails = false, bool Unmapped = false, DataServiceParamDirection Direction = DataServiceParamDirection.In, string? OutName = null, string? OutSqlType = null);
 
 /// <summary>
 /// The XML result: <c>&lt;Element xmlns=ns&gt;&lt;Row&gt;&lt;col&gt;..&lt;/col&gt;&lt;/Row&gt;*&lt;/Element&gt;</c> (no row element when

@@ -771,6 +771,8 @@ internal static partial class IrMembers
                 var n = (global::SynapseToBal.IR.DataServiceArgumentIr)node;
                 sink.Visit(n.RequestName);
                 sink.Visit(n.DefaultValue);
+                sink.Visit(n.OutName);
+                sink.Visit(n.OutSqlType);
                 return true;
             }
 

@@ -761,7 +761,7 @@ public sealed partial class Lowerer
     /// </summary>
     private void ReportUnmappedParameters(DataServiceCallQuerySyntax call, DataServiceQuerySyntax query, DataServiceQueryStep step, string caller)
     {
-        foreach (var argument in step.Arguments.Where(a => a.Unmapped && a.DefaultValue is null).DistinctBy(a => a.RequestName))
+        foreach (var argument in step.Arguments.Where(a => a.Unmapped && a.DefaultValue is null && a.Direction == DataServiceParamDirection.In).DistinctBy(a => a.RequestName))
         {
             _diagnostics.Report(DiagnosticCatalog.DataServiceParameterUnmapped, call.Location, query.Id, argument.RequestName, caller);
         }
@@ -869,6 +869,17 @@ public sealed partial class Lowerer
         // A backtick (MySQL's quoted names) or a '${' is text to the data service (QueryFactory.createSQLQuery reads
         // the <sql> text as it is): the emitter writes such SQL as the runtime's SqlQuery of text parts, not a template.
         var sql = plain[0].Text.Trim();
+        // SQLQuery.retrieveQueryType: forceStoredProc, or SQL that does not start (trimmed, upper-cased) with one of
+        // DBConstants.SQL_NORMAL_QUERY_TYPES, is a stored procedure call run through a CallableStatement
+        // (processPreStoredProcQuery); only there does an OUT or INOUT parameter register (a plain statement's
+        // setParamInPreparedStatement casts it to CallableStatement and fails every request).
+        var storedProcedure = DataServiceForceStoredProc(query) || !NormalQueryTypes.Any(t => sql.ToUpperInvariant().StartsWith(t, StringComparison.Ordinal));
+        if (storedProcedure && generatedKeys)
+        {
+            reason = $"its query '{query.Id}' is a stored procedure call (SQLQuery.retrieveQueryType) that returns generated keys, which is not translated";
+            return null;
+        }
+
         var arguments = ImmutableArray.CreateBuilder<DataServiceArgumentIr>();
         var byName = new Dictionary<string, DataServiceArgumentIr>(StringComparer.Ordinal);
         // QueryFactory.getQueryParamsFromQueryElement reads forceDefault with Boolean.parseBoolean. CallQuery.extractParams
@@ -907,9 +918,17 @@ public sealed partial class Lowerer
                 return null;
             }
 
-            if (param.Type is { } direction && !direction.Equals("IN", StringComparison.OrdinalIgnoreCase))
+            // QueryFactory.getQueryParamsFromQueryElement: a blank type is IN, any other is upper-cased (not trimmed).
+            var direction = param.Type is { } written && written.Trim().Length > 0 ? written.ToUpperInvariant() : "IN";
+            if (direction is not ("IN" or "OUT" or "INOUT"))
             {
-                reason = $"the parameter '{param.Name}' of query '{query.Id}' is type=\"{direction}\" (only IN is translated)";
+                reason = $"the parameter '{param.Name}' of query '{query.Id}' is type=\"{param.Type}\" (only IN, OUT and INOUT are translated)";
+                return null;
+            }
+
+            if (direction != "IN" && DataServiceOutParamReason(param, query, storedProcedure, isArray, requestNames) is { } outReason)
+            {
+                reason = outReason;
                 return null;
             }
 
@@ -917,6 +936,14 @@ public sealed partial class Lowerer
             {
                 reason = $"the parameter '{param.Name}' of query '{query.Id}' has sqlType '{param.SqlType}', which is not translated";
                 return null;
+            }
+
+            if (direction == "OUT")
+            {
+                // An OUT parameter binds no value: Query.extractParams passes it without one, and
+                // setParamInPreparedStatement only registers it.
+                byName[param.Name] = new DataServiceArgumentIr(param.Name, type, null, Unmapped: true, Direction: DataServiceParamDirection.Out, OutName: param.Name, OutSqlType: param.SqlType!.ToUpperInvariant());
+                continue;
             }
 
             // CallQuery.evaluateDefaultValue: a default that starts with "#{" and ends with "}" is the system variable named
@@ -980,7 +1007,11 @@ public sealed partial class Lowerer
                 argument = new DataServiceArgumentIr(param.Name, type, defaultValue, isArray, Unmapped: true);
             }
 
-            byName[param.Name] = argument;
+            // An INOUT parameter is read as an IN one and read back after the call; one no with-param gives and
+            // without a default is NULL, as Query.extractParams requires no value of it.
+            byName[param.Name] = direction == "INOUT"
+                ? argument with { Direction = DataServiceParamDirection.InOut, OutName = param.Name, OutSqlType = param.SqlType!.ToUpperInvariant() }
+                : argument;
         }
 
         ImmutableArray<string> segments;
@@ -1067,7 +1098,7 @@ public sealed partial class Lowerer
                 var jsonNamespace = (baseNamespace.EndsWith('/') ? baseNamespace : baseNamespace + "/") + query.Id;
                 var jsonAllOptional = mapping.RowName.Length == 0;
                 result = new DataServiceResultIr(mapping.Element, mapping.RowName, jsonNamespace, JsonEntries(mapping.Outputs, jsonNamespace, jsonAllOptional), useColumnNumbers);
-                return new DataServiceQueryStep(client, segments, arguments.ToImmutable(), result, null);
+                return new DataServiceQueryStep(client, segments, arguments.ToImmutable(), result, null, storedProcedure, storedProcedure && OutParamsOnly(result, byName.Values));
             }
 
             if (generatedKeys)
@@ -1101,8 +1132,58 @@ public sealed partial class Lowerer
             result = new DataServiceResultIr(element, declared.RowName ?? string.Empty, ns, XmlEntries(declared.Outputs, ns, allOptional), useColumnNumbers);
         }
 
-        return new DataServiceQueryStep(client, segments, arguments.ToImmutable(), result, keyColumn);
+        return new DataServiceQueryStep(client, segments, arguments.ToImmutable(), result, keyColumn, storedProcedure, storedProcedure && result is not null && OutParamsOnly(result, byName.Values));
     }
+
+    /// <summary>
+    /// SQLQuery.calculateResultOnlyOutParams: the query has OUT or INOUT parameters and its result's own outputs
+    /// (elements, element groups and attributes: the default element group's getAllElements and getAttributeEntries)
+    /// are as many as those parameters; the call's result sets are then not read (processPreStoredProcQuery).
+    /// </summary>
+    private static bool OutParamsOnly(DataServiceResultIr result, IEnumerable<DataServiceArgumentIr> parameters)
+    {
+        var outCount = parameters.Count(p => p.Direction != DataServiceParamDirection.In);
+        return outCount > 0 && result.Outputs.Length == outCount;
+    }
+
+    /// <summary>The statement kinds SQLQuery.inferQueryType runs as a plain statement (DBConstants.SQL_NORMAL_QUERY_TYPES).</summary>
+    private static readonly string[] NormalQueryTypes = ["SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP"];
+
+    /// <summary>
+    /// Why an OUT or INOUT parameter is not translated, or null. It registers only in a stored procedure call
+    /// (SQLQuery.setParamInPreparedStatement casts the statement to a CallableStatement); SQLQuery.getOutparameterValue
+    /// reads back only the sqlTypes it lists (any other, BOOLEAN, FLOAT, DECIMAL, VARCHAR..., fails every request with
+    /// "Unsupported data type"), and not an ARRAY one; a with-param naming an OUT parameter makes CallQuery.extractParams
+    /// require the request to give a value the call never uses.
+    /// </summary>
+    private static string? DataServiceOutParamReason(DataServiceQueryParamSyntax param, DataServiceQuerySyntax query, bool storedProcedure, bool isArray, IReadOnlyDictionary<string, string> requestNames)
+    {
+        var direction = param.Type!.ToUpperInvariant();
+        if (!storedProcedure)
+        {
+            return $"the parameter '{param.Name}' of query '{query.Id}' is type=\"{param.Type}\" in a statement the Micro Integrator runs as a plain one (its SQL starts with SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER or DROP: SQLQuery.inferQueryType), where registering it fails every request (SQLQuery.setParamInPreparedStatement casts the statement to a CallableStatement), which is not translated";
+        }
+
+        if (isArray)
+        {
+            return $"the {direction} parameter '{param.Name}' of query '{query.Id}' is an ARRAY, which is not translated";
+        }
+
+        if (!OutSqlTypes.Contains(param.SqlType?.ToUpperInvariant() ?? string.Empty))
+        {
+            return $"the {direction} parameter '{param.Name}' of query '{query.Id}' has sqlType '{param.SqlType}', which SQLQuery.getOutparameterValue does not read back (only {string.Join(", ", OutSqlTypes)} are translated)";
+        }
+
+        if (direction == "OUT" && requestNames.ContainsKey(param.Name))
+        {
+            return $"the OUT parameter '{param.Name}' of query '{query.Id}' is given by a with-param (CallQuery.extractParams then fails a request that does not give it, though the call binds no value for it), which is not translated";
+        }
+
+        return null;
+    }
+
+    /// <summary>The sqlTypes SQLQuery.getOutparameterValue reads back that the generated call registers and reads.</summary>
+    private static readonly string[] OutSqlTypes = ["STRING", "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "DOUBLE", "REAL", "NUMERIC", "BIT", "DATE", "TIME", "TIMESTAMP"];
 
     /// <summary>The outputs and element groups of a result, and those inside its groups, depth first.</summary>
     private static IEnumerable<DataServiceOutputSyntax> OutputsWithin(IEnumerable<DataServiceOutputSyntax> outputs) =>

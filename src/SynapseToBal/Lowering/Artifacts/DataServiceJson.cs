@@ -16,7 +16,8 @@ public sealed partial class Lowerer
     /// <c>fetchDirection</c> <c>forward</c> (trimmed, exact) sets ResultSet.FETCH_FORWARD on a forward-only statement,
     /// whose rows are read forward anyway (a failure to set it is ignored); <c>forceStoredProc</c> and
     /// <c>forceJDBCBatchRequests</c> are Boolean.parseBoolean of the untrimmed text, so any text but <c>true</c> leaves
-    /// them false, their field default; <c>autoCommit</c> <c>true</c> puts the connection in auto-commit mode, as the
+    /// them false, their field default, and <c>forceStoredProc</c> <c>true</c> runs the query as a stored procedure call
+    /// (<see cref="DataServiceForceStoredProc"/>); <c>autoCommit</c> <c>true</c> puts the connection in auto-commit mode, as the
     /// ballerina/sql client runs a statement outside a transaction. fetchSize, maxFieldSize, maxRows, queryTimeout, a
     /// reverse fetch direction and auto-commit off change how the statement runs and are not translated; a value read
     /// through a <c>$</c> resolver (ResolverFactory) is not judged.
@@ -46,7 +47,9 @@ public sealed partial class Lowerer
             var noEffect = value is not null && !value.TrimStart().StartsWith('$') && name switch
             {
                 "fetchDirection" => value.Trim() == "forward",
-                "forceStoredProc" or "forceJDBCBatchRequests" => !JavaTrue(value),
+                // forceStoredProc true makes the query a stored procedure call (DataServiceForceStoredProc).
+                "forceStoredProc" => true,
+                "forceJDBCBatchRequests" => !JavaTrue(value),
                 "autoCommit" => JavaTrue(value.Trim()),
                 _ => false,
             };
@@ -58,6 +61,25 @@ public sealed partial class Lowerer
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether the query's <c>forceStoredProc</c> property (or its older name) is <c>true</c> (Boolean.parseBoolean of the
+    /// untrimmed text, the last of the name: DBUtils.extractProperties), which SQLQuery.retrieveQueryType makes a stored
+    /// procedure call whatever the SQL. An empty value is no property.
+    /// </summary>
+    private static bool DataServiceForceStoredProc(DataServiceQuerySyntax query)
+    {
+        string? value = null;
+        foreach (var property in query.Properties ?? [])
+        {
+            if (V2PropertyNames.GetValueOrDefault(property.Name, property.Name) == "forceStoredProc" && property.Value is { } text && text.Trim().Length > 0)
+            {
+                value = text;
+            }
+        }
+
+        return JavaTrue(value);
     }
 
     /// <summary>The older names of the query properties (DBConstants.RDBMS_OLD_NAMES) by the names SQLQuery reads.</summary>

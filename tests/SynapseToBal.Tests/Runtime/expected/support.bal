@@ -11053,8 +11053,47 @@ function dbConnectorOperation(Context ctx, DbConnection connection, string opera
         return dbConnectorFailure(ctx, "701104", "DB:QUERY_EXECUTION_FAILURE",
                 string `No value specified for parameter ${values.length() + 1}`, responseVariable, overwriteBody);
     }
-    sql:ParameterizedQuery query = new SqlQuery(parts.cloneReadOnly(), values);
     map<json> result = {};
+    if operation == "CALL" {
+        // The statement is prepared with prepareCall and run with execute: the first result, when it is a result
+        // set, is `resultSets` (its rows, no more than maxRows), then `updateCount` is the statement's getUpdateCount
+        // (-1 after a result set).
+        sql:ProcedureCallResult|sql:Error called = db->call(new SqlCallQuery(parts.cloneReadOnly(), values));
+        if called is sql:Error {
+            return dbConnectorSqlFailure(ctx, called, responseVariable, overwriteBody);
+        }
+        stream<record {}, sql:Error?>? rowStream = called.queryResult;
+        int updateCount = -1;
+        if rowStream is stream<record {}, sql:Error?> {
+            record {}[]|sql:Error rows = from record {} row in rowStream select row;
+            if rows is sql:Error {
+                sql:Error? discarded = called.close();
+                return dbConnectorSqlFailure(ctx, rows, responseVariable, overwriteBody);
+            }
+            json[] mapped = [];
+            foreach record {} row in rows {
+                if maxRows > 0 && mapped.length() == maxRows {
+                    break;
+                }
+                map<json> mappedRow = {};
+                foreach [string, anydata] [name, value] in row.entries() {
+                    mappedRow[name] = dbConnectorColumn(value);
+                }
+                mapped.push(mappedRow);
+            }
+            result["resultSets"] = [mapped];
+        } else {
+            updateCount = called.executionResult?.affectedRowCount ?: -1;
+        }
+        sql:Error? closed = called.close();
+        if closed is sql:Error {
+            return dbConnectorSqlFailure(ctx, closed, responseVariable, overwriteBody);
+        }
+        result["updateCount"] = updateCount;
+        emailConnectorResult(ctx, result, responseVariable, overwriteBody, true);
+        return;
+    }
+    sql:ParameterizedQuery query = new SqlQuery(parts.cloneReadOnly(), values);
     if resultSet {
         stream<record {}, sql:Error?> rowStream = db->query(query);
         record {}[]|sql:Error rows = from record {} row in rowStream select row;
@@ -11614,6 +11653,258 @@ function dataServiceColumnKey(record {} row, string column) returns string? {
 # A data service query with no result (an insert, update or delete): the Micro Integrator answers 202 Accepted.
 function dataServiceUpdate(jdbc:Client db, sql:ParameterizedQuery statement) returns error? {
     _ = check db->execute(statement);
+}
+
+# A data service query parameter a stored procedure sets: OUT, or INOUT with the value it is given (`inValue`). The
+# procedure's value is read back after the call as `sqlType` (the data service's sqlType, upper-cased) and given to the
+# result under `name`, as SQLQuery.getDataEntryFromOutParams does.
+type DataServiceOutParam record {|
+    string name;
+    string sqlType;
+    boolean inOut = false;
+    sql:Value inValue = ();
+|};
+
+# An OUT parameter of a stored procedure call: no value is bound, it is registered as its sqlType.
+function dataServiceOut(string name, string sqlType) returns DataServiceOutParam => {name, sqlType};
+
+# An INOUT parameter of a stored procedure call: its value (read as an IN parameter's) is bound, and it is read back.
+function dataServiceInOut(string name, string sqlType, sql:Value|DataServiceArray value) returns DataServiceOutParam|error {
+    if value is DataServiceArray {
+        return error(string `data service: the INOUT parameter '${name}' is given several values`);
+    }
+    return {name, sqlType, inOut: true, inValue: value};
+}
+
+# A call query from its SQL text parts and the parameters between them: ballerina/sql prepares it as a
+# CallableStatement (`sql:call`), as SQLQuery.createProcessedPreparedStatement does for a stored procedure.
+class SqlCallQuery {
+    *sql:ParameterizedCallQuery;
+    public final string[] & readonly strings;
+    public sql:Parameter[] insertions;
+
+    function init(string[] & readonly strings, sql:Parameter[] insertions) {
+        self.strings = strings;
+        self.insertions = insertions;
+    }
+}
+
+# An OUT or INOUT parameter of a call and the name and sqlType it is read back as.
+type DataServiceOutRead record {|
+    string name;
+    string sqlType;
+    sql:OutParameter? outParameter = ();
+    sql:InOutParameter? inOutParameter = ();
+|};
+
+# The call query of a stored procedure's text parts and parameters (a parameter given several values takes one
+# placeholder each, as in `dataServiceQuery`), with the OUT and INOUT parameters to read back after the call.
+function dataServiceCallQuery(string[] parts, (sql:Value|DataServiceArray|DataServiceOutParam)[] arguments)
+        returns [SqlCallQuery, DataServiceOutRead[]] {
+    string[] strings = [parts[0]];
+    sql:Parameter[] insertions = [];
+    DataServiceOutRead[] reads = [];
+    foreach int i in 0 ..< arguments.length() {
+        sql:Value|DataServiceArray|DataServiceOutParam argument = arguments[i];
+        if argument is DataServiceOutParam {
+            if argument.inOut {
+                sql:InOutParameter inOutParameter = new (argument.inValue);
+                insertions.push(inOutParameter);
+                reads.push({name: argument.name, sqlType: argument.sqlType, inOutParameter});
+            } else {
+                sql:OutParameter outParameter = dataServiceOutParameter(argument.sqlType);
+                insertions.push(outParameter);
+                reads.push({name: argument.name, sqlType: argument.sqlType, outParameter});
+            }
+            strings.push(parts[i + 1]);
+        } else {
+            sql:Value[] values = [];
+            if argument is DataServiceArray {
+                values = argument.arrayValues;
+            } else {
+                values.push(argument);
+            }
+            if values.length() == 0 {
+                strings[strings.length() - 1] = strings[strings.length() - 1] + parts[i + 1];
+            }
+            foreach int j in 0 ..< values.length() {
+                insertions.push(values[j]);
+                strings.push(j + 1 < values.length() ? "," : parts[i + 1]);
+            }
+        }
+    }
+    return [new SqlCallQuery(strings.cloneReadOnly(), insertions), reads];
+}
+
+# The OUT parameter registered as the JDBC type of a data service sqlType (SQLQuery's setters register TINYINT as
+# Types.TINYINT, which ballerina/sql has no OUT parameter for: it is registered as SMALLINT).
+function dataServiceOutParameter(string sqlType) returns sql:OutParameter {
+    match sqlType {
+        "INTEGER" => {
+            return new sql:IntegerOutParameter();
+        }
+        "BIGINT" => {
+            return new sql:BigIntOutParameter();
+        }
+        "SMALLINT"|"TINYINT" => {
+            return new sql:SmallIntOutParameter();
+        }
+        "DOUBLE" => {
+            return new sql:DoubleOutParameter();
+        }
+        "REAL" => {
+            return new sql:RealOutParameter();
+        }
+        "NUMERIC" => {
+            return new sql:NumericOutParameter();
+        }
+        "BIT" => {
+            return new sql:BitOutParameter();
+        }
+        "DATE" => {
+            return new sql:DateOutParameter();
+        }
+        "TIME" => {
+            return new sql:TimeOutParameter();
+        }
+        "TIMESTAMP" => {
+            return new sql:TimestampOutParameter();
+        }
+    }
+    return new sql:VarcharOutParameter();
+}
+
+# The values of a call's OUT and INOUT parameters by their names, each read as its sqlType (SQLQuery.getOutparameterValue:
+# integers, floats, decimals and booleans as such, dates, times and text as text).
+function dataServiceOutValues(DataServiceOutRead[] reads) returns record {}|error {
+    record {} values = {};
+    foreach DataServiceOutRead read in reads {
+        sql:OutParameter? outParameter = read.outParameter;
+        sql:InOutParameter? inOutParameter = read.inOutParameter;
+        if outParameter is sql:OutParameter {
+            values[read.name] = check dataServiceOutValue(outParameter, read.sqlType);
+        } else if inOutParameter is sql:InOutParameter {
+            values[read.name] = check dataServiceInOutValue(inOutParameter, read.sqlType);
+        }
+    }
+    return values;
+}
+
+# The value of an OUT parameter read as its sqlType.
+function dataServiceOutValue(sql:OutParameter outParameter, string sqlType) returns anydata|error {
+    match sqlType {
+        "INTEGER"|"BIGINT"|"SMALLINT"|"TINYINT" => {
+            return outParameter.get(int);
+        }
+        "DOUBLE"|"REAL" => {
+            return outParameter.get(float);
+        }
+        "NUMERIC" => {
+            return outParameter.get(decimal);
+        }
+        "BIT" => {
+            return outParameter.get(boolean);
+        }
+    }
+    return outParameter.get(string);
+}
+
+# The value of an INOUT parameter read as its sqlType.
+function dataServiceInOutValue(sql:InOutParameter inOutParameter, string sqlType) returns anydata|error {
+    match sqlType {
+        "INTEGER"|"BIGINT"|"SMALLINT"|"TINYINT" => {
+            return inOutParameter.get(int);
+        }
+        "DOUBLE"|"REAL" => {
+            return inOutParameter.get(float);
+        }
+        "NUMERIC" => {
+            return inOutParameter.get(decimal);
+        }
+        "BIT" => {
+            return inOutParameter.get(boolean);
+        }
+    }
+    return inOutParameter.get(string);
+}
+
+# Whether a call reads back a parameter of the name `column` (in any case).
+function dataServiceReadsColumn(DataServiceOutRead[] reads, string column) returns boolean {
+    foreach DataServiceOutRead read in reads {
+        if read.name.equalsIgnoreCaseAscii(column) {
+            return true;
+        }
+    }
+    return false;
+}
+
+# The rows of the first result set a call returns, passing over update counts before it, as
+# SQLQuery.getFirstRSOfStoredProc does; none when the procedure returns no result set.
+function dataServiceCallRows(sql:ProcedureCallResult result, boolean useColumnNumbers) returns record {}[]|error {
+    while result.queryResult is () {
+        sql:ExecutionResult? summary = result.executionResult;
+        if summary is () || summary.affectedRowCount == -1 {
+            return [];
+        }
+        _ = check result.getNextQueryResult();
+    }
+    record {}[] rows = [];
+    stream<record {}, sql:Error?>? queryResult = result.queryResult;
+    if queryResult is stream<record {}, sql:Error?> {
+        check from record {} row in queryResult
+            do {
+                rows.push(useColumnNumbers ? dataServiceNumberedColumns(row) : row);
+            };
+    }
+    return rows;
+}
+
+# A data service query the Micro Integrator runs as a stored procedure call (SQLQuery.processPreStoredProcQuery and
+# processPostStoredProcQuery), with an XML result as `dataServiceSelect` writes it: a row per row of the first result
+# set the procedure returns, each with the values of the OUT and INOUT parameters under their names (a column of the
+# same name, in any case, replaced); one row of those values when it returns no row; no row when it has neither.
+# With `outParamsOnly` (the result has as many outputs as there are OUT and INOUT parameters) no result set is read and
+# the row is those values.
+function dataServiceCall(Context ctx, jdbc:Client db, string[] parts, (sql:Value|DataServiceArray|DataServiceOutParam)[] arguments,
+        string element, string rowName, string namespace, DataServiceEntry[] outputs, boolean outParamsOnly = false,
+        boolean useColumnNumbers = false) returns error? {
+    [SqlCallQuery, DataServiceOutRead[]] prepared = dataServiceCallQuery(parts, arguments);
+    DataServiceOutRead[] reads = prepared[1];
+    sql:ProcedureCallResult result = check db->call(prepared[0]);
+    record {}[]|error rows = outParamsOnly ? [] : dataServiceCallRows(result, useColumnNumbers);
+    record {}|error outValues = dataServiceOutValues(reads);
+    check result.close();
+    record {} values = check outValues;
+    xml entries = xml ``;
+    record {}[] resultRows = check rows;
+    if resultRows.length() == 0 {
+        if reads.length() > 0 {
+            entries = check dataServiceRow(values, rowName, namespace, outputs);
+        }
+    } else {
+        foreach record {} row in resultRows {
+            record {} merged = {};
+            foreach [string, anydata] [column, value] in row.entries() {
+                if !dataServiceReadsColumn(reads, column) {
+                    merged[column] = value;
+                }
+            }
+            foreach [string, anydata] [name, value] in values.entries() {
+                merged[name] = value;
+            }
+            entries += check dataServiceRow(merged, rowName, namespace, outputs);
+        }
+    }
+    ctx.payload = xml:createElement(string `{${namespace}}${element}`, {}, entries);
+    ctx.contentType = dataServiceAcceptsJson(ctx) ? "application/json" : "application/xml";
+}
+
+# A data service query with no result that the Micro Integrator runs as a stored procedure call: it answers 202 Accepted.
+function dataServiceCallUpdate(jdbc:Client db, string[] parts, (sql:Value|DataServiceArray|DataServiceOutParam)[] arguments)
+        returns error? {
+    [SqlCallQuery, DataServiceOutRead[]] prepared = dataServiceCallQuery(parts, arguments);
+    sql:ProcedureCallResult result = check db->call(prepared[0]);
+    check result.close();
 }
 
 # The operation of `operations` a request to a data service names, looked for where the Micro Integrator's Axis2

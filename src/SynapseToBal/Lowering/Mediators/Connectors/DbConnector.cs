@@ -118,19 +118,19 @@ public sealed partial class Lowerer
         ["update"] = DbConnectorOperation.Update,
         ["delete"] = DbConnectorOperation.Delete,
         ["executeQuery"] = DbConnectorOperation.ExecuteQuery,
+        ["call"] = DbConnectorOperation.Call,
     };
 
     /// <summary>Why the DB connector's other operations stay TODOs.</summary>
     private static readonly Dictionary<string, string> DbConnectorUntranslated = new(StringComparer.Ordinal)
     {
-        ["call"] = "a call runs the statement with prepareCall and writes {resultSets: [[rows of the first result set]], updateCount} (ExecuteQuery.connect), which sql:Client's call (an sql:ProcedureCallResult) gives another way; write it by hand",
         ["beginTransaction"] = "the connector keeps the transaction's connection in the message context (dbConnection_<name>) for the operations that follow until commitTransaction or rollbackTransaction; use a Ballerina transaction block around the operations",
         ["commitTransaction"] = "it commits the transaction beginTransaction left in the message context; use a Ballerina transaction block around the operations",
         ["rollbackTransaction"] = "it rolls back the transaction beginTransaction left in the message context; use a Ballerina transaction block around the operations",
     };
 
     /// <summary>
-    /// <c>&lt;db.select|insert|update|delete|executeQuery configKey="..."&gt;</c>: a dbConnectorOperation call on the
+    /// <c>&lt;db.select|insert|update|delete|executeQuery|call configKey="..."&gt;</c>: a dbConnectorOperation call on the
     /// connection's client that runs the statement ExecuteQuery.connect prepares, with the parameters it binds, and
     /// leaves its result where the connector leaves it. What the call cannot reproduce stays a TODO saying why.
     /// </summary>
@@ -191,9 +191,10 @@ public sealed partial class Lowerer
             overwriteBody = overwriteText.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
         }
 
-        // maxRows (PreparedStatement.setMaxRows) limits only a result set; the insert, update and delete templates do not declare it.
+        // maxRows (PreparedStatement.setMaxRows) limits only a result set; the insert, update and delete templates do not
+        // declare it (call.xml does: it limits the rows of the procedure's result set).
         int? maxRows = null;
-        if (kind is DbConnectorOperation.Select or DbConnectorOperation.ExecuteQuery && Parameter("maxRows") is { } maxRowsParameter)
+        if (kind is DbConnectorOperation.Select or DbConnectorOperation.ExecuteQuery or DbConnectorOperation.Call && Parameter("maxRows") is { } maxRowsParameter)
         {
             if (Literal("maxRows") is not { } maxRowsText || !int.TryParse(maxRowsText.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var rows) || rows < 0)
             {

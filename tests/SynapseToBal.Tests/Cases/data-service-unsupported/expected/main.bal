@@ -74,14 +74,12 @@ service /services/OrdersService on httpListener {
     //    <sql>select id from orders</sql>
     // </query>
 
-    // TODO(SB0206): resource POST /services/OrdersService/refresh of data service 'OrdersService' is not translated: the parameter 'count' of query 'CallProc' is type="OUT" (only IN is translated)
-    // <resource method="POST" path="refresh">
-    //    <call-query href="CallProc"/>
-    // </resource>
-    // <query id="CallProc" useConfig="OrdersDB">
-    //    <sql>call refresh_orders(?)</sql>
-    //    <param name="count" sqlType="INTEGER" type="OUT"/>
-    // </query>
+    # POST /services/OrdersService/refresh
+    resource function post refresh(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, (), "/services/OrdersService");
+        check dataServiceCallUpdate(check ordersDb.jdbcClient(), ["call refresh_orders(", ")"], [dataServiceOut("count", "INTEGER")]);
+        return accepted();
+    }
 
     # GET /services/OrdersService/orders
     resource function get orders(http:Request request) returns http:Response|error {

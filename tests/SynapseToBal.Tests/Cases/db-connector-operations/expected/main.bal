@@ -86,6 +86,17 @@ service /shop on httpListener {
         }
     }
 
+    # POST /shop/restock
+    resource function post restock(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "POST", ...corsConfig});
+        do {
+            check dbConnectorOperation(ctx, shopDb, "CALL", "CALL restock_items(?, ?)", data = string `[["category", "${check synapseJsonText(ctx, "$.category")}", "VARCHAR"], ["quantity", "${check synapseJsonText(ctx, "$.quantity")}", "INTEGER"]]`, dataWidth = 3, maxRows = 100, responseVariable = "restocked", overwriteBody = true);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
+    }
+
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
     resource function options items(http:Request request) returns http:Response|error {
         return self.answerOptions(request);
@@ -106,12 +117,17 @@ service /shop on httpListener {
         return self.answerOptions(request);
     }
 
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options restock(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
     # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
     # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/shop", [{path: re `/items/?`, query: re `category=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/items/[^/]+/?`, allow: "GET"}, {path: re `/items/[^/]+/?`, allow: "PUT"}, {path: re `/items/[^/]+/?`, allow: "DELETE"}, {path: re `/report/?`, allow: "POST"}, {path: re `/archive/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
+        return check optionsResponse(request, "/shop", [{path: re `/items/?`, query: re `category=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/items/[^/]+/?`, allow: "GET"}, {path: re `/items/[^/]+/?`, allow: "PUT"}, {path: re `/items/[^/]+/?`, allow: "DELETE"}, {path: re `/report/?`, allow: "POST"}, {path: re `/archive/?`, allow: "POST"}, {path: re `/restock/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -120,7 +136,7 @@ service /shop on httpListener {
     # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
     # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
-        if !(request.method is "DELETE"|"GET"|"OPTIONS"|"POST"|"PUT") && requestPathMatches(request, "/shop", [{path: re `/items/?`, query: re `category=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}, re `/items/[^/]+/?`, re `/report/?`, re `/archive/?`]) {
+        if !(request.method is "DELETE"|"GET"|"OPTIONS"|"POST"|"PUT") && requestPathMatches(request, "/shop", [{path: re `/items/?`, query: re `category=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}, re `/items/[^/]+/?`, re `/report/?`, re `/archive/?`, re `/restock/?`]) {
             return methodNotAllowed();
         }
         return resourceNotFound();

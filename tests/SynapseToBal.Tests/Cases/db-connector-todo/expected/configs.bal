@@ -7,6 +7,15 @@ configurable int httpPort = 8290;
 # Secret 'dbPassword' of local entry 'DynamicDb'.
 configurable string dynamicDbDbPassword = ?;
 
+# 'dbUrl' of the DB connection 'LedgerDb'.
+configurable string ledgerDbDbUrl = "jdbc:sqlserver://db.example.com:1433;databaseName=ledger";
+
+# 'dbUser' of the DB connection 'LedgerDb'.
+configurable string ledgerDbDbUser = "ledger";
+
+# The 'dbPassword' credential of the DB connection 'LedgerDb' (not copied from the Synapse configuration).
+configurable string ledgerDbDbPassword = ?;
+
 # Whether the APIs' answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from
 # synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request
 # whose Origin is not allowed is answered 403.

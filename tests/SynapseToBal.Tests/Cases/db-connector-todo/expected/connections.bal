@@ -2,12 +2,8 @@
 //   LedgerDb.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-// DB connector connection 'LedgerDb' (<db.init>) of the db.* operations: the JDBC URL
-// 'jdbc:sqlserver://db.example.com:1433;databaseName=ledger' (LedgerDb.xml, line 2): no jdbc:Client is declared, as no
-// translated code uses it (an operation on it is a TODO, or none names it). A module-level client is made when the
-// module starts, and one that fails there (a JDBC pool without its driver or database) stops every service, where the
-// Micro Integrator makes a connection only when it is used.
-// Its settings, as the configurables to declare with the client: ledgerDbDbUrl =
-// "jdbc:sqlserver://db.example.com:1433;databaseName=ledger", ledgerDbDbUser = "ledger", ledgerDbDbPassword (a secret).
-// The Micro Integrator loads the driver class com.microsoft.sqlserver.jdbc.SQLServerDriver: add its JAR to
-// Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).
+# DB connector connection 'LedgerDb' (<db.init>) of the db.* operations: the JDBC URL
+# 'jdbc:sqlserver://db.example.com:1433;databaseName=ledger' (first used in LedgerDb.xml, line 2).
+# The Micro Integrator loads the driver class com.microsoft.sqlserver.jdbc.SQLServerDriver: add its JAR to
+# Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).
+final DbConnection ledgerDb = new (ledgerDbDbUrl, ledgerDbDbUser, ledgerDbDbPassword);

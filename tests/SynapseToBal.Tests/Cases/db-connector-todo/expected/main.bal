@@ -18,14 +18,7 @@ service /ledger on httpListener {
             //     <isolationLevel>TRANSACTION_READ_COMMITTED</isolationLevel>
             // </db.beginTransaction>
             check notTranslatedMediator("db.beginTransaction", "SB0232");
-            // TODO(SB0232): connector operation <db.call>: use sql:Client's call with an sql:ParameterizedCallQuery (ballerina/sql with the database's driver module (ballerinax/mysql, ballerinax/postgresql, ballerinax/mssql, ballerinax/oracledb, ballerinax/java.jdbc)); not translated because a call runs the statement with prepareCall and writes {resultSets: [[rows of the first result set]], updateCount} (ExecuteQuery.connect), which sql:Client's call (an sql:ProcedureCallResult) gives another way; write it by hand; the connection is the local entry 'LedgerDb'; parameters: preparedStmt, queryType, columns, responseVariable
-            // <db.call configKey="LedgerDb">
-            //     <preparedStmt>{call post_entry(?, ?)}</preparedStmt>
-            //     <queryType>offline</queryType>
-            //     <columns>[["account", "${payload.account}", "VARCHAR"], ["amount", "${payload.amount}", "DECIMAL"]]</columns>
-            //     <responseVariable>posted</responseVariable>
-            // </db.call>
-            check notTranslatedMediator("db.call", "SB0232");
+            check dbConnectorOperation(ctx, ledgerDb, "CALL", "CALL post_entry(?, ?)", data = string `[["account", "${check synapseJsonText(ctx, "$.account")}", "VARCHAR"], ["amount", "${check synapseJsonText(ctx, "$.amount")}", "DECIMAL"]]`, dataWidth = 3, responseVariable = "posted");
             // TODO(SB0232): connector operation <db.commitTransaction>: use a Ballerina transaction block's commit (ballerina/sql with the database's driver module (ballerinax/mysql, ballerinax/postgresql, ballerinax/mssql, ballerinax/oracledb, ballerinax/java.jdbc)); not translated because it commits the transaction beginTransaction left in the message context; use a Ballerina transaction block around the operations; the connection is the local entry 'LedgerDb'
             // <db.commitTransaction configKey="LedgerDb"/>
             check notTranslatedMediator("db.commitTransaction", "SB0232");
