@@ -75,7 +75,7 @@ public sealed class RedisConnectorLoweringTests
     [InlineData("hGetAll", "<redisKey>k</redisKey>", "HashMap")]
     [InlineData("hGet", "<redisKey>k</redisKey><redisField>f</redisField><mediaType>xml</mediaType>", "SOAP envelope")]
     [InlineData("get", "<redisKey>k</redisKey><responseVariable>v</responseVariable>", "responseVariable is not a parameter")]
-    [InlineData("zadd", "<redisKey>k</redisKey><redisScore>1</redisScore><redisMember>m</redisMember>", "redis:Client of ballerinax/redis")]
+    [InlineData("zadd", "<redisKey>k</redisKey><redisScore>1</redisScore><redisMember>m</redisMember>", "redis:Client's zAdd (ballerinax/redis)")]
     public void Operations_the_helpers_do_not_reproduce_stay_todos(string operation, string parameters, string why)
     {
         var (package, _) = Lower("<redisPort>6379</redisPort>", $"""<redis.{operation} configKey="R">{parameters}</redis.{operation}>""");

@@ -54,6 +54,11 @@ public sealed partial class Lowerer
             return LowerGmailOperation(operation, context);
         }
 
+        if (operation.Connector == "mongodb")
+        {
+            return LowerMongoDbOperation(operation);
+        }
+
         if (operation.Connector == "redis")
         {
             return LowerRedisOperation(operation, context);

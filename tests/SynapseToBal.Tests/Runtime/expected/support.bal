@@ -13543,7 +13543,8 @@ function redisGet(Context ctx, RedisConnection connection, string redisKey = "")
 function redisSet(Context ctx, RedisConnection connection, string redisKey = "", string redisValue = "") returns error? {
     redisParameters(ctx, {redisKey, redisValue});
     redis:Client rc = check redisConnect(connection);
-    return redisFinish(ctx, rc->set(redisKey, redisValue), "quoted");
+    string|redis:Error reply = rc->set(redisKey, redisValue);
+    return redisFinish(ctx, reply, "quoted");
 }
 
 # redis.getSet (GetSet): the old value (a missing key fails the flow); `{"output":"$1"}`.
@@ -13558,7 +13559,8 @@ function redisGetSet(Context ctx, RedisConnection connection, string redisKey = 
 function redisAppend(Context ctx, RedisConnection connection, string redisKey = "", string redisValue = "") returns error? {
     redisParameters(ctx, {redisKey, redisValue});
     redis:Client rc = check redisConnect(connection);
-    return redisFinish(ctx, rc->append(redisKey, redisValue), "number");
+    int|redis:Error reply = rc->append(redisKey, redisValue);
+    return redisFinish(ctx, reply, "number");
 }
 
 # redis.incrBy (IncrBy): the new value; `{"output":$1}`.
@@ -13566,7 +13568,8 @@ function redisIncrBy(Context ctx, RedisConnection connection, string redisKey = 
     redisParameters(ctx, {redisKey, redisInteger});
     redis:Client rc = check redisConnect(connection);
     int amount = check redisNumber(redisInteger);
-    return redisFinish(ctx, rc->incrBy(redisKey, amount), "number");
+    int|redis:Error reply = rc->incrBy(redisKey, amount);
+    return redisFinish(ctx, reply, "number");
 }
 
 # redis.decrBy (DecrBy): the new value; `{"output":$1}`.
@@ -13574,14 +13577,16 @@ function redisDecrBy(Context ctx, RedisConnection connection, string redisKey = 
     redisParameters(ctx, {redisKey, redisInteger});
     redis:Client rc = check redisConnect(connection);
     int amount = check redisNumber(redisInteger);
-    return redisFinish(ctx, rc->decrBy(redisKey, amount), "number");
+    int|redis:Error reply = rc->decrBy(redisKey, amount);
+    return redisFinish(ctx, reply, "number");
 }
 
 # redis.strLen (StrLen): the value's length; `{"output":$1}`.
 function redisStrLen(Context ctx, RedisConnection connection, string redisKey = "") returns error? {
     redisParameters(ctx, {redisKey});
     redis:Client rc = check redisConnect(connection);
-    return redisFinish(ctx, rc->strLen(redisKey), "number");
+    int|redis:Error reply = rc->strLen(redisKey);
+    return redisFinish(ctx, reply, "number");
 }
 
 # redis.setnX (SetnX): 1 when the key was set, 0 when it exists (Jedis's Long); `{"output":$1}`.
@@ -13596,7 +13601,8 @@ function redisSetNx(Context ctx, RedisConnection connection, string redisKey = "
 function redisDel(Context ctx, RedisConnection connection, string redisKey = "") returns error? {
     redisParameters(ctx, {redisKey});
     redis:Client rc = check redisConnect(connection);
-    return redisFinish(ctx, rc->del(ldapSplit(redisKey, " ")), "text");
+    int|redis:Error reply = rc->del(ldapSplit(redisKey, " "));
+    return redisFinish(ctx, reply, "text");
 }
 
 # redis.exists (Exists): true or false (Jedis's Boolean); the text `$1`.
@@ -13620,7 +13626,8 @@ function redisExpire(Context ctx, RedisConnection connection, string redisKey = 
 function redisTtl(Context ctx, RedisConnection connection, string redisKey = "") returns error? {
     redisParameters(ctx, {redisKey});
     redis:Client rc = check redisConnect(connection);
-    return redisFinish(ctx, rc->ttl(redisKey), "text");
+    int|redis:Error reply = rc->ttl(redisKey);
+    return redisFinish(ctx, reply, "text");
 }
 
 # redis.hGet (HGet): the field's value, "null" for a missing field or key (Constants.NULL_STRING; redis:Client's
@@ -13634,7 +13641,10 @@ function redisHGet(Context ctx, RedisConnection connection, string redisKey = ""
     if exists is redis:Error {
         return redisFailure(exists);
     }
-    string|redis:Error value = exists ? rc->hGet(redisKey, redisField) : "null";
+    string|redis:Error value = "null";
+    if exists {
+        value = rc->hGet(redisKey, redisField);
+    }
     if value is redis:Error {
         return redisFailure(value);
     }
@@ -13682,14 +13692,16 @@ function redisHDel(Context ctx, RedisConnection connection, string redisKey = ""
 function redisHExists(Context ctx, RedisConnection connection, string redisKey = "", string redisField = "") returns error? {
     redisParameters(ctx, {redisKey, redisField});
     redis:Client rc = check redisConnect(connection);
-    return redisFinish(ctx, rc->hExists(redisKey, redisField), "text");
+    boolean|redis:Error reply = rc->hExists(redisKey, redisField);
+    return redisFinish(ctx, reply, "text");
 }
 
 # redis.hLen (HLen): the number of fields; `{"output":$1}`.
 function redisHLen(Context ctx, RedisConnection connection, string redisKey = "") returns error? {
     redisParameters(ctx, {redisKey});
     redis:Client rc = check redisConnect(connection);
-    return redisFinish(ctx, rc->hLen(redisKey), "number");
+    int|redis:Error reply = rc->hLen(redisKey);
+    return redisFinish(ctx, reply, "number");
 }
 
 # redis.hIncrBy (HIncrBy): the field's new value, redisValue parsed by Integer.parseInt; `{"output":$1}`.
@@ -13697,28 +13709,32 @@ function redisHIncrBy(Context ctx, RedisConnection connection, string redisKey =
     redisParameters(ctx, {redisKey, redisField, redisValue});
     redis:Client rc = check redisConnect(connection);
     int amount = check redisNumber(redisValue, false);
-    return redisFinish(ctx, rc->hIncrBy(redisKey, redisField, amount), "number");
+    int|redis:Error reply = rc->hIncrBy(redisKey, redisField, amount);
+    return redisFinish(ctx, reply, "number");
 }
 
 # redis.lPush (LPush): the list's length, the values being redisStrings split at spaces; `{"output":$1}`.
 function redisLPush(Context ctx, RedisConnection connection, string redisKey = "", string redisStrings = "") returns error? {
     redisParameters(ctx, {redisKey, redisStrings});
     redis:Client rc = check redisConnect(connection);
-    return redisFinish(ctx, rc->lPush(redisKey, ldapSplit(redisStrings, " ")), "number");
+    int|redis:Error reply = rc->lPush(redisKey, ldapSplit(redisStrings, " "));
+    return redisFinish(ctx, reply, "number");
 }
 
 # redis.rPush (RPush): the list's length, the values being redisStrings split at spaces; `{"output":$1}`.
 function redisRPush(Context ctx, RedisConnection connection, string redisKey = "", string redisStrings = "") returns error? {
     redisParameters(ctx, {redisKey, redisStrings});
     redis:Client rc = check redisConnect(connection);
-    return redisFinish(ctx, rc->rPush(redisKey, ldapSplit(redisStrings, " ")), "number");
+    int|redis:Error reply = rc->rPush(redisKey, ldapSplit(redisStrings, " "));
+    return redisFinish(ctx, reply, "number");
 }
 
 # redis.lLen (LLen): the list's length; `{"output":$1}`.
 function redisLLen(Context ctx, RedisConnection connection, string redisKey = "") returns error? {
     redisParameters(ctx, {redisKey});
     redis:Client rc = check redisConnect(connection);
-    return redisFinish(ctx, rc->lLen(redisKey), "number");
+    int|redis:Error reply = rc->lLen(redisKey);
+    return redisFinish(ctx, reply, "number");
 }
 
 # redis.lPop (LPop): the list's first element (an empty list or a missing key fails the flow); `{"output":"$1"}`.
@@ -13744,34 +13760,39 @@ function redisLRange(Context ctx, RedisConnection connection, string redisKey = 
 function redisSAdd(Context ctx, RedisConnection connection, string redisKey = "", string redisMembers = "") returns error? {
     redisParameters(ctx, {redisKey, redisMembers});
     redis:Client rc = check redisConnect(connection);
-    return redisFinish(ctx, rc->sAdd(redisKey, ldapSplit(redisMembers, " ")), "number");
+    int|redis:Error reply = rc->sAdd(redisKey, ldapSplit(redisMembers, " "));
+    return redisFinish(ctx, reply, "number");
 }
 
 # redis.sRem (SRem): the number of members removed, the members being redisMembers split at spaces; `{"output":$1}`.
 function redisSRem(Context ctx, RedisConnection connection, string redisKey = "", string redisMembers = "") returns error? {
     redisParameters(ctx, {redisKey, redisMembers});
     redis:Client rc = check redisConnect(connection);
-    return redisFinish(ctx, rc->sRem(redisKey, ldapSplit(redisMembers, " ")), "number");
+    int|redis:Error reply = rc->sRem(redisKey, ldapSplit(redisMembers, " "));
+    return redisFinish(ctx, reply, "number");
 }
 
 # redis.sIsMember (SIsMember): true or false (Jedis's Boolean); `{"output":"$1"}`.
 function redisSIsMember(Context ctx, RedisConnection connection, string redisKey = "", string redisMember = "") returns error? {
     redisParameters(ctx, {redisKey, redisMember});
     redis:Client rc = check redisConnect(connection);
-    return redisFinish(ctx, rc->sIsMember(redisKey, redisMember), "quoted");
+    boolean|redis:Error reply = rc->sIsMember(redisKey, redisMember);
+    return redisFinish(ctx, reply, "quoted");
 }
 
 # redis.ping (Ping): PONG; `{"output":"$1"}`.
 function redisPing(Context ctx, RedisConnection connection) returns error? {
     redis:Client rc = check redisConnect(connection);
-    return redisFinish(ctx, rc->ping(), "quoted");
+    string|redis:Error reply = rc->ping();
+    return redisFinish(ctx, reply, "quoted");
 }
 
 # redis.echo (Echo): the message; `{"output":"$1"}`.
 function redisEcho(Context ctx, RedisConnection connection, string redisMessage = "") returns error? {
     redisParameters(ctx, {redisMessage});
     redis:Client rc = check redisConnect(connection);
-    return redisFinish(ctx, rc->echo(redisMessage), "quoted");
+    string|redis:Error reply = rc->echo(redisMessage);
+    return redisFinish(ctx, reply, "quoted");
 }
 
 # ldap.init (LDAP connector 1.0.x, Init): the connection settings become the properties `providerUrl`,

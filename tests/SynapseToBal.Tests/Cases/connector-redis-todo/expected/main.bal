@@ -33,12 +33,12 @@ service /sessions on httpListener {
     resource function get keys(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "SessionAPI", "/sessions", cors = {allow: "GET", ...corsConfig});
         do {
-            // TODO(SB0232): connector operation <redis.keys>: use a redis:Client of ballerinax/redis; not translated because Jedis gives a java.util.HashSet, whose toString order (the order of the elements' hash codes) the connector writes into the payload and no redis:Client result reproduces; the connection is the local entry 'RedisLocal'; parameters: redisPattern
+            // TODO(SB0232): connector operation <redis.keys>: use redis:Client's keys (ballerinax/redis); not translated because Jedis gives a java.util.HashSet, whose toString order (the order of the elements' hash codes) the connector writes into the payload and no redis:Client result reproduces; the connection is the local entry 'RedisLocal'; parameters: redisPattern
             // <redis.keys configKey="RedisLocal">
             //     <redisPattern>session:*</redisPattern>
             // </redis.keys>
             check notTranslatedMediator("redis.keys", "SB0232");
-            // TODO(SB0232): connector operation <redis.hGetAll>: use a redis:Client of ballerinax/redis; not translated because Jedis gives a java.util.HashMap, whose toString ({field=value, ...} in the order of the fields' hash codes) the connector writes as the text payload and no redis:Client result reproduces; the connection is the local entry 'RedisLocal'; parameters: redisKey
+            // TODO(SB0232): connector operation <redis.hGetAll>: use redis:Client's hGetAll (ballerinax/redis); not translated because Jedis gives a java.util.HashMap, whose toString ({field=value, ...} in the order of the fields' hash codes) the connector writes as the text payload and no redis:Client result reproduces; the connection is the local entry 'RedisLocal'; parameters: redisKey
             // <redis.hGetAll configKey="RedisLocal">
             //     <redisKey>sessions</redisKey>
             // </redis.hGetAll>
@@ -56,7 +56,7 @@ service /sessions on httpListener {
             //     <responseVariable>current</responseVariable>
             // </redis.get>
             check notTranslatedMediator("redis.get", "SB0232");
-            // TODO(SB0232): connector operation <redis.zadd>: use a redis:Client of ballerinax/redis; the connection is the local entry 'RedisLocal'; parameters: redisKey, redisScore, redisMember
+            // TODO(SB0232): connector operation <redis.zadd>: use redis:Client's zAdd (ballerinax/redis); the connection is the local entry 'RedisLocal'; parameters: redisKey, redisScore, redisMember
             // <redis.zadd configKey="RedisLocal">
             //     <redisKey>scores</redisKey>
             //     <redisScore>1</redisScore>
