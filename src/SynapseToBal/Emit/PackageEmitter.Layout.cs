@@ -281,7 +281,7 @@ public sealed partial class PackageEmitter
     }
 
     private static bool HasConnections(PackageIr part) =>
-        part.Clients.Length > 0 || part.PendingEndpoints.Length > 0 || part.DatabaseClients.Length > 0 || part.HttpConnections.Length > 0 || part.EmailConnections.Length > 0 || part.KafkaConnections.Length > 0 || part.SalesforceConnections.Length > 0 || part.GmailConnections.Length > 0 || part.UnusedConnections.Length > 0;
+        part.Clients.Length > 0 || part.PendingEndpoints.Length > 0 || part.DatabaseClients.Length > 0 || part.HttpConnections.Length > 0 || part.EmailConnections.Length > 0 || part.KafkaConnections.Length > 0 || part.SalesforceConnections.Length > 0 || part.GmailConnections.Length > 0 || part.RedisConnections.Length > 0 || part.UnusedConnections.Length > 0;
 
     private static bool HasStores(PackageIr part) =>
         part.MessageStores.Length > 0 || part.MessageProcessors.Length > 0 || part.PendingStores.Length > 0;
@@ -314,6 +314,7 @@ public sealed partial class PackageEmitter
         KafkaConnections = [.. package.KafkaConnections.Where(k => owned(owners.Of(k.Origin)))],
         SalesforceConnections = [.. package.SalesforceConnections.Where(s => owned(owners.Of(s.Origin)))],
         GmailConnections = [.. package.GmailConnections.Where(g => owned(owners.Of(g.Origin)))],
+        RedisConnections = [.. package.RedisConnections.Where(r => owned(owners.Of(r.Origin)))],
     };
 
     /// <summary>Finds the artifact of the input a node or a source position belongs to: the one whose element contains it.</summary>

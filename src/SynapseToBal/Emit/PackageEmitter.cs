@@ -300,6 +300,8 @@ public sealed partial class PackageEmitter
         ("ballerinax", "aws.sqs", "5.0.0"),
         // 2.17.0: @ftp:ServiceConfig (2.17.0), Caller getBytes and move (2.16.0); 2.18.0 needs distribution 2201.13.0.
         ("ballerina", "ftp", "2.17.0"),
+        // 3.4.0 (distribution 2201.11.0): redis:ConnectionConfig with ConnectionParams and Options.connectionTimeout in seconds.
+        ("ballerinax", "redis", "3.4.0"),
     ];
 
     private static readonly System.Text.RegularExpressions.Regex PackageImport =
@@ -1773,9 +1775,16 @@ public sealed partial class PackageEmitter
             ServiceUrl = names[g.ServiceUrl],
             Auth = GmailAuthFields(g.Auth, names),
         });
+        var redisConnections = GuardedDeclarations(package.RedisConnections, "Redis connection", r => r.ConnectionName, r => r.Origin, _ => [], failed, r => new
+        {
+            Doc = BallerinaSyntax.DocItems([$"Redis connection '{BallerinaSyntax.CommentText(r.ConnectionName)}' of the Redis connector operations ({Relative(r.Origin.Path)}, line {Line(r.Origin.Line)}): its redis:Client is made on first use."]),
+            Notes = BallerinaSyntax.DocItems(r.Notes.Select(BallerinaSyntax.CommentText)),
+            Name = names[r.Name],
+            Arguments = RedisConnectionArguments(r, names),
+        });
         return _renderer.Render("connections.bal.sbn", new
         {
-            Header = SourcesHeader("clients for the Synapse endpoints and connections", package.Clients.Select(c => c.Origin.Path).Concat(package.PendingEndpoints.Select(p => p.Origin.Location.Path)).Concat(package.DatabaseClients.Select(d => d.Origin.Path)).Concat(package.HttpConnections.Select(h => h.Origin.Path)).Concat(package.EmailConnections.Select(e => e.Origin.Path)).Concat(package.KafkaConnections.Select(k => k.Origin.Path)).Concat(package.SalesforceConnections.Select(s => s.Origin.Path)).Concat(package.GmailConnections.Select(g => g.Origin.Path)).Concat(package.UnusedConnections.Select(u => u.Origin.Path))),
+            Header = SourcesHeader("clients for the Synapse endpoints and connections", package.Clients.Select(c => c.Origin.Path).Concat(package.PendingEndpoints.Select(p => p.Origin.Location.Path)).Concat(package.DatabaseClients.Select(d => d.Origin.Path)).Concat(package.HttpConnections.Select(h => h.Origin.Path)).Concat(package.EmailConnections.Select(e => e.Origin.Path)).Concat(package.KafkaConnections.Select(k => k.Origin.Path)).Concat(package.SalesforceConnections.Select(s => s.Origin.Path)).Concat(package.GmailConnections.Select(g => g.Origin.Path)).Concat(package.RedisConnections.Select(r => r.Origin.Path)).Concat(package.UnusedConnections.Select(u => u.Origin.Path))),
             Clients = clients,
 
             // A failover or loadbalance endpoint is only its EndpointGroup (runtime): it names no http type.
@@ -1785,6 +1794,7 @@ public sealed partial class PackageEmitter
             KafkaConnections = kafkaConnections,
             SalesforceConnections = salesforceConnections,
             GmailConnections = gmailConnections,
+            RedisConnections = redisConnections,
             Databases = databases,
             Unused = package.UnusedConnections.Select(u => new
             {
@@ -1819,6 +1829,17 @@ public sealed partial class PackageEmitter
         SalesforceAuthIr.PasswordGrant grant => [$"tokenUrl: {names[grant.TokenUrl]}", $"username: {names[grant.Username]}", $"password: {names[grant.Password]}", $"clientId: {names[grant.ClientId]}", $"clientSecret: {names[grant.ClientSecret]}"],
         _ => throw new InvalidOperationException($"Unhandled authentication {auth.GetType().Name}"),
     };
+
+    /// <summary>
+    /// The arguments of a Redis connection's RedisConnection: the URI, or the host, port and password (nil when the
+    /// connection has none of them), then the connection timeout in seconds and whether it uses TLS.
+    /// </summary>
+    private static string RedisConnectionArguments(RedisConnectionIr r, NameMap names)
+    {
+        string Of(Symbol? symbol) => symbol is { } s ? names[s] : "()";
+        return string.Join(", ", $"uri = {Of(r.Uri)}", $"host = {Of(r.Host)}", $"port = {Of(r.Port)}", $"password = {Of(r.Password)}",
+            $"connectionTimeout = {r.ConnectionTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}", $"ssl = {(r.Ssl ? "true" : "false")}");
+    }
 
     /// <summary>The fields of a Gmail connection's <c>auth</c> record (http:BearerTokenConfig or gmail:OAuth2RefreshTokenGrantConfig).</summary>
     private static string[] GmailAuthFields(GmailAuthIr auth, NameMap names) => auth switch

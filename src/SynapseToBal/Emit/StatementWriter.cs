@@ -196,7 +196,7 @@ internal sealed partial class StatementWriter
         switch (step)
         {
             case InvokeStep or SetPayloadStep or EmailSendStep or KafkaPublishStep or FileConnectorV1Step or LdapConnectorStep
-                or AmazonSqsStep or AmazonS3Step or SalesforceRestStep or GmailStep:
+                or AmazonSqsStep or AmazonS3Step or SalesforceRestStep or GmailStep or RedisStep:
                 values = IrWalker.Expressions(step).ToList();
                 break;
             default:
@@ -963,6 +963,9 @@ internal sealed partial class StatementWriter
                 break;
             case GmailStep gmail:
                 _out.Line($"check {GmailFunction(gmail.Operation)}({GmailArguments(gmail)});");
+                break;
+            case RedisStep redis:
+                _out.Line($"check {RedisFunction(redis.Operation)}({RedisArguments(redis)});");
                 break;
             case MakeFaultStep fault:
                 _out.Line($"check makeFault({MakeFaultArguments(fault)});");

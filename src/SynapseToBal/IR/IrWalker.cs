@@ -47,6 +47,7 @@ public static class IrWalker
         AmazonS3Step => [],
         SalesforceRestStep => [],
         GmailStep => [],
+        RedisStep => [],
         CacheLookupStep cache => [cache.OnHit],
         CacheStoreStep => [],
         ThrottleStep throttle => [throttle.OnAccept, throttle.OnReject],
@@ -118,6 +119,7 @@ public static class IrWalker
         AmazonS3Step s3 => s3.Arguments.Select(a => a.Value),
         SalesforceRestStep salesforce => salesforce.Arguments.Select(a => a.Value),
         GmailStep gmail => gmail.Arguments.Select(a => a.Value),
+        RedisStep redis => redis.Arguments.Select(a => a.Value),
         CallStep or SoapFaultCheckStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep
             or MarkResponseStep or CallAddressStep or RespondStep or ContinueWithStep or ThroughResourceStep or AcceptStep or DirectionStep or TodoStep
             or CommentStep or DeadCodeStep or DefaultFaultLogStep => [],

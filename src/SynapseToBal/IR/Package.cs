@@ -79,8 +79,11 @@ public sealed record PackageIr(
     /// <summary>Gmail connector connections (local entries holding <c>&lt;gmail.init&gt;</c>), one client each.</summary>
     public ImmutableArray<GmailConnectionIr> GmailConnections { get; init; } = [];
 
+    /// <summary>Redis connector connections (local entries holding <c>&lt;redis.init&gt;</c>), one RedisConnection each.</summary>
+    public ImmutableArray<RedisConnectionIr> RedisConnections { get; init; } = [];
+
     /// <summary>
-    /// Database, email, Kafka, Salesforce and Gmail connections no translated code uses (every operation on them is a
+    /// Database, email, Kafka, Salesforce, Gmail and Redis connections no translated code uses (every operation on them is a
     /// TODO, or none names them), set by the refiner (<c>Refine/UnusedConnections.cs</c>): no client is declared, only
     /// a comment with the connection's settings.
     /// </summary>

@@ -45,6 +45,10 @@ public static class SystemProperties
         "xAmzGrantFullControl", "xAmzMeta", "xAmzServeEncryption", "xAmzStorageClass", "xAmzWebsiteLocation", "xAmzMfa",
         "xAmzCopySource", "xAmzMetadataDirective", "xAmzCopySourceIfMatch", "xAmzCopySourceIfNoneMatch",
         "xAmzCopySourceIfUnmodifiedSince", "xAmzCopySourceIfModifiedSince", "date", "isXAmzDateValue", "authenticationCode",
+        // Set by the Redis connector helpers: the template's parameters (its property mediators), the class's result,
+        // the template's redisResponse and HDel's status.
+        "result", "redisResponse", "redisResponseStatus", "redisMessage", "redisKey", "redisValue", "redisInteger", "redisSeconds",
+        "redisField", "redisFields", "mediaType", "redisStrings", "redisStart", "redisEnd", "redisMembers", "redisMember",
         // Set by the JMS inbound endpoint's setJmsInboundFacts, as JMSInjectHandler sets them.
         "JMS_COORELATION_ID", "jms.message.delivery.count",
     };

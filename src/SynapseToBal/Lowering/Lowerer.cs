@@ -410,6 +410,7 @@ public sealed partial class Lowerer
             KafkaConnections = _kafkaConnectionList.ToImmutableArray(),
             SalesforceConnections = _salesforceConnectionList.ToImmutableArray(),
             GmailConnections = _gmailConnectionList.ToImmutableArray(),
+            RedisConnections = _redisConnectionList.ToImmutableArray(),
         };
     }
 
@@ -573,6 +574,7 @@ public sealed partial class Lowerer
                 "salesforcerest.init" => TryLowerSalesforceConnection(entry, connectionXml),
                 "gmail.init" => TryLowerGmailConnection(entry, connectionXml),
                 "db.init" => TryLowerDbConnection(entry, connectionXml),
+                "redis.init" => TryLowerRedisConnection(entry, connectionXml),
                 _ => false,
             })
         {
@@ -593,13 +595,14 @@ public sealed partial class Lowerer
                     "salesforcerest.init" => _salesforceConnectionProblems,
                     "gmail.init" => _gmailConnectionProblems,
                     "db.init" => _dbConnectorConnectionProblems,
+                    "redis.init" => _redisConnectionProblems,
                     _ => null,
                 };
                 var why = problems is not null
                     ? problems.TryGetValue(entry.Name, out var problem)
                         ? $"{problem}, so the client cannot be configured from it; an operation that names it (configKey) stays a TODO (SB0232)"
                         : "one of its settings is unknown, incomplete or evaluated on the message (the diagnostic beside it says which), so the client cannot be configured from it; an operation that names it (configKey) stays a TODO (SB0232)"
-                    : "the converter makes clients only from <http.init>, <email.init>, <kafkaTransport.init>, <salesforcerest.init>, <gmail.init> and <db.init> connections, whose operations it translates; an operation that names this one (configKey) stays a TODO (SB0232), so a client would have no caller";
+                    : "the converter makes clients only from <http.init>, <email.init>, <kafkaTransport.init>, <salesforcerest.init>, <gmail.init>, <db.init> and <redis.init> connections, whose operations it translates; an operation that names this one (configKey) stays a TODO (SB0232), so a client would have no caller";
                 _diagnostics.Report(DiagnosticCatalog.ConnectionNotTranslated, entry.Location, entry.Name, kind, why);
             }
 
@@ -783,7 +786,8 @@ public sealed partial class Lowerer
         {
             var text = leaf.Groups["text"];
             var named = Attribute.Matches(leaf.Groups["attributes"].Value).FirstOrDefault(a => a.Groups["name"].Value is "name" or "key")?.Groups["value"].Value;
-            var secretName = SecretNames.IsSecret(leaf.Groups["name"].Value) ? leaf.Groups["name"].Value
+            // The Redis connector's cacheKey is Jedis's password (RedisServer.createJedis: shardInfo.setPassword).
+            var secretName = SecretNames.IsSecret(leaf.Groups["name"].Value) || SecretNames.IsRedisPassword(xml, leaf.Groups["name"].Value) ? leaf.Groups["name"].Value
                 : named is not null && SecretNames.IsSecret(named) ? named
                 : null;
             if (vaultLookups && VaultLookup.Match(text.Value) is { Success: true } vault)

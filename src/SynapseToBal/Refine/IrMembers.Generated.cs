@@ -233,98 +233,101 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 217,
         [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 218,
         [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 219,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 220,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 221,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 222,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 223,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 224,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 225,
-        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 226,
-        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 227,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 228,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 229,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 230,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 231,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 232,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 233,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 234,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 235,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 236,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 237,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 238,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 239,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 240,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 241,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 242,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 243,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 244,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 245,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 246,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 247,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 248,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 249,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 250,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 251,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 252,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 253,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 254,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 255,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 256,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 257,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 258,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 259,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 260,
-        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 261,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 262,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 263,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 264,
-        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 265,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 266,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 267,
-        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 268,
-        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 269,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 270,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 271,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 272,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 273,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 274,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 275,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 276,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 277,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 278,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 279,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 280,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 281,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 282,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 283,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 284,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 285,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 286,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 287,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 288,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 289,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 290,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 291,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 292,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 293,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 294,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 295,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 296,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 297,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 298,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 299,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 300,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 301,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 302,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 303,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 304,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 305,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 306,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 307,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 308,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 309,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 310,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 311,
+        [typeof(global::SynapseToBal.IR.RedisArgumentIr)] = 220,
+        [typeof(global::SynapseToBal.IR.RedisConnectionIr)] = 221,
+        [typeof(global::SynapseToBal.IR.RedisStep)] = 222,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 223,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 224,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 225,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 226,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 227,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 228,
+        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 229,
+        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 230,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 231,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 232,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 233,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 234,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 235,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 236,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 237,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 238,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 239,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 240,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 241,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 242,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 243,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 244,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 245,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 246,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 247,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 248,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 249,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 250,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 251,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 252,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 253,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 254,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 255,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 256,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 257,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 258,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 259,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 260,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 261,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 262,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 263,
+        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 264,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 265,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 266,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 267,
+        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 268,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 269,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 270,
+        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 271,
+        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 272,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 273,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 274,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 275,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 276,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 277,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 278,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 279,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 280,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 281,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 282,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 283,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 284,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 285,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 286,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 287,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 288,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 289,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 290,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 291,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 292,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 293,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 294,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 295,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 296,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 297,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 298,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 299,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 300,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 301,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 302,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 303,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 304,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 305,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 306,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 307,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 308,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 309,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 310,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 311,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 312,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 313,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 314,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -2699,6 +2702,11 @@ internal static partial class IrMembers
                     sink.Visit(item);
                 }
 
+                foreach (var item in n.RedisConnections)
+                {
+                    sink.Visit(item);
+                }
+
                 foreach (var item in n.UnusedConnections)
                 {
                     sink.Visit(item);
@@ -2790,13 +2798,53 @@ internal static partial class IrMembers
 
             case 220:
             {
+                var n = (global::SynapseToBal.IR.RedisArgumentIr)node;
+                sink.Visit(n.Name);
+                sink.Visit(n.Value);
+                return true;
+            }
+
+            case 221:
+            {
+                var n = (global::SynapseToBal.IR.RedisConnectionIr)node;
+                sink.Visit(n.Name);
+                sink.Visit(n.ConnectionName);
+                sink.Visit(n.Uri);
+                sink.Visit(n.Host);
+                sink.Visit(n.Port);
+                sink.Visit(n.Password);
+                foreach (var item in n.Notes)
+                {
+                    sink.Visit(item);
+                }
+
+                sink.Visit(n.Origin);
+                return true;
+            }
+
+            case 222:
+            {
+                var n = (global::SynapseToBal.IR.RedisStep)node;
+                sink.Visit(n.Connection);
+                foreach (var item in n.Arguments)
+                {
+                    sink.Visit(item);
+                }
+
+                sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
+                return true;
+            }
+
+            case 223:
+            {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
                 sink.Visit(n.Pattern);
                 return true;
             }
 
-            case 221:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2805,7 +2853,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2814,7 +2862,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2824,7 +2872,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2833,7 +2881,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2842,7 +2890,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.RequestFilterIr)node;
                 sink.Visit(n.ContentType);
@@ -2856,7 +2904,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.ResourceCorsIr)node;
                 sink.Visit(n.Allow);
@@ -2864,7 +2912,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2891,7 +2939,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2899,7 +2947,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2914,7 +2962,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2922,14 +2970,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 233:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2940,7 +2988,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2950,7 +2998,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2967,7 +3015,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2981,7 +3029,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -3003,7 +3051,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -3012,7 +3060,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -3022,7 +3070,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -3037,7 +3085,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -3047,7 +3095,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -3057,7 +3105,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -3065,7 +3113,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -3077,7 +3125,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -3087,14 +3135,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 247:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -3102,7 +3150,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -3110,7 +3158,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -3119,7 +3167,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -3131,7 +3179,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -3150,13 +3198,13 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
-                return true;
-            case 253:
-                return true;
-            case 254:
-                return true;
             case 255:
+                return true;
+            case 256:
+                return true;
+            case 257:
+                return true;
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
@@ -3164,7 +3212,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
@@ -3172,7 +3220,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -3180,7 +3228,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -3196,7 +3244,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 259:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -3204,7 +3252,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3224,7 +3272,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.ThroughResourceStep)node;
                 sink.Visit(n.Origin);
@@ -3232,7 +3280,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3242,7 +3290,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3256,7 +3304,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3280,7 +3328,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.UnreferencedEndpointIr)node;
                 sink.Visit(n.Key);
@@ -3288,21 +3336,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 267:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 268:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.UnusedConnectionIr)node;
                 sink.Visit(n.Description);
@@ -3321,7 +3369,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.UriBindingIr)node;
                 sink.Visit(n.Name);
@@ -3329,14 +3377,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 271:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3347,14 +3395,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 273:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3365,7 +3413,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 274:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3373,7 +3421,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 275:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3381,7 +3429,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 276:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3393,7 +3441,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 277:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3409,7 +3457,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3419,23 +3467,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 280:
+            case 283:
                 return true;
-            case 281:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 282:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3443,37 +3491,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 283:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 284:
+            case 287:
                 return true;
-            case 285:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 286:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 287:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 288:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3481,7 +3529,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 289:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3495,7 +3543,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 290:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3504,7 +3552,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 291:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3512,7 +3560,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 292:
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3540,7 +3588,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 293:
+            case 296:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3549,7 +3597,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 294:
+            case 297:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3557,7 +3605,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 295:
+            case 298:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3571,21 +3619,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 296:
+            case 299:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 297:
+            case 300:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 298:
+            case 301:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3609,7 +3657,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 299:
+            case 302:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3617,32 +3665,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 300:
+            case 303:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 301:
+            case 304:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 302:
+            case 305:
                 return true;
-            case 303:
+            case 306:
                 return true;
-            case 304:
+            case 307:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 305:
+            case 308:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3654,7 +3702,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 306:
+            case 309:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3668,7 +3716,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 307:
+            case 310:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3682,7 +3730,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 308:
+            case 311:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3690,7 +3738,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 309:
+            case 312:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3711,7 +3759,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 310:
+            case 313:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3719,7 +3767,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 311:
+            case 314:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

@@ -9,7 +9,7 @@ namespace SynapseToBal.Refine;
 /// connection is a runtime <c>DbConnection</c>, whose <c>jdbc:Client</c> is made on first use). The Micro Integrator makes a connection only when it is used: a
 /// connector connection's init runs when an operation names its local entry (InvokeMediator.mediate,
 /// <c>setLocalEntryKey</c>), and a data service whose data source fails is registered as faulty alone while every other
-/// artifact deploys (DBDeployer.deploy, <c>registerFaultyService</c>). So a database, email, Kafka, Salesforce or Gmail
+/// artifact deploys (DBDeployer.deploy, <c>registerFaultyService</c>). So a database, email, Kafka, Salesforce, Gmail or Redis
 /// connection whose client no service, function, job or other declaration names (every operation on it is a TODO, or
 /// none uses it) is not declared, nor are the configurables only it read: it becomes an
 /// <see cref="UnusedConnectionIr"/>, which connections.bal keeps as a comment with its settings and configurable
@@ -45,6 +45,7 @@ public static class UnusedConnections
             KafkaConnections = [.. package.KafkaConnections.Where(k => Keep(k.Name, k, settings => new UnusedConnectionIr($"Kafka connection '{k.ConnectionName}' of the Kafka connector's publishMessages operations", "kafka:Producer", settings, k.Notes, k.Origin)))],
             SalesforceConnections = [.. package.SalesforceConnections.Where(s => Keep(s.Name, s, settings => new UnusedConnectionIr($"Salesforce connection '{s.ConnectionName}' of the Salesforce REST connector operations", "salesforce:Client", settings, s.Notes, s.Origin)))],
             GmailConnections = [.. package.GmailConnections.Where(g => Keep(g.Name, g, settings => new UnusedConnectionIr($"Gmail connection '{g.ConnectionName}' of the Gmail connector operations", "gmail:Client", settings, g.Notes, g.Origin)))],
+            RedisConnections = [.. package.RedisConnections.Where(r => Keep(r.Name, r, settings => new UnusedConnectionIr($"Redis connection '{r.ConnectionName}' of the Redis connector operations", "redis:Client", settings, r.Notes, r.Origin)))],
         };
         if (unused.Count == 0)
         {
@@ -74,6 +75,7 @@ public static class UnusedConnections
             KafkaConnections = [],
             SalesforceConnections = [],
             GmailConnections = [],
+            RedisConnections = [],
         }, named);
         return named;
     }

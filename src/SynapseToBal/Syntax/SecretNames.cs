@@ -255,7 +255,7 @@ public static partial class SecretNames
         masked = LeafElement.Replace(masked, m =>
         {
             var named = Attribute.Matches(m.Groups["attributes"].Value).FirstOrDefault(a => a.Groups["name"].Value is "name" or "key")?.Groups["value"].Value;
-            var secret = IsSecret(m.Groups["name"].Value) || (named is not null && IsSecret(named));
+            var secret = IsSecret(m.Groups["name"].Value) || (named is not null && IsSecret(named)) || IsRedisPassword(xml, m.Groups["name"].Value);
             var text = m.Groups["text"];
             return secret && !IsPlaceholder(System.Net.WebUtility.HtmlDecode(text.Value))
                 ? m.Value[..(text.Index - m.Index)] + Mask + m.Value[(text.Index - m.Index + text.Length)..]
@@ -270,6 +270,13 @@ public static partial class SecretNames
                 : m.Value);
         return MaskAttributes(masked);
     }
+
+    /// <summary>
+    /// The Redis connector's <c>cacheKey</c> in a <c>&lt;redis.init&gt;</c>: Jedis's password (RedisServer.createJedis,
+    /// shardInfo.setPassword), though its name says nothing of a credential.
+    /// </summary>
+    internal static bool IsRedisPassword(string xml, string elementName) =>
+        elementName == "cacheKey" && xml.Contains("<redis.init", StringComparison.Ordinal) && xml.Contains("<cacheKey", StringComparison.Ordinal);
 
     private static readonly string[] ScriptPasswordNames = ["pass", "pwd", "passw", "pswd"];
 
@@ -295,7 +302,7 @@ public static partial class SecretNames
     /// </summary>
     private static bool MayHoldSecret(string xml)
     {
-        if (xml.Contains("://", StringComparison.Ordinal))
+        if (xml.Contains("://", StringComparison.Ordinal) || IsRedisPassword(xml, "cacheKey"))
         {
             return true;
         }

@@ -54,6 +54,16 @@ public sealed partial class Lowerer
             return LowerGmailOperation(operation, context);
         }
 
+        if (operation.Connector == "mongodb")
+        {
+            return LowerMongoDbOperation(operation);
+        }
+
+        if (operation.Connector == "redis")
+        {
+            return LowerRedisOperation(operation, context);
+        }
+
         if (operation.Connector == "ldap")
         {
             return LowerLdapOperation(operation, context);

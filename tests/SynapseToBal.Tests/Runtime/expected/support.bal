@@ -25,6 +25,7 @@ import ballerinax/java.jdbc;
 import ballerinax/java.jms;
 import ballerinax/kafka;
 import ballerinax/rabbitmq;
+import ballerinax/redis;
 import ballerinax/salesforce;
 
 # The transport headers the message never hands on, to a backend or to the client: the ones
@@ -13708,6 +13709,406 @@ function vfsWriteRemote(Context ctx, ftp:ClientConfiguration connection, string 
     } on fail error e {
         return error(string `Unexpected error during sending message out. IO Error while creating response file : ${target}`, e);
     }
+}
+
+# A Redis connector 3.x connection (wso2-extensions/mi-connector-redis, a `<redis.init>` local entry in standalone
+# mode): its redis:Client is made when an operation first uses it, and again after a failure to make it, as RedisConfig
+# makes the connection's RedisServer when an operation first names it and RedisServer.createJedis connects for each
+# operation. The URI wins over the host and port; a port that is no number fails each operation as createJedis does.
+isolated class RedisConnection {
+    private final string? uri;
+    private final string host;
+    private final string? port;
+    private final string? password;
+    private final int connectionTimeout;
+    private final boolean ssl;
+    private redis:Client? made = ();
+
+    isolated function init(string? uri = (), string? host = (), string? port = (), string? password = (),
+            int connectionTimeout = 2, boolean ssl = false) {
+        self.uri = uri;
+        self.host = host ?: "localhost";
+        self.port = port;
+        self.password = password;
+        self.connectionTimeout = connectionTimeout;
+        self.ssl = ssl;
+    }
+
+    # The client, made now when no earlier use made it.
+    isolated function redisClient() returns redis:Client|error {
+        lock {
+            redis:Client? made = self.made;
+            if made is redis:Client {
+                return made;
+            }
+            redis:ConnectionConfig config;
+            string? uri = self.uri;
+            if uri is string {
+                config = {connection: uri};
+            } else {
+                string portText = self.port ?: "";
+                int|error port = int:fromString(portText);
+                if port is error {
+                    return error(string `Invalid input for "redisPort". Cannot parse ${portText} to an Integer.`, port);
+                }
+                redis:ConnectionParams params = {host: self.host, port, options: {connectionTimeout: self.connectionTimeout}};
+                string? password = self.password;
+                if password is string {
+                    params.password = password;
+                }
+                config = {connection: params};
+                if self.ssl {
+                    config.secureSocket = {};
+                }
+            }
+            redis:Client created = check new (config);
+            self.made = created;
+            return created;
+        }
+    }
+}
+
+# A Redis operation's failure as its class ends it: every operation catches what fails (the connection, a parameter
+# Java does not parse, a null reply) and calls AbstractConnector.handleException with one message, which fails the
+# flow (the fault sequence runs).
+function redisFailure(error cause) returns error =>
+    error("Error while connecting the server or calling the redis method", cause);
+
+# The connection's client, or the operation's failure when it cannot be made.
+function redisConnect(RedisConnection connection) returns redis:Client|error {
+    redis:Client|error made = connection.redisClient();
+    return made is error ? redisFailure(made) : made;
+}
+
+# The template's parameters become message properties, as its property mediators set them
+# (`<property name="redisKey" expression="$func:redisKey"/>`, "" for a parameter not given).
+function redisParameters(Context ctx, map<string> parameters) {
+    foreach [string, string] [name, value] in parameters.entries() {
+        ctx.properties[name] = value;
+    }
+}
+
+# A number parameter as the class parses it: Long.parseLong, or Integer.parseInt (`wide` false), whose failure is the
+# operation's.
+function redisNumber(string text, boolean wide = true) returns int|error {
+    int|error value = int:fromString(text);
+    if value is error {
+        return redisFailure(value);
+    }
+    if !wide && (value < -2147483648 || value > 2147483647) {
+        return redisFailure(error(string `For input string: "${text}"`));
+    }
+    return value;
+}
+
+# Java's List.toString: `[a, b]`.
+function redisList(string[] values) returns string => "[" + string:'join(", ", ...values) + "]";
+
+final readonly & map<string> redisEscapes = {"\\": "\\\\", "\"": "\\\"", "\u{8}": "\\b", "\u{C}": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"};
+
+# The text a payloadFactory of media type json pastes for an XPath argument (PayloadFactoryMediator's
+# prepareReplacementValue): a value starting with `{` or `[` (after spaces) as it is, any other with `\`, `"` and the
+# control characters escaped (escapeSpecialChars). A value that is XML, which the mediator converts to JSON, fails the
+# flow here.
+function redisPasted(string value) returns string|error {
+    string trimmed = value.trim();
+    if trimmed.length() >= 4 && trimmed.endsWith(">") && xml:fromString(trimmed) is xml {
+        return error("the Redis value is XML, which the connector's payloadFactory converts to JSON and the generated code does not");
+    }
+    if trimmed.startsWith("{") || trimmed.startsWith("[") {
+        return value;
+    }
+    string escaped = "";
+    foreach string:Char c in value {
+        escaped += redisEscapes[c] ?: c;
+    }
+    return escaped;
+}
+
+# Ends an operation as its class and template do: a Redis error fails the flow; a result is recorded as the class's
+# `result` property (the Java value) and the template's `redisResponse` (its text), which becomes the payload the
+# template's payloadFactory builds: `quoted` `{"output":"$1"}` and `number` `{"output":$1}` (JSON text taken as
+# JsonUtil.getNewJsonPayload takes it), `text` the text `$1`, `none` nothing (hSet's template builds no payload).
+function redisFinish(Context ctx, string|int|boolean|redis:Error result, string payload) returns error? {
+    if result is redis:Error {
+        return redisFailure(result);
+    }
+    string text = result is string ? result : result.toString();
+    ctx.properties["result"] = result;
+    ctx.properties["redisResponse"] = text;
+    if payload == "text" {
+        setTextPayload(ctx, text);
+    } else if payload != "none" {
+        string pasted = check redisPasted(text);
+        check setJsonText(ctx, payload == "quoted" ? string `{"output":"${pasted}"}` : string `{"output":${pasted}}`);
+    }
+}
+
+# A reply Jedis gives as null, which the class refuses ("Redis server throw null response").
+function redisNull() returns error => redisFailure(error("Redis server throw null response"));
+
+# redis.get (Get): the key's value, "" for a missing key; `{"output":"$1"}`.
+function redisGet(Context ctx, RedisConnection connection, string redisKey = "") returns error? {
+    redisParameters(ctx, {redisKey});
+    redis:Client rc = check redisConnect(connection);
+    string|redis:Error? value = rc->get(redisKey);
+    return redisFinish(ctx, value ?: "", "quoted");
+}
+
+# redis.set (Set): the reply, OK; `{"output":"$1"}`.
+function redisSet(Context ctx, RedisConnection connection, string redisKey = "", string redisValue = "") returns error? {
+    redisParameters(ctx, {redisKey, redisValue});
+    redis:Client rc = check redisConnect(connection);
+    string|redis:Error reply = rc->set(redisKey, redisValue);
+    return redisFinish(ctx, reply, "quoted");
+}
+
+# redis.getSet (GetSet): the old value (a missing key fails the flow); `{"output":"$1"}`.
+function redisGetSet(Context ctx, RedisConnection connection, string redisKey = "", string redisValue = "") returns error? {
+    redisParameters(ctx, {redisKey, redisValue});
+    redis:Client rc = check redisConnect(connection);
+    string|redis:Error? old = rc->getSet(redisKey, redisValue);
+    return old is () ? redisNull() : redisFinish(ctx, old, "quoted");
+}
+
+# redis.append (Append): the value's new length; `{"output":$1}`.
+function redisAppend(Context ctx, RedisConnection connection, string redisKey = "", string redisValue = "") returns error? {
+    redisParameters(ctx, {redisKey, redisValue});
+    redis:Client rc = check redisConnect(connection);
+    int|redis:Error reply = rc->append(redisKey, redisValue);
+    return redisFinish(ctx, reply, "number");
+}
+
+# redis.incrBy (IncrBy): the new value; `{"output":$1}`.
+function redisIncrBy(Context ctx, RedisConnection connection, string redisKey = "", string redisInteger = "") returns error? {
+    redisParameters(ctx, {redisKey, redisInteger});
+    redis:Client rc = check redisConnect(connection);
+    int amount = check redisNumber(redisInteger);
+    int|redis:Error reply = rc->incrBy(redisKey, amount);
+    return redisFinish(ctx, reply, "number");
+}
+
+# redis.decrBy (DecrBy): the new value; `{"output":$1}`.
+function redisDecrBy(Context ctx, RedisConnection connection, string redisKey = "", string redisInteger = "") returns error? {
+    redisParameters(ctx, {redisKey, redisInteger});
+    redis:Client rc = check redisConnect(connection);
+    int amount = check redisNumber(redisInteger);
+    int|redis:Error reply = rc->decrBy(redisKey, amount);
+    return redisFinish(ctx, reply, "number");
+}
+
+# redis.strLen (StrLen): the value's length; `{"output":$1}`.
+function redisStrLen(Context ctx, RedisConnection connection, string redisKey = "") returns error? {
+    redisParameters(ctx, {redisKey});
+    redis:Client rc = check redisConnect(connection);
+    int|redis:Error reply = rc->strLen(redisKey);
+    return redisFinish(ctx, reply, "number");
+}
+
+# redis.setnX (SetnX): 1 when the key was set, 0 when it exists (Jedis's Long); `{"output":$1}`.
+function redisSetNx(Context ctx, RedisConnection connection, string redisKey = "", string redisValue = "") returns error? {
+    redisParameters(ctx, {redisKey, redisValue});
+    redis:Client rc = check redisConnect(connection);
+    boolean|redis:Error set = rc->setNx(redisKey, redisValue);
+    return redisFinish(ctx, set is boolean ? (set ? 1 : 0) : set, "number");
+}
+
+# redis.del (Del): the number of keys deleted, the keys being redisKey split at spaces (String.split); the text `$1`.
+function redisDel(Context ctx, RedisConnection connection, string redisKey = "") returns error? {
+    redisParameters(ctx, {redisKey});
+    redis:Client rc = check redisConnect(connection);
+    int|redis:Error reply = rc->del(ldapSplit(redisKey, " "));
+    return redisFinish(ctx, reply, "text");
+}
+
+# redis.exists (Exists): true or false (Jedis's Boolean); the text `$1`.
+function redisExists(Context ctx, RedisConnection connection, string redisKey = "") returns error? {
+    redisParameters(ctx, {redisKey});
+    redis:Client rc = check redisConnect(connection);
+    int|redis:Error count = rc->exists([redisKey]);
+    return redisFinish(ctx, count is int ? count > 0 : count, "text");
+}
+
+# redis.expire (Expire): 1 when the timeout was set, 0 for a missing key (Jedis's Long); the text `$1`.
+function redisExpire(Context ctx, RedisConnection connection, string redisKey = "", string redisSeconds = "") returns error? {
+    redisParameters(ctx, {redisKey, redisSeconds});
+    redis:Client rc = check redisConnect(connection);
+    int seconds = check redisNumber(redisSeconds, false);
+    boolean|redis:Error set = rc->expire(redisKey, seconds);
+    return redisFinish(ctx, set is boolean ? (set ? 1 : 0) : set, "text");
+}
+
+# redis.ttl (Ttl): the seconds left, -1 for a key without a timeout, -2 for a missing key; the text `$1`.
+function redisTtl(Context ctx, RedisConnection connection, string redisKey = "") returns error? {
+    redisParameters(ctx, {redisKey});
+    redis:Client rc = check redisConnect(connection);
+    int|redis:Error reply = rc->ttl(redisKey);
+    return redisFinish(ctx, reply, "text");
+}
+
+# redis.hGet (HGet): the field's value, "null" for a missing field or key (Constants.NULL_STRING; redis:Client's
+# hGet is typed to give a string, which a missing field is not, so hExists asks first); the template's switch on
+# mediaType (a regular expression matching the whole text) builds JSON for json (`$1`), a SOAP envelope for xml (not
+# reproduced: the flow fails), the text `$1` otherwise.
+function redisHGet(Context ctx, RedisConnection connection, string redisKey = "", string redisField = "", string mediaType = "") returns error? {
+    redisParameters(ctx, {redisKey, redisField, mediaType});
+    redis:Client rc = check redisConnect(connection);
+    boolean|redis:Error exists = rc->hExists(redisKey, redisField);
+    if exists is redis:Error {
+        return redisFailure(exists);
+    }
+    string|redis:Error value = "null";
+    if exists {
+        value = rc->hGet(redisKey, redisField);
+    }
+    if value is redis:Error {
+        return redisFailure(value);
+    }
+    check redisFinish(ctx, value, "none");
+    string text = value;
+    if mediaType == "json" {
+        check setJsonText(ctx, check redisPasted(text));
+    } else if mediaType == "xml" {
+        return error("the Redis connector's hGet with mediaType xml builds a SOAP envelope around the value, which the generated code does not");
+    } else {
+        setTextPayload(ctx, text);
+    }
+}
+
+# redis.hSet (HSet): 1 for a new field, 0 for an updated one (Jedis's Long); the template builds no payload.
+function redisHSet(Context ctx, RedisConnection connection, string redisKey = "", string redisField = "", string redisValue = "") returns error? {
+    redisParameters(ctx, {redisKey, redisField, redisValue});
+    redis:Client rc = check redisConnect(connection);
+    boolean|redis:Error added = rc->hSet(redisKey, redisField, redisValue);
+    return redisFinish(ctx, added is boolean ? (added ? 1 : 0) : added, "none");
+}
+
+# redis.hSetnX (HSetnX): 1 when the field was set, 0 when it exists (Jedis's Long); `{"output":$1}`.
+function redisHSetNx(Context ctx, RedisConnection connection, string redisKey = "", string redisField = "", string redisValue = "") returns error? {
+    redisParameters(ctx, {redisKey, redisField, redisValue});
+    redis:Client rc = check redisConnect(connection);
+    boolean|redis:Error set = rc->hSetNx(redisKey, redisField, redisValue);
+    return redisFinish(ctx, set is boolean ? (set ? 1 : 0) : set, "number");
+}
+
+# redis.hDel (HDel): the number of fields deleted, the fields being redisFields split at spaces; the class also sets
+# redisResponseStatus and redisMessage; the text `$1`.
+function redisHDel(Context ctx, RedisConnection connection, string redisKey = "", string redisFields = "") returns error? {
+    redisParameters(ctx, {redisKey, redisFields});
+    redis:Client rc = check redisConnect(connection);
+    int|redis:Error deleted = rc->hDel(redisKey, ldapSplit(redisFields, " "));
+    if deleted is int {
+        ctx.properties["redisResponseStatus"] = "success";
+        ctx.properties["redisMessage"] = "Response received successfully.";
+    }
+    return redisFinish(ctx, deleted, "text");
+}
+
+# redis.hExists (HExists): true or false (Jedis's Boolean); the text `$1`.
+function redisHExists(Context ctx, RedisConnection connection, string redisKey = "", string redisField = "") returns error? {
+    redisParameters(ctx, {redisKey, redisField});
+    redis:Client rc = check redisConnect(connection);
+    boolean|redis:Error reply = rc->hExists(redisKey, redisField);
+    return redisFinish(ctx, reply, "text");
+}
+
+# redis.hLen (HLen): the number of fields; `{"output":$1}`.
+function redisHLen(Context ctx, RedisConnection connection, string redisKey = "") returns error? {
+    redisParameters(ctx, {redisKey});
+    redis:Client rc = check redisConnect(connection);
+    int|redis:Error reply = rc->hLen(redisKey);
+    return redisFinish(ctx, reply, "number");
+}
+
+# redis.hIncrBy (HIncrBy): the field's new value, redisValue parsed by Integer.parseInt; `{"output":$1}`.
+function redisHIncrBy(Context ctx, RedisConnection connection, string redisKey = "", string redisField = "", string redisValue = "") returns error? {
+    redisParameters(ctx, {redisKey, redisField, redisValue});
+    redis:Client rc = check redisConnect(connection);
+    int amount = check redisNumber(redisValue, false);
+    int|redis:Error reply = rc->hIncrBy(redisKey, redisField, amount);
+    return redisFinish(ctx, reply, "number");
+}
+
+# redis.lPush (LPush): the list's length, the values being redisStrings split at spaces; `{"output":$1}`.
+function redisLPush(Context ctx, RedisConnection connection, string redisKey = "", string redisStrings = "") returns error? {
+    redisParameters(ctx, {redisKey, redisStrings});
+    redis:Client rc = check redisConnect(connection);
+    int|redis:Error reply = rc->lPush(redisKey, ldapSplit(redisStrings, " "));
+    return redisFinish(ctx, reply, "number");
+}
+
+# redis.rPush (RPush): the list's length, the values being redisStrings split at spaces; `{"output":$1}`.
+function redisRPush(Context ctx, RedisConnection connection, string redisKey = "", string redisStrings = "") returns error? {
+    redisParameters(ctx, {redisKey, redisStrings});
+    redis:Client rc = check redisConnect(connection);
+    int|redis:Error reply = rc->rPush(redisKey, ldapSplit(redisStrings, " "));
+    return redisFinish(ctx, reply, "number");
+}
+
+# redis.lLen (LLen): the list's length; `{"output":$1}`.
+function redisLLen(Context ctx, RedisConnection connection, string redisKey = "") returns error? {
+    redisParameters(ctx, {redisKey});
+    redis:Client rc = check redisConnect(connection);
+    int|redis:Error reply = rc->lLen(redisKey);
+    return redisFinish(ctx, reply, "number");
+}
+
+# redis.lPop (LPop): the list's first element (an empty list or a missing key fails the flow); `{"output":"$1"}`.
+function redisLPop(Context ctx, RedisConnection connection, string redisKey = "") returns error? {
+    redisParameters(ctx, {redisKey});
+    redis:Client rc = check redisConnect(connection);
+    string|redis:Error? first = rc->lPop(redisKey);
+    return first is () ? redisNull() : redisFinish(ctx, first, "quoted");
+}
+
+# redis.lRange (LRange): the elements from redisStart to redisEnd (Long.parseLong) as Java's List.toString writes
+# them (`[a, b]`); `{"output":"$1"}`.
+function redisLRange(Context ctx, RedisConnection connection, string redisKey = "", string redisStart = "", string redisEnd = "") returns error? {
+    redisParameters(ctx, {redisKey, redisStart, redisEnd});
+    redis:Client rc = check redisConnect(connection);
+    int first = check redisNumber(redisStart);
+    int last = check redisNumber(redisEnd);
+    string[]|redis:Error values = rc->lRange(redisKey, first, last);
+    return redisFinish(ctx, values is string[] ? redisList(values) : values, "quoted");
+}
+
+# redis.sadd (Sadd): the number of members added, the members being redisMembers split at spaces; `{"output":$1}`.
+function redisSAdd(Context ctx, RedisConnection connection, string redisKey = "", string redisMembers = "") returns error? {
+    redisParameters(ctx, {redisKey, redisMembers});
+    redis:Client rc = check redisConnect(connection);
+    int|redis:Error reply = rc->sAdd(redisKey, ldapSplit(redisMembers, " "));
+    return redisFinish(ctx, reply, "number");
+}
+
+# redis.sRem (SRem): the number of members removed, the members being redisMembers split at spaces; `{"output":$1}`.
+function redisSRem(Context ctx, RedisConnection connection, string redisKey = "", string redisMembers = "") returns error? {
+    redisParameters(ctx, {redisKey, redisMembers});
+    redis:Client rc = check redisConnect(connection);
+    int|redis:Error reply = rc->sRem(redisKey, ldapSplit(redisMembers, " "));
+    return redisFinish(ctx, reply, "number");
+}
+
+# redis.sIsMember (SIsMember): true or false (Jedis's Boolean); `{"output":"$1"}`.
+function redisSIsMember(Context ctx, RedisConnection connection, string redisKey = "", string redisMember = "") returns error? {
+    redisParameters(ctx, {redisKey, redisMember});
+    redis:Client rc = check redisConnect(connection);
+    boolean|redis:Error reply = rc->sIsMember(redisKey, redisMember);
+    return redisFinish(ctx, reply, "quoted");
+}
+
+# redis.ping (Ping): PONG; `{"output":"$1"}`.
+function redisPing(Context ctx, RedisConnection connection) returns error? {
+    redis:Client rc = check redisConnect(connection);
+    string|redis:Error reply = rc->ping();
+    return redisFinish(ctx, reply, "quoted");
+}
+
+# redis.echo (Echo): the message; `{"output":"$1"}`.
+function redisEcho(Context ctx, RedisConnection connection, string redisMessage = "") returns error? {
+    redisParameters(ctx, {redisMessage});
+    redis:Client rc = check redisConnect(connection);
+    string|redis:Error reply = rc->echo(redisMessage);
+    return redisFinish(ctx, reply, "quoted");
 }
 
 # ldap.init (LDAP connector 1.0.x, Init): the connection settings become the properties `providerUrl`,
