@@ -978,12 +978,17 @@ public sealed partial class PackageEmitter
     /// The comment over a resource's query (and segment text) check: what the Micro Integrator dispatches to it
     /// (URITemplate.matches), and what it does with the other requests.
     /// </summary>
-    private static List<string> QueryComment(string template, bool segments, bool chained, string answer) => CommentWrapped(8, (segments, chained) switch
+    private static List<string> QueryComment(string template, bool segments, bool chained, string answer)
     {
-        (true, _) => $"The Micro Integrator runs this resource only for a request that '{template}' matches, the literal text around each variable included; for any other it tries the next resources of this method and path in declaration order, and {answer} a request none of them or the API's other resources takes.",
-        (false, true) => $"The Micro Integrator runs this resource only for a request whose query matches '{template}' (in this order, no parameter missing or added); for any other it tries the next resources of this method and path in declaration order, and {answer} a request none of them or the API's other resources takes.",
-        (false, false) => $"The Micro Integrator runs this resource only for a request whose query matches '{template}' (in this order, no parameter missing or added); it {answer} any other request no other resource of the API takes.",
-    });
+        // A query ending in '*' takes any rest (Literal.match): the order holds only up to it.
+        var how = template.EndsWith('*') ? "(in this order up to the '*', which takes the rest; a query is needed)" : "(in this order, no parameter missing or added)";
+        return CommentWrapped(8, (segments, chained) switch
+        {
+            (true, _) => $"The Micro Integrator runs this resource only for a request that '{template}' matches, the literal text around each variable included; for any other it tries the next resources of this method and path in declaration order, and {answer} a request none of them or the API's other resources takes.",
+            (false, true) => $"The Micro Integrator runs this resource only for a request whose query matches '{template}' {how}; for any other it tries the next resources of this method and path in declaration order, and {answer} a request none of them or the API's other resources takes.",
+            (false, false) => $"The Micro Integrator runs this resource only for a request whose query matches '{template}' {how}; it {answer} any other request no other resource of the API takes.",
+        });
+    }
 
     /// <summary>
     /// The value of a segment's variable when the segment holds literal text around it (<c>x{id}</c>, <c>{id}.json</c>,

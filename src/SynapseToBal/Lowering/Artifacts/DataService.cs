@@ -344,7 +344,7 @@ public sealed partial class Lowerer
 
     /// <summary>A resource or operation kept as a TODO, with the XML of the query it calls after its own (the query is not translated elsewhere).</summary>
     private static ISyntaxNode WithQueryXml(DataServiceSyntax service, ISyntaxNode node, DataServiceCallQuerySyntax? call) =>
-        service.Queries.FirstOrDefault(q => q.Id == call?.Href) is { } query
+        service.Queries.LastOrDefault(q => q.Id == call?.Href) is { } query
             ? new DataServiceTodoNode(node.Location, node.RawXml + "\n" + new string(' ', query.Location.LineSpan.Start.Character) + query.RawXml)
             : node;
 
@@ -446,7 +446,7 @@ public sealed partial class Lowerer
     /// </summary>
     private static string? BatchRequestsNote(DataServiceSyntax service)
     {
-        bool Compatible(DataServiceCallQuerySyntax? call) => call is { WithParams.IsEmpty: false } && service.Queries.FirstOrDefault(q => q.Id == call.Href) is { } query
+        bool Compatible(DataServiceCallQuerySyntax? call) => call is { WithParams.IsEmpty: false } && service.Queries.LastOrDefault(q => q.Id == call.Href) is { } query
             && (query.Result is null || JavaTrue(query.OtherAttributes.FirstOrDefault(a => a.Name == "returnGeneratedKeys")?.Value));
         var batch = service.Operations.Where(o => Compatible(o.CallQuery)).Select(o => $"operation '{o.Name}_batch_req'")
             .Concat(service.Resources.Where(r => Compatible(r.CallQuery)).Select(r => $"resource {r.Method} {(r.Path.EndsWith('/') ? r.Path[..^1] + "_batch_req/" : r.Path + "_batch_req")}"))
@@ -648,7 +648,7 @@ public sealed partial class Lowerer
             return null;
         }
 
-        if (service.Queries.FirstOrDefault(q => q.Id == call.Href) is not { } query)
+        if (service.Queries.LastOrDefault(q => q.Id == call.Href) is not { } query)
         {
             reason = Because($"the query '{call.Href}' is not in the data service");
             return null;

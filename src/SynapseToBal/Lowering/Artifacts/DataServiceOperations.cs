@@ -113,7 +113,7 @@ public sealed partial class Lowerer
             return null;
         }
 
-        if (service.Queries.FirstOrDefault(q => q.Id == call.Href) is not { } query)
+        if (service.Queries.LastOrDefault(q => q.Id == call.Href) is not { } query)
         {
             reason = $"the query '{call.Href}' is not in the data service";
             return null;

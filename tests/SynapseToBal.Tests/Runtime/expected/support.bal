@@ -13818,6 +13818,12 @@ function redisPasted(string value) returns string|error {
     if trimmed.startsWith("{") || trimmed.startsWith("[") {
         return value;
     }
+    return redisEscaped(value);
+}
+
+# A payloadFactory argument's text escaped for a JSON string (TemplateProcessor.escapeSpecialChars), as a `literal`
+# argument always is, whatever it holds.
+function redisEscaped(string value) returns string {
     string escaped = "";
     foreach string:Char c in value {
         escaped += redisEscapes[c] ?: c;
@@ -13828,7 +13834,9 @@ function redisPasted(string value) returns string|error {
 # Ends an operation as its class and template do: a Redis error fails the flow; a result is recorded as the class's
 # `result` property (the Java value) and the template's `redisResponse` (its text), which becomes the payload the
 # template's payloadFactory builds: `quoted` `{"output":"$1"}` and `number` `{"output":$1}` (JSON text taken as
-# JsonUtil.getNewJsonPayload takes it), `text` the text `$1`, `none` nothing (hSet's template builds no payload).
+# JsonUtil.getNewJsonPayload takes it), `literal` `{"output":"$1"}` with an argument marked literal="true" (get:
+# the text always escaped as a JSON string, JSON or XML included, as TemplateProcessor escapes a literal argument),
+# `text` the text `$1`, `none` nothing (hSet's template builds no payload).
 function redisFinish(Context ctx, string|int|boolean|redis:Error result, string payload) returns error? {
     if result is redis:Error {
         return redisFailure(result);
@@ -13838,6 +13846,8 @@ function redisFinish(Context ctx, string|int|boolean|redis:Error result, string 
     ctx.properties["redisResponse"] = text;
     if payload == "text" {
         setTextPayload(ctx, text);
+    } else if payload == "literal" {
+        check setJsonText(ctx, string `{"output":"${redisEscaped(text)}"}`);
     } else if payload != "none" {
         string pasted = check redisPasted(text);
         check setJsonText(ctx, payload == "quoted" ? string `{"output":"${pasted}"}` : string `{"output":${pasted}}`);
@@ -13847,12 +13857,13 @@ function redisFinish(Context ctx, string|int|boolean|redis:Error result, string 
 # A reply Jedis gives as null, which the class refuses ("Redis server throw null response").
 function redisNull() returns error => redisFailure(error("Redis server throw null response"));
 
-# redis.get (Get): the key's value, "" for a missing key; `{"output":"$1"}`.
+# redis.get (Get): the key's value, "" for a missing key; `{"output":"$1"}` with the value always a JSON string (the
+# template's argument is literal="true": a cached JSON or XML value comes back escaped, as text).
 function redisGet(Context ctx, RedisConnection connection, string redisKey = "") returns error? {
     redisParameters(ctx, {redisKey});
     redis:Client rc = check redisConnect(connection);
     string|redis:Error? value = rc->get(redisKey);
-    return redisFinish(ctx, value ?: "", "quoted");
+    return redisFinish(ctx, value ?: "", "literal");
 }
 
 # redis.set (Set): the reply, OK; `{"output":"$1"}`.

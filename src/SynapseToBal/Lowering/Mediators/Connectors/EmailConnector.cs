@@ -287,11 +287,22 @@ public sealed partial class Lowerer
             plain[name] = value;
         }
 
+        // Connector 1.x takes subject and content as the template gives them (EmailSend.sendMessage: getParameter, no
+        // InlineExpressionUtil, which 2.x added): ${...} in the text is sent as written; a {expr} value is evaluated.
+        ExprIr LegacyText(string name) => parameters.GetValueOrDefault(name)?.Value switch
+        {
+            ValueSyntax.Expression expression => Expr(expression.Syntax, context),
+            ValueSyntax.Literal literal => new StringLiteralIr(literal.Text),
+            ValueSyntax.InlineXml xml => new StringLiteralIr(xml.Xml),
+            null => new StringLiteralIr(string.Empty),
+            _ => throw new InvalidOperationException(),
+        };
+
         return
         [
             new EmailSendStep(operation, connection, plain["from"], plain["to"], plain["cc"], plain["bcc"], plain["replyTo"],
-                ConnectorText(operation, parameters.GetValueOrDefault("subject"), context),
-                ConnectorText(operation, parameters.GetValueOrDefault("content"), context),
+                legacy ? LegacyText("subject") : ConnectorText(operation, parameters.GetValueOrDefault("subject"), context),
+                legacy ? LegacyText("content") : ConnectorText(operation, parameters.GetValueOrDefault("content"), context),
                 $"{contentType}; charset={encoding}", responseVariable, overwriteBody)
             {
                 LegacyResult = legacy,

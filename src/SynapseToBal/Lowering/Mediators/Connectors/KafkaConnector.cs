@@ -100,7 +100,7 @@ public sealed partial class Lowerer
         var meant = stem.Length >= 4
             ? KafkaInitParameters.Where(p => p != name && p.StartsWith(stem, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).FirstOrDefault()
             : null;
-        return "the connector's init template declares no such parameter, so the Micro Integrator reads nothing of it"
+        return "the init template of the Kafka connector 3.x declares no such parameter, so the Micro Integrator reads nothing of it"
             + (meant is null ? string.Empty : $" (the parameter for this is '{meant}')");
     }
 

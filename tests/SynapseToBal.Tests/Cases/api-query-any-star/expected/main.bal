@@ -23,8 +23,9 @@ service /orders on httpListener {
 
     # GET /orders/month/{currentMonth}?*
     resource function get month/[string currentMonth](http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose query matches '*' (in this order, no
-        // parameter missing or added); it answers 404 to any other request no other resource of the API takes.
+        // The Micro Integrator runs this resource only for a request whose query matches '*' (in this order up to the
+        // '*', which takes the rest; a query is needed); it answers 404 to any other request no other resource of the
+        // API takes.
         if !uriQueryMatches(request, re `.*`) {
             return resourceNotFound();
         }
@@ -39,8 +40,9 @@ service /orders on httpListener {
 
     # GET /orders/report?from=*
     resource function get report(http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose query matches 'from=*' (in this order, no
-        // parameter missing or added); it answers 404 to any other request no other resource of the API takes.
+        // The Micro Integrator runs this resource only for a request whose query matches 'from=*' (in this order up to
+        // the '*', which takes the rest; a query is needed); it answers 404 to any other request no other resource of
+        // the API takes.
         if !uriQueryMatches(request, re `from=.*`) {
             return resourceNotFound();
         }

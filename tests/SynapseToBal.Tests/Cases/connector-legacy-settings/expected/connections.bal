@@ -11,10 +11,10 @@ import ballerinax/kafka;
 final email:SmtpClient mailConn = check new (mailConnHost, mailConnUsername, mailConnPassword, port = mailConnPort, security = email:SSL);
 
 # Kafka connection 'KafkaConn' of the Kafka connector's publishMessages operations (KafkaConn.xml, line 4).
-# 'lingerMs' is not applied: the connector's init template declares no such parameter, so the Micro Integrator reads
-# nothing of it (the parameter for this is 'lingerTime').
-# 'maxBlockMs' is not applied: the connector's init template declares no such parameter, so the Micro Integrator reads
-# nothing of it (the parameter for this is 'maxBlockTime').
+# 'lingerMs' is not applied: the init template of the Kafka connector 3.x declares no such parameter, so the Micro
+# Integrator reads nothing of it (the parameter for this is 'lingerTime').
+# 'maxBlockMs' is not applied: the init template of the Kafka connector 3.x declares no such parameter, so the Micro
+# Integrator reads nothing of it (the parameter for this is 'maxBlockTime').
 final kafka:Producer kafkaConn = check new (kafkaConnBootstrapServers, {
     acks: kafka:ACKS_ALL,
     bufferMemory: 33554432,

@@ -14,7 +14,7 @@ service /notify on httpListener {
         Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", ...corsConfig});
         do {
             json body = check jsonPayload(ctx);
-            check sendEmailConnector(ctx, mailConn, 'from = "alerts@example.com", to = check jsonEvalIn(body, "$.to"), cc = "", bcc = "", replyTo = "", subject = check jsonEvalIn(body, "$.subject"), content = check jsonEvalIn(body, "$.content"), contentType = "text/plain; charset=UTF-8", legacyResult = true);
+            check sendEmailConnector(ctx, mailConn, 'from = "alerts@example.com", to = check jsonEvalIn(body, "$.to"), cc = "", bcc = "", replyTo = "", subject = "Order ${payload.id}", content = check jsonEvalIn(body, "$.content"), contentType = "text/plain; charset=UTF-8", legacyResult = true);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return notifyFault(ctx, e);
