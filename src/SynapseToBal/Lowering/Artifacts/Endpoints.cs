@@ -683,8 +683,10 @@ public sealed partial class Lowerer
 
         // An http member with a fixed host is kept: its client is the template's base URL, and LowerGroup checks that
         // every member expands the same path (SameHttpPath). One whose host comes from the message has no base URL.
-        return leaf.Definition is HttpEndpointSyntax && client.UrlTemplate is not null
-            ? (null, null, "is an http endpoint whose uri-template takes its host from the message; the group has one fixed base URL per member")
+        return leaf.Definition is HttpEndpointSyntax http && client.UrlTemplate is not null
+            ? (null, null, _deployTimeTemplates.ContainsKey(http)
+                ? "is an http endpoint whose uri-template is a placeholder the Micro Integrator resolves when it deploys the endpoint (a configurable here, expanded at each call as a whole URL); the group has one fixed base URL per member and sends it the group's path: write the members' base URLs as configurables by hand"
+                : "is an http endpoint whose uri-template takes its host from the message; the group has one fixed base URL per member")
             : (client, leaf, null);
     }
 
