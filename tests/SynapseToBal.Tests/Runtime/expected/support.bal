@@ -11606,6 +11606,12 @@ function dataServiceRow(record {} row, string rowName, string namespace, DataSer
     return rowName == "" ? fields : xml:createElement(string `{${namespace}}${rowName}`, attributes, fields);
 }
 
+# A column's value as the data service writes it: a BINARY or BLOB column (`byte[]`) as base64, as
+# SQLQuery.getDataEntryFromRS writes it (getBase64StringFromInputStream); anything else as `valueText`.
+function dataServiceValueText(anydata value) returns string {
+    return value is byte[] ? value.toBase64() : valueText(value);
+}
+
 # The elements and the attributes the entries of a row or of an element group write, each element in `namespace`. An
 # element group is written for every row, whatever its columns hold (OutputElementGroup.executeElement): its element
 # in its own namespace with its attributes and then its elements and groups, in order.
@@ -11627,13 +11633,13 @@ function dataServiceEntries(record {} row, string namespace, DataServiceEntry[] 
             anydata value = row[key];
             if entry.attribute {
                 if value !is () {
-                    attributes[entry.name] = valueText(value);
+                    attributes[entry.name] = dataServiceValueText(value);
                 }
             } else if value is () {
                 fields += xml:createElement(string `{${namespace}}${entry.name}`,
                         {"{http://www.w3.org/2001/XMLSchema-instance}nil": "true"});
             } else {
-                fields += xml:createElement(string `{${namespace}}${entry.name}`, {}, xml:createText(valueText(value)));
+                fields += xml:createElement(string `{${namespace}}${entry.name}`, {}, xml:createText(dataServiceValueText(value)));
             }
         }
     }
