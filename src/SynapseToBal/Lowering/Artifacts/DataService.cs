@@ -932,6 +932,15 @@ public sealed partial class Lowerer
                 return null;
             }
 
+            if (direction != "OUT" && param.SqlType?.Trim().ToUpperInvariant() is "CHAR" or "VARCHAR" or "NCHAR" or "NVARCHAR" or "LONGVARCHAR" or "DECIMAL" or "FLOAT" or "DOUBLE PRECISION")
+            {
+                // QueryParam.validateQueryParam accepts every DBConstants.DataTypes name, but SQLQuery.setParamInPreparedStatement
+                // binds only STRING, INTEGER, DOUBLE, NUMERIC, BIT/BOOLEAN, TINYINT, SMALLINT, BIGINT, REAL, DATE, TIME,
+                // TIMESTAMP and the binary/structured types: any other fails each request ("Found Unsupported data type").
+                reason = $"the parameter '{param.Name}' of query '{query.Id}' has sqlType '{param.SqlType}', which the data service accepts when it deploys but refuses at each request (SQLQuery.setParamInPreparedStatement: \"Found Unsupported data type : {param.SqlType!.Trim().ToUpperInvariant()} as input parameter\"), so every call of the query fails in the Micro Integrator; STRING, NUMERIC or DOUBLE is what it binds";
+                return null;
+            }
+
             if (DataServiceSqlType(param.SqlType) is not { } type)
             {
                 reason = $"the parameter '{param.Name}' of query '{query.Id}' has sqlType '{param.SqlType}', which is not translated";
