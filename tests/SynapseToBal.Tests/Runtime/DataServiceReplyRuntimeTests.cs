@@ -55,7 +55,7 @@ public sealed class DataServiceReplyRuntimeTests
             "fields += xml:createElement(string `{${entry.namespace}}${entry.elementGroup}`, groupAttributes, content);",
             "} else {",
             "string? key = dataServiceColumnKey(row, entry.column);",
-            "fields += xml:createElement(string `{${namespace}}${entry.name}`, {}, xml:createText(valueText(value)));",
+            "fields += xml:createElement(string `{${namespace}}${entry.name}`, {}, xml:createText(dataServiceValueText(value)));",
             "return [fields, attributes];");
     }
 
