@@ -1515,7 +1515,7 @@ public sealed partial class Lowerer
                 // A literal ending in '*' takes the rest of the request (Literal.match returns the fragment's length
                 // once the text before the '*' matched): only as the template's last node, where nothing follows to
                 // match the empty rest. A '*' anywhere else is compared as a character, as the other literal text.
-                var rest = text.EndsWith('*') && text.Length > 0;
+                var rest = text.EndsWith('*');
                 if (rest && i + 1 < nodes.Count)
                 {
                     problem = $"the literal text '{text}' ends in a '*' (which takes the rest of the query) and '{{{nodes[i + 1].Text}}}' follows it";

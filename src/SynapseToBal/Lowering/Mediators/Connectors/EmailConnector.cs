@@ -269,17 +269,19 @@ public sealed partial class Lowerer
             }
         }
 
+        // A parameter as the template gives it: literal text as written, a {expr} value evaluated; null for inline XML.
+        ExprIr? AsWritten(string name) => parameters.GetValueOrDefault(name)?.Value switch
+        {
+            null => new StringLiteralIr(string.Empty),
+            ValueSyntax.Literal literal => new StringLiteralIr(literal.Text),
+            ValueSyntax.Expression expression => Expr(expression.Syntax, context),
+            _ => null,
+        };
+
         var plain = new Dictionary<string, ExprIr>(StringComparer.Ordinal);
         foreach (var name in new[] { "from", "to", "cc", "bcc", "replyTo" })
         {
-            ExprIr? value = parameters.GetValueOrDefault(name)?.Value switch
-            {
-                null => new StringLiteralIr(string.Empty),
-                ValueSyntax.Literal literal => new StringLiteralIr(literal.Text),
-                ValueSyntax.Expression expression => Expr(expression.Syntax, context),
-                _ => null,
-            };
-            if (value is null)
+            if (AsWritten(name) is not { } value)
             {
                 return [ConnectorTodo(operation, $"its {name} is an XML fragment, not an address list")];
             }
@@ -289,20 +291,14 @@ public sealed partial class Lowerer
 
         // Connector 1.x takes subject and content as the template gives them (EmailSend.sendMessage: getParameter, no
         // InlineExpressionUtil, which 2.x added): ${...} in the text is sent as written; a {expr} value is evaluated.
-        ExprIr LegacyText(string name) => parameters.GetValueOrDefault(name)?.Value switch
-        {
-            ValueSyntax.Expression expression => Expr(expression.Syntax, context),
-            ValueSyntax.Literal literal => new StringLiteralIr(literal.Text),
-            ValueSyntax.InlineXml xml => new StringLiteralIr(xml.Xml),
-            null => new StringLiteralIr(string.Empty),
-            _ => throw new InvalidOperationException(),
-        };
+        ExprIr Text(string name) => !legacy ? ConnectorText(operation, parameters.GetValueOrDefault(name), context)
+            : AsWritten(name) ?? new StringLiteralIr(((ValueSyntax.InlineXml)parameters[name].Value).Xml);
 
         return
         [
             new EmailSendStep(operation, connection, plain["from"], plain["to"], plain["cc"], plain["bcc"], plain["replyTo"],
-                legacy ? LegacyText("subject") : ConnectorText(operation, parameters.GetValueOrDefault("subject"), context),
-                legacy ? LegacyText("content") : ConnectorText(operation, parameters.GetValueOrDefault("content"), context),
+                Text("subject"),
+                Text("content"),
                 $"{contentType}; charset={encoding}", responseVariable, overwriteBody)
             {
                 LegacyResult = legacy,
