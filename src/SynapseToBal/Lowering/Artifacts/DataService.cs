@@ -198,7 +198,8 @@ public sealed partial class Lowerer
     /// useConfig (<c>default</c> when it has none, DBConstants.DEFAULT_CONFIG_ID) names no config of the service
     /// (QueryFactory.createQuery, "Invalid configId"), or an operation or resource (the last of its name, which
     /// DataService.addOperation and addResource keep) whose call-query names no query of it (DataService.init calls
-    /// CallQuery.init, "Query with the query id ... cannot be found").
+    /// CallQuery.init, "Query with the query id ... cannot be found"), or a query parameter without sqlType or with an
+    /// ordinal that is no number (QueryFactory.getQueryParamsFromQueryElement).
     /// </summary>
     private static string? DataServiceDeployRefusal(DataServiceSyntax service)
     {
@@ -211,6 +212,23 @@ public sealed partial class Lowerer
         if (service.Queries.FirstOrDefault(q => !configIds.Contains(q.UseConfig ?? "default")) is { } query)
         {
             return $"its query '{query.Id}' uses the config '{query.UseConfig ?? "default"}'{(query.UseConfig is null ? " (the config of a query without useConfig)" : string.Empty)}, which the data service does not define (QueryFactory.createQuery: Invalid configId)";
+        }
+
+        // QueryFactory.getQueryParamsFromQueryElement, run for every <query> element (a later query of the same id
+        // included): `paramEl.getAttributeValue(sqlType).toUpperCase()` throws a NullPointerException for a <param>
+        // without sqlType, and `Integer.parseInt(ordinal)` a NumberFormatException for an ordinal that is no Java int;
+        // DataServiceFactory.createDataService turns either into the DataServiceFault that refuses the service.
+        foreach (var q in service.Queries)
+        {
+            if (q.Params.FirstOrDefault(p => p.SqlType is null) is { } untyped)
+            {
+                return $"the parameter '{untyped.Name}' of its query '{q.Id}' has no sqlType (QueryFactory.getQueryParamsFromQueryElement calls toUpperCase on the missing attribute: NullPointerException)";
+            }
+
+            if (q.Params.FirstOrDefault(p => p.Ordinal is { } ordinal && !IsJavaInt(ordinal)) is { } misnumbered)
+            {
+                return $"the parameter '{misnumbered.Name}' of its query '{q.Id}' has the ordinal '{misnumbered.Ordinal}', which is not a number (QueryFactory.getQueryParamsFromQueryElement: Integer.parseInt, NumberFormatException)";
+            }
         }
 
         var queryIds = service.Queries.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
