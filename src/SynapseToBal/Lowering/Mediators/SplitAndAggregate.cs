@@ -543,6 +543,20 @@ public sealed partial class Lowerer
             return steps;
         }
 
+        if (!acrossFlows && branches.Any(branch => IrWalker.Steps(branch.Body).Any(MayMakeResponse)))
+        {
+            // The aggregated message is one of the copies (Aggregate.getAggregatedMessage takes the first collected):
+            // a copy whose target called a backend holds that call's response, addressed to the anonymous To
+            // SynapseCallbackReceiver gives it, so an endpoint-less send in the onComplete answers the client there
+            // (semantics of AnonymousToIr); the run time tells which.
+            var state = context.Exchange.Current;
+            context.Exchange.Set(state with
+            {
+                Response = state.Response == Known.Yes ? Known.Yes : Known.Maybe,
+                Redispatched = state.Redispatched == Known.Yes ? Known.Yes : Known.Maybe,
+            });
+        }
+
         var onComplete = flow.SequenceKey is { } key
             ? LowerSequenceKey(aggregate, flow.Location, key, aggregate.RawXml)
             : LowerBlock(flow.Mediators, onCompleteContext);
@@ -567,6 +581,10 @@ public sealed partial class Lowerer
 
         return steps;
     }
+
+    /// <summary>Whether a step of a copy's branch may leave the copy holding a backend's response (see <c>Follow</c>).</summary>
+    private static bool MayMakeResponse(StepIr step) =>
+        step is CallStep { OutOnly: false } or CallAddressStep { OutOnly: false } or JmsSendStep { AwaitsReply: true } or MarkResponseStep { IsResponse: true } or InvokeStep;
 
     /// <summary>
     /// What a split copies: the parts of an iterate (each part the body of its copy, or with preservePayload attached
