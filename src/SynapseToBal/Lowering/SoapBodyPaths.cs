@@ -16,7 +16,21 @@ internal static class SoapBodyPaths
     /// the union is the Body's first child element whatever the SOAP version (<c>$body/*[1]</c>). White space is
     /// ignored and the prefixes are matched by the namespace they are declared with.
     /// </summary>
-    public static bool IsFirstBodyChild(ExpressionSyntax? xpath)
+    public static bool IsFirstBodyChild(ExpressionSyntax? xpath) => IsBodyUnion(xpath, FirstChildSteps);
+
+    /// <summary>
+    /// Whether an XPath is the union of every child element of a SOAP 1.1 and a SOAP 1.2 Body
+    /// (<c>s11:Body/child::* | s12:Body/child::*</c>, or the <c>/sX:Envelope/sX:Body/*</c> forms), which Developer
+    /// Studio and tutorials write as an aggregate's expression: as for <see cref="IsFirstBodyChild"/>, a message has
+    /// one envelope, so the union is the Body's child elements whatever the SOAP version (<c>$body/*</c>).
+    /// </summary>
+    public static bool IsBodyChildren(ExpressionSyntax? xpath) => IsBodyUnion(xpath, ChildrenSteps);
+
+    private static readonly string[] FirstChildSteps = ["Body/child::*[fn:position()=1]", "Body/child::*[position()=1]", "Body/*[1]", "Body/child::*[1]", "Body/*[position()=1]", "Body/*[fn:position()=1]"];
+
+    private static readonly string[] ChildrenSteps = ["Body/child::*", "Body/*"];
+
+    private static bool IsBodyUnion(ExpressionSyntax? xpath, string[] steps)
     {
         if (xpath is null)
         {
@@ -30,12 +44,12 @@ internal static class SoapBodyPaths
             return false;
         }
 
-        var namespaces = parts.Select(part => SoapPrefix(part) is { } prefix ? xpath.Namespaces.GetValueOrDefault(prefix) : null).ToHashSet(StringComparer.Ordinal);
+        var namespaces = parts.Select(part => SoapPrefix(part, steps) is { } prefix ? xpath.Namespaces.GetValueOrDefault(prefix) : null).ToHashSet(StringComparer.Ordinal);
         return namespaces.SetEquals(SoapNamespaces);
     }
 
-    /// <summary>The prefix of <c>p:Body/child::*[1]</c> or <c>/p:Envelope/p:Body/child::*[1]</c> (any of the forms of the first child), or null.</summary>
-    private static string? SoapPrefix(string part)
+    /// <summary>The prefix of <c>p:Body/...</c> or <c>/p:Envelope/p:Body/...</c> whose steps after the prefix are one of <paramref name="steps"/>, or null.</summary>
+    private static string? SoapPrefix(string part, string[] steps)
     {
         var colon = part.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0)
@@ -60,8 +74,6 @@ internal static class SoapBodyPaths
         }
 
         var rest = part[(prefix.Length + 1)..];
-        return prefix.Length > 0 && rest is "Body/child::*[fn:position()=1]" or "Body/child::*[position()=1]" or "Body/*[1]" or "Body/child::*[1]" or "Body/*[position()=1]" or "Body/*[fn:position()=1]"
-            ? prefix
-            : null;
+        return prefix.Length > 0 && steps.Contains(rest, StringComparer.Ordinal) ? prefix : null;
     }
 }

@@ -897,9 +897,13 @@ public sealed partial class Lowerer
     /// equivalent <c>$body/*[1]</c> the expression translator reads.
     /// The default written out (Developer Studio writes it in every aggregate it generates), or any form of that union
     /// (<see cref="SoapBodyPaths.IsFirstBodyChild"/>), is read as the default.
+    /// The union of every child element of either SOAP version's Body (<see cref="SoapBodyPaths.IsBodyChildren"/>) is
+    /// read as <c>$body/*</c>.
     /// </summary>
     private static ExpressionSyntax AggregationExpression(AggregateOnCompleteSyntax onComplete) =>
-        onComplete.Expression is { } written && !SoapBodyPaths.IsFirstBodyChild(written)
+        onComplete.Expression is { } children && SoapBodyPaths.IsBodyChildren(children)
+            ? new ExpressionSyntax(ExpressionLanguage.XPath, "$body/*", ImmutableDictionary<string, string>.Empty, children.Location) { Original = children.Original }
+        : onComplete.Expression is { } written && !SoapBodyPaths.IsFirstBodyChild(written)
             ? written
             : new ExpressionSyntax(ExpressionLanguage.XPath, "$body/*[1]", ImmutableDictionary<string, string>.Empty, onComplete.Expression?.Location ?? onComplete.Location)
             {
