@@ -65,7 +65,7 @@ public sealed partial class PackageEmitter
 
     /// <summary>A step that answers nothing but by dropping (<see cref="AcceptStep"/>) and calls nothing that may answer.</summary>
     private static bool DropsAtMost(StepIr step) => step is LogStep or SetPropertyStep or RemovePropertyStep or SetVariableStep or RemoveVariableStep
-        or StorePropertyStep or SetHeaderStep or RemoveHeaderStep or ClearHeadersStep or SetFieldStep or ClearPayloadStep or SetPayloadStep
+        or StorePropertyStep or SetHeaderStep or RemoveHeaderStep or ClearHeadersStep or SetFieldStep or ClearPayloadStep or PauseStep or SetPayloadStep
         or ReplacePayloadStep or EnrichStep or MakeFaultStep or FailStep or AcceptStep or IfStep or SwitchStep or CommentStep or DeadCodeStep
         or StoreMessageStep;
 }

@@ -824,6 +824,10 @@ internal sealed partial class StatementWriter
             case ClearPayloadStep:
                 _out.Line("ctx.payload = ();");
                 break;
+            case PauseStep pause:
+                _modules.Use("runtime");
+                _out.Line($"runtime:sleep({(pause.Milliseconds / 1000m).ToString(System.Globalization.CultureInfo.InvariantCulture)});");
+                break;
             case MarkResponseStep mark:
                 _out.Line(mark.IsResponse ? "ctx.isResponse = true;" : "ctx.isResponse = false;");
                 break;

@@ -19,7 +19,7 @@ public static class IrWalker
         DirectionStep d => [d.Request, d.Response],
         LogStep or SetPropertyStep or RemovePropertyStep or SetVariableStep or RemoveVariableStep or StorePropertyStep
             or ReplacePayloadStep or SetHeaderStep or RemoveHeaderStep or ClearHeadersStep or SetFieldStep
-            or ClearPayloadStep or MarkResponseStep or SetPayloadStep or CallStep or CallAddressStep or SoapFaultCheckStep or RespondStep or ContinueWithStep or ThroughResourceStep
+            or ClearPayloadStep or PauseStep or MarkResponseStep or SetPayloadStep or CallStep or CallAddressStep or SoapFaultCheckStep or RespondStep or ContinueWithStep or ThroughResourceStep
             or FailStep or AcceptStep or InvokeStep or TodoStep or CommentStep or DeadCodeStep or MakeFaultStep or XsltStep or ForkStep or ForEachStep
             or DefaultFaultLogStep => [],
         EnrichStep or RewriteStep => [],
@@ -120,7 +120,7 @@ public static class IrWalker
         SalesforceRestStep salesforce => salesforce.Arguments.Select(a => a.Value),
         GmailStep gmail => gmail.Arguments.Select(a => a.Value),
         RedisStep redis => redis.Arguments.Select(a => a.Value),
-        CallStep or SoapFaultCheckStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep
+        CallStep or SoapFaultCheckStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep or PauseStep
             or MarkResponseStep or CallAddressStep or RespondStep or ContinueWithStep or ThroughResourceStep or AcceptStep or DirectionStep or TodoStep
             or CommentStep or DeadCodeStep or DefaultFaultLogStep => [],
         StoreMessageStep => [],

@@ -226,6 +226,12 @@ public sealed record SetFieldStep(MediatorSyntax Origin, ContextField Field, Exp
 public sealed record ClearPayloadStep(MediatorSyntax Origin) : StepIr(Origin);
 
 /// <summary>
+/// The flow waits <paramref name="Milliseconds"/> and goes on (<c>runtime:sleep</c>): a script whose only statement is
+/// <c>java.lang.Thread.sleep(n)</c>, which blocks the mediating thread for that long and changes nothing else.
+/// </summary>
+public sealed record PauseStep(MediatorSyntax Origin, long Milliseconds) : StepIr(Origin);
+
+/// <summary>
 /// The message becomes a response (loopback, makefault, <c>RESPONSE=true</c>) or, with <paramref name="IsResponse"/>
 /// false, a request again (<c>RESPONSE=false</c>), as <c>&lt;in&gt;</c>/<c>&lt;out&gt;</c> and an endpoint-less send see it.
 /// </summary>

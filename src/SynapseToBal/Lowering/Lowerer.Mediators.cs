@@ -199,7 +199,7 @@ public sealed partial class Lowerer
         Translated<XsltMediator>("xslt", (l, m, c) => l.LowerXslt(m, c)),
         Translated<FastXsltMediator>("fastXSLT", (l, m, c) => l.LowerFastXslt(m, c)),
         Translated<XQueryMediator>("xquery", (l, m, _) => [l.LowerXQuery(m)]),
-        Translated<ScriptMediator>("script", (l, m, _) => [l.LowerScript(m)]),
+        Translated<ScriptMediator>("script", (l, m, _) => [ScriptPause(m) is { } pause ? pause : l.LowerScript(m)]),
         Translated<RewriteMediator>("rewrite", (l, m, c) => [l.LowerRewrite(m, c)]),
         Translated<JsonTransformMediator>("jsontransform", (l, m, _) => l.LowerJsonTransform(m)),
         Translated<DataMapperMediator>("datamapper", (l, m, _) => [l.LowerDataMapper(m)]),

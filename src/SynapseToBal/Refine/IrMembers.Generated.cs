@@ -228,106 +228,107 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 212,
         [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 213,
         [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 214,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 215,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 216,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 217,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 218,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 219,
-        [typeof(global::SynapseToBal.IR.RedisArgumentIr)] = 220,
-        [typeof(global::SynapseToBal.IR.RedisConnectionIr)] = 221,
-        [typeof(global::SynapseToBal.IR.RedisStep)] = 222,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 223,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 224,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 225,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 226,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 227,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 228,
-        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 229,
-        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 230,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 231,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 232,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 233,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 234,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 235,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 236,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 237,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 238,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 239,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 240,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 241,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 242,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 243,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 244,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 245,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 246,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 247,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 248,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 249,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 250,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 251,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 252,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 253,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 254,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 255,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 256,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 257,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 258,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 259,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 260,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 261,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 262,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 263,
-        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 264,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 265,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 266,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 267,
-        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 268,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 269,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 270,
-        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 271,
-        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 272,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 273,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 274,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 275,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 276,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 277,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 278,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 279,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 280,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 281,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 282,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 283,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 284,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 285,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 286,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 287,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 288,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 289,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 290,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 291,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 292,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 293,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 294,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 295,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 296,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 297,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 298,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 299,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 300,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 301,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 302,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 303,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 304,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 305,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 306,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 307,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 308,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 309,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 310,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 311,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 312,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 313,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 314,
+        [typeof(global::SynapseToBal.IR.PauseStep)] = 215,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 216,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 217,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 218,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 219,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 220,
+        [typeof(global::SynapseToBal.IR.RedisArgumentIr)] = 221,
+        [typeof(global::SynapseToBal.IR.RedisConnectionIr)] = 222,
+        [typeof(global::SynapseToBal.IR.RedisStep)] = 223,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 224,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 225,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 226,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 227,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 228,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 229,
+        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 230,
+        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 231,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 232,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 233,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 234,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 235,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 236,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 237,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 238,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 239,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 240,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 241,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 242,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 243,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 244,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 245,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 246,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 247,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 248,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 249,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 250,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 251,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 252,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 253,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 254,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 255,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 256,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 257,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 258,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 259,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 260,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 261,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 262,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 263,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 264,
+        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 265,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 266,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 267,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 268,
+        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 269,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 270,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 271,
+        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 272,
+        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 273,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 274,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 275,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 276,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 277,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 278,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 279,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 280,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 281,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 282,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 283,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 284,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 285,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 286,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 287,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 288,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 289,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 290,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 291,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 292,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 293,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 294,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 295,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 296,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 297,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 298,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 299,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 300,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 301,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 302,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 303,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 304,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 305,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 306,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 307,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 308,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 309,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 310,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 311,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 312,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 313,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 314,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 315,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -2749,6 +2750,14 @@ internal static partial class IrMembers
 
             case 215:
             {
+                var n = (global::SynapseToBal.IR.PauseStep)node;
+                sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
+                return true;
+            }
+
+            case 216:
+            {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
                 sink.Visit(n.Origin);
@@ -2756,14 +2765,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2771,7 +2780,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2781,7 +2790,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2796,7 +2805,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.RedisArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2804,7 +2813,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.RedisConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2822,7 +2831,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.RedisStep)node;
                 sink.Visit(n.Connection);
@@ -2836,7 +2845,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2844,7 +2853,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2853,7 +2862,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2862,7 +2871,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2872,7 +2881,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2881,7 +2890,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2890,7 +2899,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.RequestFilterIr)node;
                 sink.Visit(n.ContentType);
@@ -2904,7 +2913,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.ResourceCorsIr)node;
                 sink.Visit(n.Allow);
@@ -2912,7 +2921,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2939,7 +2948,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2947,7 +2956,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2962,7 +2971,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2970,14 +2979,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2988,7 +2997,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2998,7 +3007,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -3015,7 +3024,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -3029,7 +3038,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -3051,7 +3060,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -3060,7 +3069,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -3070,7 +3079,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -3085,7 +3094,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -3095,7 +3104,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -3105,7 +3114,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -3113,7 +3122,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -3125,7 +3134,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -3135,14 +3144,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -3150,7 +3159,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -3158,7 +3167,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -3167,7 +3176,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 253:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -3179,7 +3188,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -3198,13 +3207,13 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
-                return true;
             case 256:
                 return true;
             case 257:
                 return true;
             case 258:
+                return true;
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
@@ -3212,7 +3221,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
@@ -3220,7 +3229,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -3228,7 +3237,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -3244,7 +3253,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -3252,7 +3261,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3272,7 +3281,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.ThroughResourceStep)node;
                 sink.Visit(n.Origin);
@@ -3280,7 +3289,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3290,7 +3299,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3304,7 +3313,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3328,7 +3337,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.UnreferencedEndpointIr)node;
                 sink.Visit(n.Key);
@@ -3336,21 +3345,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.UnusedConnectionIr)node;
                 sink.Visit(n.Description);
@@ -3369,7 +3378,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.UriBindingIr)node;
                 sink.Visit(n.Name);
@@ -3377,14 +3386,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 274:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3395,14 +3404,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3413,7 +3422,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3421,7 +3430,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3429,7 +3438,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3441,7 +3450,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3457,7 +3466,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3467,23 +3476,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 283:
-                return true;
             case 284:
+                return true;
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 285:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3491,37 +3500,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 286:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 287:
-                return true;
             case 288:
+                return true;
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 289:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 290:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 291:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3529,7 +3538,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 292:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3543,7 +3552,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 293:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3552,7 +3561,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 294:
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3560,7 +3569,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 295:
+            case 296:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3588,7 +3597,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 296:
+            case 297:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3597,7 +3606,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 297:
+            case 298:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3605,7 +3614,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 298:
+            case 299:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3619,21 +3628,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 299:
+            case 300:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 300:
+            case 301:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 301:
+            case 302:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3657,7 +3666,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 302:
+            case 303:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3665,32 +3674,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 303:
+            case 304:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 304:
+            case 305:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 305:
-                return true;
             case 306:
                 return true;
             case 307:
+                return true;
+            case 308:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 308:
+            case 309:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3702,7 +3711,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 309:
+            case 310:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3716,7 +3725,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 310:
+            case 311:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3730,7 +3739,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 311:
+            case 312:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3738,7 +3747,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 312:
+            case 313:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3759,7 +3768,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 313:
+            case 314:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3767,7 +3776,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 314:
+            case 315:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

@@ -36,6 +36,24 @@ public sealed partial class Lowerer
         return HandWritten(script, does, "write this logic in Ballerina (a function that reads and updates the Context)");
     }
 
+    /// <summary>
+    /// An inline JavaScript whose only statement is <c>java.lang.Thread.sleep(n)</c> with a literal n (a delay before a
+    /// retry: the MI's common idiom): ScriptMediator.mediate runs it on the mediating thread, which waits n
+    /// milliseconds; the script has no result, reads nothing and changes nothing, so the flow goes on after the wait
+    /// (<c>runtime:sleep</c>). Null for any other script.
+    /// </summary>
+    private static PauseStep? ScriptPause(ScriptMediator script)
+    {
+        if (script.Key is not null || !script.Includes.IsEmpty || script.Function is not null || script.ResultTarget is not null || script.TargetVariable is not null
+            || !script.Inputs.IsEmpty || script.Language?.Trim() is not ("js" or "rhinoJs" or "nashornJs") || script.Source is not { } source)
+        {
+            return null;
+        }
+
+        var match = System.Text.RegularExpressions.Regex.Match(source, @"\A\s*java\s*\.\s*lang\s*\.\s*Thread\s*\.\s*sleep\s*\(\s*([0-9]{1,9})\s*\)\s*;?\s*\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        return match.Success ? new PauseStep(script, long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)) : null;
+    }
+
     /// <summary>The script language as the Micro Integrator's script engines name them (<c>js</c>, <c>nashornJs</c>, <c>groovy</c>, ...).</summary>
     internal static string ScriptLanguage(string? language) => language?.Trim() switch
     {
