@@ -252,6 +252,7 @@ internal static class Connectors
     {
         ["ejb2"] = "it calls EJB 2 beans, which Ballerina cannot call: call the service that exposes them (for example over HTTP) by hand",
         ["reliable-message"] = "WS-ReliableMessaging has no Ballerina counterpart: send with an http:Client and handle delivery and retries by hand",
+        ["utility"] = "the Utility module calls no service: it computes in the server (a random UUID, a random number, a string's case or length, a regular-expression match, a signature), so write it with Ballerina's library into the variable it names (randomUUID: uuid:createType4AsString() of ballerina/uuid; the string operations: lang.string; matches: lang.regexp)",
     };
 
     /// <summary>What to do for a connector that has neither a Ballerina module nor an HTTP API to call, or null.</summary>
