@@ -190,6 +190,13 @@ public sealed partial class Lowerer
                     break;
                 case "personalName" or "attachments" or "inlineImages" when !IsSet(parameter.Name):
                     break;
+                case "inlineImages" when Literal(parameter.Name) == "[]":
+                case "attachments" when parameter.Value is ValueSyntax.Literal { Text: "[]" }:
+                    // The MI tooling's default: MessageBuilder.build sees a non-empty text and wraps the content in a
+                    // multipart of that one part (the JSON array adds no part); the recipient reads the same mail.
+                    // Attachments are read as a JSON array only when the text starts with '[' (else a list of file
+                    // paths), so only an exact "[]" adds nothing there.
+                    break;
                 default:
                     unsupported.Add(parameter.Name);
                     break;
