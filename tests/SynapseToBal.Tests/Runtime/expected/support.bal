@@ -12099,10 +12099,11 @@ isolated map<map<CachedResponse & readonly>> responseCaches = {};
 final string[] & readonly CACHE_KEY_SKIPPED_HEADERS = ["date", "user-agent", "activityid"];
 
 # Synapse's cache finder (`<cache collector="false">`, semantics §6.18). A request whose method is not in
-# `methods` (empty: every method) is not cached. Otherwise the key is the request itself: its payload as
-# written out, and unless `payloadOnly` (DOMHASHGenerator) also the method, the To address and the headers
-# (`includedHeaders` only when given, never `excludedHeaders`, nor `CACHE_KEY_SKIPPED_HEADERS`), as
-# HttpRequestHashGenerator hashes them. On a hit within `timeout` seconds the message becomes the cached response
+# `methods` (empty: every method) is not cached. Otherwise the key is the request itself: its SOAP Body as built (a
+# JSON or plain XML payload in the envelope Axis2 builds for it), and unless `payloadOnly` (DOMHASHGenerator) also
+# the To address and the headers (`includedHeaders` only when given, never `excludedHeaders`, nor
+# `CACHE_KEY_SKIPPED_HEADERS`), as HttpRequestHashGenerator hashes them: not the method, and no payload for a REST
+# GET, DELETE or HEAD request. On a hit within `timeout` seconds the message becomes the cached response
 # (status code, headers, body; with `ageHeader` also an `Age` header, as HttpCachingFilter.setAgeHeader adds it)
 # and true is returned; on a miss the key and the settings stay on the context for `cacheStore`. With
 # `cacheControl` (`enableCacheControl`) a hit the cached response's Cache-Control says to revalidate is a miss, as
@@ -12115,13 +12116,11 @@ function cacheLookup(Context ctx, string cache, decimal timeout, boolean payload
     if methods.length() > 0 && methods.indexOf(ctx.method.toUpperAscii()) is () {
         return false;
     }
-    xml|byte[]? body = check entityBody(ctx);
-    string key = "";
-    if body is xml {
-        key = body.toString();
-    } else if body is byte[] {
-        key = body.toBase64();
-    }
+    // DOMHASHGenerator and HttpRequestHashGenerator hash the SOAP Body as built (getEnvelope().getBody()), not the
+    // bytes received (a SOAP header block or the XML declaration changes no key); HttpRequestHashGenerator hashes no
+    // payload for a REST GET, DELETE or HEAD request (isGet).
+    boolean bodyless = !payloadOnly && ctx.restRequest && ["GET", "DELETE", "HEAD"].indexOf(ctx.method.toUpperAscii()) !is ();
+    string key = bodyless ? "" : (check soapBody(ctx)).toString();
     if !payloadOnly {
         // HttpRequestHashGenerator: a first list entry `*` includes every header, or excludes them all.
         boolean allIncluded = includedHeaders.length() > 0 && includedHeaders[0] == "*";
@@ -12135,7 +12134,7 @@ function cacheLookup(Context ctx, string cache, decimal timeout, boolean payload
         foreach string name in names {
             headers += name + ":" + (ctx.headers[name] ?: "") + "\n";
         }
-        key = ctx.method.toUpperAscii() + " " + ctx.to + "\n" + headers + "\n" + key;
+        key = ctx.to + "\n" + headers + "\n" + key;
     }
     ctx.properties[CACHE_REQUEST_HASH] = key;
     decimal now = time:monotonicNow();
