@@ -11862,39 +11862,55 @@ function dataServiceOutValues(DataServiceOutRead[] reads) returns record {}|erro
     return values;
 }
 
-# The value of an OUT parameter read as its sqlType.
+# An integer, float or boolean OUT value that may be SQL NULL (`get` takes a type descriptor, and `int?` is none).
+type DataServiceNullableInt int?;
+
+type DataServiceNullableFloat float?;
+
+type DataServiceNullableBoolean boolean?;
+
+# The value of an OUT parameter read as its sqlType. SQLQuery.getOutparameterValue reads an integer, float or boolean
+# with the JDBC getter of a primitive (getInt, getLong, getShort, getByte, getDouble, getFloat, getBoolean), which gives
+# 0, 0.0 or false for SQL NULL, so such a NULL is that value; a NUMERIC (getBigDecimal), text, date or time NULL stays
+# null.
 function dataServiceOutValue(sql:OutParameter outParameter, string sqlType) returns anydata|error {
     match sqlType {
         "INTEGER"|"BIGINT"|"SMALLINT"|"TINYINT" => {
-            return outParameter.get(int);
+            DataServiceNullableInt value = check outParameter.get(DataServiceNullableInt);
+            return value ?: 0;
         }
         "DOUBLE"|"REAL" => {
-            return outParameter.get(float);
+            DataServiceNullableFloat value = check outParameter.get(DataServiceNullableFloat);
+            return value ?: 0.0;
         }
         "NUMERIC" => {
             return outParameter.get(decimal);
         }
         "BIT" => {
-            return outParameter.get(boolean);
+            DataServiceNullableBoolean value = check outParameter.get(DataServiceNullableBoolean);
+            return value ?: false;
         }
     }
     return outParameter.get(string);
 }
 
-# The value of an INOUT parameter read as its sqlType.
+# The value of an INOUT parameter read as its sqlType (a NULL integer, float or boolean as `dataServiceOutValue` reads it).
 function dataServiceInOutValue(sql:InOutParameter inOutParameter, string sqlType) returns anydata|error {
     match sqlType {
         "INTEGER"|"BIGINT"|"SMALLINT"|"TINYINT" => {
-            return inOutParameter.get(int);
+            DataServiceNullableInt value = check inOutParameter.get(DataServiceNullableInt);
+            return value ?: 0;
         }
         "DOUBLE"|"REAL" => {
-            return inOutParameter.get(float);
+            DataServiceNullableFloat value = check inOutParameter.get(DataServiceNullableFloat);
+            return value ?: 0.0;
         }
         "NUMERIC" => {
             return inOutParameter.get(decimal);
         }
         "BIT" => {
-            return inOutParameter.get(boolean);
+            DataServiceNullableBoolean value = check inOutParameter.get(DataServiceNullableBoolean);
+            return value ?: false;
         }
     }
     return inOutParameter.get(string);
