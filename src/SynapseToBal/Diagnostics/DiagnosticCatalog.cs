@@ -67,6 +67,11 @@ public static class DiagnosticCatalog
         "The file's text encoding was guessed: {0}",
         "The file has no byte-order mark and its bytes do not match the encoding its XML declaration names (or it names one the converter does not know). The converter read it with the encoding the message names, so non-ASCII characters in names, values and payload templates may differ from what the Micro Integrator reads; check them in the generated code, or save the file as UTF-8.");
 
+    public static readonly DiagnosticDescriptor DataServiceWithoutOperations = Warning("SB0013", InputCategory,
+        "Data service without operations",
+        "Data service '{0}' has no config, query, operation or resource: the Micro Integrator deploys it as a service no request can call; no service is generated",
+        "A .dbs file whose <data name> root holds no config, query, operation or resource (an empty data service, often a placeholder left in a project) deploys in the Micro Integrator: DataServiceFactory.createDataService reads the root's attributes, finds none of those children and builds the data service with no operation or resource, which DBDeployer registers as an Axis2 service at /services/<name> that has nothing a request can call. The converter generates no Ballerina service for it (a service with no resource): a request to /services/<name> is answered as a path no service serves, where the Micro Integrator's Axis2 dispatch finds the service and no operation of it.");
+
     public static readonly DiagnosticDescriptor FileTooLarge = Error("SB0015", InputCategory,
         "File too large",
         "The file is {0} bytes long, more than the {1} bytes the converter reads from one file; it was not read",

@@ -2363,7 +2363,7 @@ internal sealed partial class StatementWriter
         (http.Headers.Length > 0 || http.BodyType is not null)
         && !IrWalker.Descendants(http.RelativePath).All(e => e is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr or ConcatIr
             or ConfigurableReadIr or ParameterReadIr or LocalEntryReadIr or PropertyReadIr { Scope: PropertyScope.Default }
-            or BuiltinCallIr { Function: Builtin.MiScalarText });
+            or BuiltinCallIr { Function: Builtin.MiScalarText or Builtin.MiScalar or Builtin.MiSum });
 
     /// <summary>The headers and body arguments of an HTTP connector operation (callHttpConnector, httpConnectorRequest).</summary>
     private List<string> HttpConnectorRequestArguments(HttpConnectorCallStep http)

@@ -576,6 +576,22 @@ public enum Builtin
     MiScalarText,
 
     /// <summary>
+    /// An MI 4.4 header, property, parameter or configuration value as an operand of <see cref="MiSum"/>
+    /// (HeadersAndPropertiesAccessNode.tryParseNumber): the Java Integer or Long its text parses as (a Ballerina int), else
+    /// the Double (a float), else the text itself. Its Ballerina type is <c>int|float|string</c>: only <see cref="MiSum"/>
+    /// takes it.
+    /// </summary>
+    MiScalar,
+
+    /// <summary>
+    /// MI 4.4 <c>a + b + ...</c> over header, property, parameter and configuration values (<see cref="MiScalar"/>), string
+    /// and number literals and string functions, from the left (BinaryOperationNode.handleAddition): two numbers add, two
+    /// strings concatenate, any other pair fails the expression; the text of the result as ExpressionResult.asString
+    /// gives it.
+    /// </summary>
+    MiSum,
+
+    /// <summary>
     /// The string of an MI 4.4 division of two Java ints (performIntOperation): an exact quotient is an int ("2" for
     /// 4 / 2), any other a double printed by Java's Double.toString ("3.5"); an error for a zero divisor.
     /// </summary>

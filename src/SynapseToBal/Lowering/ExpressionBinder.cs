@@ -187,7 +187,7 @@ internal sealed partial class ExpressionBinder(
             // jsonString/variableString (which fail on another JSON type), never a number or a property (a Java object).
             var first = ConcatOperand(b.Left);
             var second = ConcatOperand(b.Right);
-            return first is null || second is null ? null : new ConcatIr([.. ConcatParts(first), .. ConcatParts(second)]);
+            return first is null || second is null ? ScalarSum(b) : new ConcatIr([.. ConcatParts(first), .. ConcatParts(second)]);
         }
 
         var left = Number(b.Left);
@@ -196,7 +196,7 @@ internal sealed partial class ExpressionBinder(
         {
             // An MI 4.4 quotient of two ints is an int when exact and a double otherwise (performIntOperation), and that
             // type decides the next operation (int or BigDecimal arithmetic, "4" or "4.0"): only the run time knows it.
-            return null;
+            return b.Operator == BinaryOperator.Add && !IsXPath ? ScalarSum(b) : null;
         }
 
         var op = b.Operator switch
@@ -332,13 +332,75 @@ internal sealed partial class ExpressionBinder(
     internal bool ScalarAccessor(ExpressionNode node) =>
         !IsXPath && node is MemberAccess { Deep: false, Target: ContextReference { Kind: ContextKind.Headers or ContextKind.Properties or ContextKind.Parameters or ContextKind.Configs } };
 
+    /// <summary>
+    /// An MI 4.4 <c>+</c> chain (<c>configs.base + "/orders/" + props.synapse.id</c>) whose operands include a header,
+    /// property, parameter or configuration value, whose Java type only the run time knows: HeadersAndPropertiesAccessNode
+    /// makes its text an Integer, a Long or a Double when it parses as one (tryParseNumber), else keeps the String, and
+    /// BinaryOperationNode.handleAddition adds two numbers, concatenates two strings and fails on any other pair. The
+    /// run-time helper <c>miSum</c> does the same from the left, over each such value (<c>miScalar</c>), the string and
+    /// number literals and string functions of the chain. A chain with any other operand (a variable, a payload path, a
+    /// boolean, null, a nested arithmetic) is not translated. Null also when no operand is such a value (the other routes
+    /// of <see cref="Arithmetic"/> decide those).
+    /// </summary>
+    private ExprIr? ScalarSum(BinaryExpression b)
+    {
+        var operands = new List<ExpressionNode>();
+        ExpressionNode current = b;
+        while (current is BinaryExpression { Operator: BinaryOperator.Add } add)
+        {
+            operands.Add(add.Right);
+            current = add.Left;
+        }
+
+        operands.Add(current);
+        operands.Reverse();
+        if (IsXPath || !operands.Any(ScalarAccessor))
+        {
+            return null;
+        }
+
+        var arguments = ImmutableArray.CreateBuilder<ExprIr>();
+        foreach (var operand in operands)
+        {
+            ExprIr? argument = operand switch
+            {
+                NumberLiteral n => TypedNumber(n.Text),
+                UnaryExpression { Operator: UnaryOperator.Negate, Operand: NumberLiteral n } => TypedNumber("-" + n.Text),
+                StringLiteral => Text(operand),
+                _ when ScalarAccessor(operand) => Value(operand) is { Kind: ValueKind.String } value and not ContextFieldIr
+                    && !IrWalker.Descendants(value).Any(e => e is JsonEvalIr or VariableReadIr or UntranslatedExprIr)
+                        ? Call(Builtin.MiScalar, ValueKind.String, value)
+                        : null,
+                _ when CertainlyString(operand) => Text(operand),
+                _ => null,
+            };
+            if (argument is null)
+            {
+                return null;
+            }
+
+            arguments.Add(argument);
+        }
+
+        return new BuiltinCallIr(Builtin.MiSum, arguments.ToImmutable(), ValueKind.String);
+    }
+
+    /// <summary>
+    /// Whether an MI 4.4 sum (<see cref="Builtin.MiSum"/>) is a string when it succeeds: it has an operand that is
+    /// certainly a string (a literal, a string function), so every operand must be one (handleAddition fails otherwise).
+    /// </summary>
+    private static bool SumIsString(BuiltinCallIr sum) =>
+        sum.Arguments.Any(a => a.Kind == ValueKind.String && a is not BuiltinCallIr { Function: Builtin.MiScalar });
+
     private static ImmutableArray<ExprIr> ConcatParts(ExprIr value) => value is ConcatIr concat ? concat.Parts : [value];
 
     /// <summary>An MI 4.4 operand whose value is a Java string: a string literal, or a string function or concatenation.</summary>
     private bool CertainlyString(ExpressionNode node) => node switch
     {
         StringLiteral => true,
-        FunctionCall or BinaryExpression { Operator: BinaryOperator.Add } => Value(node) is { Kind: ValueKind.String } value && value is not (JsonEvalIr or VariableReadIr or PropertyReadIr or ContextFieldIr),
+        // A sum over header, property or parameter values (miSum) is a number when they are numbers.
+        FunctionCall or BinaryExpression { Operator: BinaryOperator.Add } => Value(node) is { Kind: ValueKind.String } value && value is not (JsonEvalIr or VariableReadIr or PropertyReadIr or ContextFieldIr)
+            && (value is not BuiltinCallIr { Function: Builtin.MiSum } sum || SumIsString(sum)),
         _ => false,
     };
 
@@ -1511,6 +1573,10 @@ internal sealed partial class ExpressionBinder(
         // A header, property or parameter is a number when its text is one (tryParseNumber), which a string
         // function or a concatenation refuses: checked at run time.
         { Kind: ValueKind.String } scalar when ScalarAccessor(node) && !IrWalker.Descendants(scalar).Any(e => e is JsonEvalIr or VariableReadIr) => Call(Builtin.MiStringOperand, ValueKind.String, scalar),
+
+        // A sum over header, property or parameter values may be a number, which a string function or a concatenation
+        // refuses: only a sum with a string operand (a literal, a string function) is certainly a string when it succeeds.
+        BuiltinCallIr { Function: Builtin.MiSum } sum when !SumIsString(sum) => null,
 
         // A payload path or a variable holds a typed value: the string functions take only a string (checked at run time).
         JsonEvalIr path => Call(Builtin.JsonString, ValueKind.String, new StringLiteralIr(path.Path)),

@@ -988,15 +988,15 @@ public sealed partial class Lowerer
                 ReportUnappliedSettings(address.Qualities, address.Location, endpoint);
                 return null;
             case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { Scheme: "local" }:
-                LowerLocalEndpoint(baseName, address, out var local);
+                LowerLocalEndpoint(ShownEndpointName(endpoint, baseName), address, out var local);
                 ReportUnappliedSettings(address.Qualities, address.Location, endpoint);
                 notTranslated = local;
                 return null;
             case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { } transport:
-                notTranslated = NonHttp(baseName, transport, address.Uri, address.Location);
+                notTranslated = NonHttp(ShownEndpointName(endpoint, baseName), transport, address.Uri, address.Location);
                 return null;
             case HttpEndpointSyntax http when Transports.NonHttp(http.UriTemplate.StartsWith(LegacyEncoding, StringComparison.Ordinal) ? http.UriTemplate[LegacyEncoding.Length..] : http.UriTemplate) is { } transport:
-                notTranslated = NonHttp(baseName, transport, http.UriTemplate, http.Location);
+                notTranslated = NonHttp(ShownEndpointName(endpoint, baseName), transport, http.UriTemplate, http.Location);
                 return null;
             case AddressEndpointSyntax address:
             {
@@ -1099,6 +1099,13 @@ public sealed partial class Lowerer
 
     /// <summary>The same for a member of a failover or load-balance group: the group takes a timeout for a failure, the Micro Integrator does not.</summary>
     private const string NoTimeoutActionGroupNote = "No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.";
+
+    /// <summary>
+    /// The name a diagnostic gives an endpoint: its own <c>name</c> attribute (an inline endpoint may have one, which is
+    /// what its author knows it by), else the name the converter made for it (an inline endpoint's "&lt;proxy&gt; endpoint").
+    /// </summary>
+    internal static string ShownEndpointName(EndpointSyntax endpoint, string baseName) =>
+        string.IsNullOrWhiteSpace(endpoint.Name) ? baseName : endpoint.Name;
 
     /// <summary>An endpoint whose address is not HTTP: an error (SB0218) and the reason its TODOs carry.</summary>
     private NotTranslatedIr NonHttp(string name, (string Scheme, Transports.Transport Transport) transport, string uri, SourceLocation location)

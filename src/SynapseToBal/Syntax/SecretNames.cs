@@ -37,7 +37,17 @@ public static partial class SecretNames
     [
         "url", "uri", "endpoint", "path", "registrypath", "type", "expiry", "expiresin", "expirytime", "length",
         "alias", "location", "file", "header", "name", "enabled", "algorithm", "format", "mode", "status", "cache",
-        "ttl", "seconds", "count", "size",
+        "ttl", "seconds", "count", "size", "usage", "remaining", "limit",
+    ];
+
+    // Words before a plural "tokens" that say what was counted: a language model's token counts ("inputTokens",
+    // "total_tokens", "completionTokens", "x-ratelimit-remaining-tokens") hold a number, not credentials. Any other
+    // word keeps a plural a list of credentials ("accessTokens", "refresh_tokens"), and so does "tokens" alone.
+    private static readonly HashSet<string> CountedTokenWords =
+    [
+        "input", "output", "prompt", "completion", "completions", "total", "reasoning", "cached", "cache", "generated",
+        "estimated", "remaining", "used", "consumed", "billed", "context", "response", "request", "candidates",
+        "thoughts", "max", "min", "num", "limit",
     ];
 
     // First words that make a name about a credential, not one: its time to live, length, count, or a flag.
@@ -90,6 +100,12 @@ public static partial class SecretNames
         // A name whose first word measures or qualifies the credential ("TTL_TOKEN", "max_tokens", "hasPassword") holds no credential.
         var words = WordBreak().Split(local).Where(w => w.Length > 0).ToArray();
         if (words.Length > 1 && QualifierWords.Contains(words[0].ToLowerInvariant()))
+        {
+            return false;
+        }
+
+        // A count of a language model's tokens ("inputTokens", "TOTAL_TOKENS"): the plural after a word naming what was counted.
+        if (words.Length > 1 && words[^1].Equals("tokens", StringComparison.OrdinalIgnoreCase) && CountedTokenWords.Contains(words[^2].ToLowerInvariant()))
         {
             return false;
         }

@@ -17,6 +17,17 @@ public sealed partial class SynapseParser
         root.Name.LocalName == "data" && (root.Name.Namespace == XNamespace.None || root.Name.Namespace == DataServiceNamespace) && root.Attribute("name") is not null
         && root.Elements().Any(e => e.Name.Namespace == root.Name.Namespace && e.Name.LocalName is "config" or "query" or "operation" or "resource");
 
+    /// <summary>
+    /// True for a <c>.dbs</c> file whose root is <c>&lt;data name&gt;</c> (in no namespace or the data service namespace)
+    /// with no config, query, operation or resource: DataServiceFactory.createDataService builds it with none, and
+    /// DBDeployer deploys it as a service no request can call (SB0013). A <c>&lt;data&gt;</c> root in any other file
+    /// (a payload sample) is no data service.
+    /// </summary>
+    internal static bool IsEmptyDataService(XElement root, string path) =>
+        path.EndsWith(".dbs", StringComparison.OrdinalIgnoreCase)
+        && root.Name.LocalName == "data" && (root.Name.Namespace == XNamespace.None || root.Name.Namespace == DataServiceNamespace)
+        && root.Attribute("name") is { Value.Length: > 0 } && !IsDataServiceRoot(root);
+
     /// <summary>The namespace data service files declare for their elements (DBConstants.WSO2_DS_NAMESPACE).</summary>
     private static readonly XNamespace DataServiceNamespace = "http://ws.wso2.org/dataservice";
 

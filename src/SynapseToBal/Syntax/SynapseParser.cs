@@ -200,6 +200,12 @@ public sealed partial class SynapseParser
         var isDataService = IsDataServiceRoot(root) || isDataSource || isDataSources;
         if (!IsSynapseRoot(root) && !isDataService)
         {
+            if (IsEmptyDataService(root, _source.Path))
+            {
+                _diagnostics.Report(DiagnosticCatalog.DataServiceWithoutOperations, _source.LocationOf(root), root.Attribute("name")!.Value);
+                return null;
+            }
+
             _diagnostics.Report(DiagnosticCatalog.NotSynapseArtifact, _source.LocationOf(root), root.Name.LocalName);
             return null;
         }

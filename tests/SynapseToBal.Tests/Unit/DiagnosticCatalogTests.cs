@@ -42,6 +42,7 @@ public sealed partial class DiagnosticCatalogTests
     {
         [("Syntax", nameof(DiagnosticCatalog.XmlMalformed))] = "the parser is what loads the XML, so it reports a file that is not well-formed",
         [("Syntax", nameof(DiagnosticCatalog.NotSynapseArtifact))] = "the parser checks the root element of a file given to it directly",
+        [("Syntax", nameof(DiagnosticCatalog.DataServiceWithoutOperations))] = "the parser checks the root element of a file given to it directly: a .dbs data service with nothing in it",
         [("Report", nameof(DiagnosticCatalog.UnknownElement))] = "Inventory reads these Syntax codes to count unread elements; it reports nothing",
         [("Report", nameof(DiagnosticCatalog.ElementNotRepresented))] = "Inventory reads these Syntax codes to count unread elements; it reports nothing",
         [("Report", nameof(DiagnosticCatalog.AttributeNotRead))] = "Inventory reads this Syntax code to list unread attributes; it reports nothing",

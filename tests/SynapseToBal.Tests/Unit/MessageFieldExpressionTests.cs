@@ -88,10 +88,22 @@ public sealed class MessageFieldExpressionTests
     [InlineData("${'a' + 1}")]
     [InlineData("${1 + 'a'}")]
     [InlineData("${'a' + false}")]
-    [InlineData("${props.synapse.x + 'a'}")]
+    [InlineData("${props.synapse.x + vars.y}")]
     [InlineData("${payload.a + payload.b}")]
     public void Addition_whose_operand_types_decide_at_run_time_stays_untranslated(string expression) =>
         Assert.IsType<UntranslatedExprIr>(Translate(expression).Value);
+
+    [Fact]
+    public void A_sum_over_properties_and_configuration_values_is_decided_at_run_time_by_miSum()
+    {
+        // HeadersAndPropertiesAccessNode.tryParseNumber, then BinaryOperationNode.handleAddition from the left (miSum).
+        var sum = Assert.IsType<BuiltinCallIr>(Guarded(Translate("${props.synapse.x + 'a' + 1}").Value));
+        Assert.Equal(Builtin.MiSum, sum.Function);
+        Assert.Equal(3, sum.Arguments.Length);
+        Assert.Equal(Builtin.MiScalar, Assert.IsType<BuiltinCallIr>(sum.Arguments[0]).Function);
+        Assert.Equal("a", Assert.IsType<StringLiteralIr>(sum.Arguments[1]).Value);
+        Assert.Equal(ValueKind.Integer, Assert.IsType<NumberLiteralIr>(sum.Arguments[2]).Kind);
+    }
 
     /// <summary>Compares builtin calls by function, kind and arguments (records hold an immutable array, compared by reference).</summary>
     private sealed class BuiltinComparer : IEqualityComparer<ExprIr>

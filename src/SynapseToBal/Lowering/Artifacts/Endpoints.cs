@@ -309,7 +309,7 @@ public sealed partial class Lowerer
         {
             if (Transports.NonHttp(address) is { } transport)
             {
-                notTranslated = NonHttp(baseName, transport, address, wsdl.Location);
+                notTranslated = NonHttp(ShownEndpointName(endpoint, baseName), transport, address, wsdl.Location);
                 return null;
             }
 
@@ -645,6 +645,12 @@ public sealed partial class Lowerer
                 break;
             }
 
+            case HttpEndpointSyntax deployTimeHttp when DeployTimeValue.Of(deployTimeHttp.UriTemplate) is { } memberDeployTime:
+                // HTTPEndpointFactory resolves the whole uri-template at deployment (ResolverFactory) and HTTPEndpoint
+                // expands what it resolved at each call: the member's whole URL, path included, which the group's one
+                // base URL per member cannot hold. Not lowered, so no configurable that nothing would read is declared.
+                return (null, null, DeployTimeHttpMemberWhy(memberDeployTime));
+
             default:
             {
                 // An inline member: only its URL configurable and settings are used, not a client of its own.
@@ -684,11 +690,15 @@ public sealed partial class Lowerer
         // An http member with a fixed host is kept: its client is the template's base URL, and LowerGroup checks that
         // every member expands the same path (SameHttpPath). One whose host comes from the message has no base URL.
         return leaf.Definition is HttpEndpointSyntax http && client.UrlTemplate is not null
-            ? (null, null, _deployTimeTemplates.ContainsKey(http)
-                ? "is an http endpoint whose uri-template is a placeholder the Micro Integrator resolves when it deploys the endpoint (a configurable here, expanded at each call as a whole URL); the group has one fixed base URL per member and sends it the group's path: write the members' base URLs as configurables by hand"
+            ? (null, null, _deployTimeTemplates.ContainsKey(http) && DeployTimeValue.Of(http.UriTemplate) is { } deployTime
+                ? DeployTimeHttpMemberWhy(deployTime)
                 : "is an http endpoint whose uri-template takes its host from the message; the group has one fixed base URL per member")
             : (client, leaf, null);
     }
+
+    /// <summary>Why a group member that is an http endpoint with a deploy-time uri-template (<c>$SYSTEM:x</c>) is not translated.</summary>
+    private static string DeployTimeHttpMemberWhy(DeployTimeValue deployTime) =>
+        $"is an http endpoint whose uri-template is read from {deployTime.Source} when the Micro Integrator deploys the endpoint (HTTPEndpointFactory: ResolverFactory), then expanded at each call as the member's whole URL; the group has one fixed base URL per member and sends it the group's path: write the group by hand, with a configurable holding each member's URL";
 
     /// <summary>
     /// Why a group's members cannot share one request path when one of them is an http endpoint: the group sends one

@@ -3723,6 +3723,71 @@ function miStringOperand(string value) returns string|error {
 # text of the number it parses as (miNumberText), else the text itself.
 function miScalarText(string value) returns string => miNumberText(value) ?: value;
 
+# An MI 4.4 header, property, parameter or configuration value as an operand of `+` (`miSum`):
+# HeadersAndPropertiesAccessNode.tryParseNumber makes its text a Java Integer or Long (an int here) when
+# Integer.parseInt or Long.parseLong reads it, a Double (a float) when Double.parseDouble does ("1.50", " 2 ", "1e2",
+# "NaN"), and keeps it a String otherwise.
+function miScalar(string value) returns int|float|string {
+    string? number = miNumberText(value);
+    if number is () {
+        return value;
+    }
+    int|error whole = int:fromString(number);
+    if whole is int {
+        return whole;
+    }
+    float|error fraction = float:fromString(number);
+    return fraction is float ? fraction : value;
+}
+
+# MI 4.4 `a + b + ...` over header, property, parameter and configuration values (`miScalar`), literals and string
+# functions, from the left (BinaryOperationNode.handleAddition): two integers add as Java's int (Math.addExact, a long
+# past the int range) or long (wrapping around) arithmetic does; a float with a number adds the two operands' text
+# (ExpressionResult.asString: Double.toString) as BigDecimals and takes the double of the sum; two strings
+# concatenate, each as ExpressionResult.asString gives it (one pair of enclosing double or single quotes dropped); any
+# other pair is the Micro Integrator's evaluation error ("Addition between non-numeric values"), which makes the whole
+# expression "" with a warning (`synapseValue`). The result is the text asString gives the last sum. Differs: a NaN or
+# infinite double operand of a numeric sum, and a string of one quote character, throw a Java exception in the Micro
+# Integrator (BigDecimal's NumberFormatException, String.substring) where this gives the evaluation error or the quote.
+function miSum(int|float|string... operands) returns string|error {
+    int|float|string sum = operands.length() > 0 ? operands[0] : "";
+    foreach int i in 1 ..< operands.length() {
+        int|float|string operand = operands[i];
+        if sum is string && operand is string {
+            sum = miAsString(sum) + miAsString(operand);
+        } else if sum is int && operand is int {
+            sum = javaLongAdd(sum, operand);
+        } else if sum !is string && operand !is string {
+            decimal left = check decimal:fromString(miText(sum));
+            decimal right = check decimal:fromString(miText(operand));
+            sum = <float>(left + right);
+        } else {
+            return error(string `Addition between non-numeric values: ${miText(sum)} and ${miText(operand)}`);
+        }
+    }
+    return miText(sum);
+}
+
+# ExpressionResult.asString of an MI 4.4 value: an int's digits, a double as Java's Double.toString writes it, a string
+# without one pair of enclosing double or single quotes.
+function miText(int|float|string value) returns string {
+    if value is int {
+        return value.toString();
+    }
+    if value is float {
+        return javaDoubleString(value);
+    }
+    return miAsString(value);
+}
+
+# ExpressionResult.asString of a Java String: one pair of enclosing double or single quotes dropped.
+function miAsString(string value) returns string {
+    if value.length() >= 2 && ((value.startsWith("\"") && value.endsWith("\"")) || (value.startsWith("'") && value.endsWith("'"))) {
+        return value.substring(1, value.length() - 1);
+    }
+    return value;
+}
+
 # MI 4.4 `payload.a.b == null` (PayloadAccessNode, BinaryOperationNode.handleEquality): true when the member (a name or
 # an index) of the value at `parent` is a JSON null, false when it holds another value; an error when it does not
 # exist (Jayway's PathNotFoundException), which fails the whole expression as in the Micro Integrator.
@@ -11797,39 +11862,55 @@ function dataServiceOutValues(DataServiceOutRead[] reads) returns record {}|erro
     return values;
 }
 
-# The value of an OUT parameter read as its sqlType.
+# An integer, float or boolean OUT value that may be SQL NULL (`get` takes a type descriptor, and `int?` is none).
+type DataServiceNullableInt int?;
+
+type DataServiceNullableFloat float?;
+
+type DataServiceNullableBoolean boolean?;
+
+# The value of an OUT parameter read as its sqlType. SQLQuery.getOutparameterValue reads an integer, float or boolean
+# with the JDBC getter of a primitive (getInt, getLong, getShort, getByte, getDouble, getFloat, getBoolean), which gives
+# 0, 0.0 or false for SQL NULL, so such a NULL is that value; a NUMERIC (getBigDecimal), text, date or time NULL stays
+# null.
 function dataServiceOutValue(sql:OutParameter outParameter, string sqlType) returns anydata|error {
     match sqlType {
         "INTEGER"|"BIGINT"|"SMALLINT"|"TINYINT" => {
-            return outParameter.get(int);
+            DataServiceNullableInt value = check outParameter.get(DataServiceNullableInt);
+            return value ?: 0;
         }
         "DOUBLE"|"REAL" => {
-            return outParameter.get(float);
+            DataServiceNullableFloat value = check outParameter.get(DataServiceNullableFloat);
+            return value ?: 0.0;
         }
         "NUMERIC" => {
             return outParameter.get(decimal);
         }
         "BIT" => {
-            return outParameter.get(boolean);
+            DataServiceNullableBoolean value = check outParameter.get(DataServiceNullableBoolean);
+            return value ?: false;
         }
     }
     return outParameter.get(string);
 }
 
-# The value of an INOUT parameter read as its sqlType.
+# The value of an INOUT parameter read as its sqlType (a NULL integer, float or boolean as `dataServiceOutValue` reads it).
 function dataServiceInOutValue(sql:InOutParameter inOutParameter, string sqlType) returns anydata|error {
     match sqlType {
         "INTEGER"|"BIGINT"|"SMALLINT"|"TINYINT" => {
-            return inOutParameter.get(int);
+            DataServiceNullableInt value = check inOutParameter.get(DataServiceNullableInt);
+            return value ?: 0;
         }
         "DOUBLE"|"REAL" => {
-            return inOutParameter.get(float);
+            DataServiceNullableFloat value = check inOutParameter.get(DataServiceNullableFloat);
+            return value ?: 0.0;
         }
         "NUMERIC" => {
             return inOutParameter.get(decimal);
         }
         "BIT" => {
-            return inOutParameter.get(boolean);
+            DataServiceNullableBoolean value = check inOutParameter.get(DataServiceNullableBoolean);
+            return value ?: false;
         }
     }
     return inOutParameter.get(string);

@@ -4,10 +4,6 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# The uri-template of the 'CrmFailover CrmAttempt1' endpoint: the Micro Integrator reads it from the environment
-# variable crm_base_url of the Micro Integrator's machine once, when it deploys the artifact ($SYSTEM:crm_base_url).
-configurable string crmBaseUrl = ?;
-
 # Whether the APIs' answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from
 # synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request
 # whose Origin is not allowed is answered 403.

@@ -2,7 +2,7 @@
 //   CrmFailover.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-// TODO(SB0226): the failover endpoint is not translated: its member 'CrmAttempt1' is an http endpoint whose uri-template is a placeholder the Micro Integrator resolves when it deploys the endpoint (a configurable here, expanded at each call as a whole URL); the group has one fixed base URL per member and sends it the group's path: write the members' base URLs as configurables by hand: 'CrmFailover' (CrmFailover.xml, line 4).
+// TODO(SB0226): the failover endpoint is not translated: its member 'CrmAttempt1' is an http endpoint whose uri-template is read from the environment variable crm_base_url of the Micro Integrator's machine when the Micro Integrator deploys the endpoint (HTTPEndpointFactory: ResolverFactory), then expanded at each call as the member's whole URL; the group has one fixed base URL per member and sends it the group's path: write the group by hand, with a configurable holding each member's URL: 'CrmFailover' (CrmFailover.xml, line 6).
 // <endpoint name="CrmFailover" xmlns="http://ws.apache.org/ns/synapse">
 //     <failover>
 //         <endpoint name="CrmAttempt1">

@@ -13,7 +13,7 @@ service /crm on httpListener {
     resource function post risk(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CrmApi", "/crm", cors = {allow: "POST", ...corsConfig});
         do {
-            // TODO(SB0205): the <call> target endpoint is not translated: the failover endpoint is not translated: its member 'CrmAttempt1' is an http endpoint whose uri-template is a placeholder the Micro Integrator resolves when it deploys the endpoint (a configurable here, expanded at each call as a whole URL); the group has one fixed base URL per member and sends it the group's path: write the members' base URLs as configurables by hand (SB0226)
+            // TODO(SB0205): the <call> target endpoint is not translated: the failover endpoint is not translated: its member 'CrmAttempt1' is an http endpoint whose uri-template is read from the environment variable crm_base_url of the Micro Integrator's machine when the Micro Integrator deploys the endpoint (HTTPEndpointFactory: ResolverFactory), then expanded at each call as the member's whole URL; the group has one fixed base URL per member and sends it the group's path: write the group by hand, with a configurable holding each member's URL (SB0226)
             // <call>
             //     <endpoint key="CrmFailover"/>
             // </call>

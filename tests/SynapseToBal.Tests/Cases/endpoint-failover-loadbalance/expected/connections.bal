@@ -96,7 +96,7 @@ final EndpointGroup stickyGroup = check new ("loadbalance", "Sticky", [
 //     </failover>
 // </endpoint>
 
-// TODO(SB0226): the failover endpoint is not translated: its member 'queue' has no client: 'WithJms queue' sends over JMS, not HTTP: replace it with a ballerinax/java.jms MessageProducer (the URI's java.naming.* and transport.jms.* parameters become its ConnectionConfiguration); the address parameters to map are transport.jms.ConnectionFactoryJNDIName: 'WithJms' (groups.xml, line 43).
+// TODO(SB0226): the failover endpoint is not translated: its member 'queue' has no client: 'queue' sends over JMS, not HTTP: replace it with a ballerinax/java.jms MessageProducer (the URI's java.naming.* and transport.jms.* parameters become its ConnectionConfiguration); the address parameters to map are transport.jms.ConnectionFactoryJNDIName: 'WithJms' (groups.xml, line 43).
 // <endpoint name="WithJms">
 //     <failover>
 //         <endpoint name="web"><address uri="http://a.example.com/api"/></endpoint>

@@ -24,6 +24,23 @@ service /orders on httpListener {
         }
     }
 
+    # POST /orders/audit
+    resource function post audit(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", ...corsConfig});
+        do {
+            // TODO(SB0218): the <call> target is not an HTTP endpoint: 'AuditTcp' sends over TCP, not HTTP: replace it with a ballerina/tcp Client
+            // <call>
+            //     <endpoint name="AuditTcp">
+            //         <address uri="tcp://audit.example.com:9000"/>
+            //     </endpoint>
+            // </call>
+            check notTranslatedMediator("call", "SB0218");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
+    }
+
     # PUT /orders/report
     resource function put report(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "PUT", ...corsConfig});
@@ -41,6 +58,11 @@ service /orders on httpListener {
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options audit(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
     resource function options report(http:Request request) returns http:Response|error {
         return self.answerOptions(request);
     }
@@ -50,7 +72,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/?`, allow: "POST"}, {path: re `/report/?`, allow: "PUT"}], corsConfig) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/?`, allow: "POST"}, {path: re `/audit/?`, allow: "POST"}, {path: re `/report/?`, allow: "PUT"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -59,7 +81,7 @@ service /orders on httpListener {
     # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
     # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
-        if !(request.method is "OPTIONS"|"POST"|"PUT") && requestPathMatches(request, "/orders", [re `/?`, re `/report/?`]) {
+        if !(request.method is "OPTIONS"|"POST"|"PUT") && requestPathMatches(request, "/orders", [re `/?`, re `/audit/?`, re `/report/?`]) {
             return methodNotAllowed();
         }
         return resourceNotFound();
