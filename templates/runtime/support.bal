@@ -13862,11 +13862,15 @@ function redisFinish(Context ctx, string|int|boolean|redis:Error result, string 
 function redisNull() returns error => redisFailure(error("Redis server throw null response"));
 
 # redis.get (Get): the key's value, "" for a missing key; `{"output":"$1"}` with the value always a JSON string (the
-# template's argument is literal="true": a cached JSON or XML value comes back escaped, as text).
-function redisGet(Context ctx, RedisConnection connection, string redisKey = "") returns error? {
+# template's argument is literal="true": a cached JSON or XML value comes back escaped, as text). With `connector2`
+# (an inline init, connector 2.x) a missing key fails the flow, as 2.x's Get refuses Jedis's null reply.
+function redisGet(Context ctx, RedisConnection connection, string redisKey = "", boolean connector2 = false) returns error? {
     redisParameters(ctx, {redisKey});
     redis:Client rc = check redisConnect(connection);
     string|redis:Error? value = rc->get(redisKey);
+    if value is () && connector2 {
+        return redisNull();
+    }
     return redisFinish(ctx, value ?: "", "literal");
 }
 
@@ -13990,12 +13994,13 @@ function redisHGet(Context ctx, RedisConnection connection, string redisKey = ""
     }
 }
 
-# redis.hSet (HSet): 1 for a new field, 0 for an updated one (Jedis's Long); the template builds no payload.
-function redisHSet(Context ctx, RedisConnection connection, string redisKey = "", string redisField = "", string redisValue = "") returns error? {
+# redis.hSet (HSet): 1 for a new field, 0 for an updated one (Jedis's Long); the template builds no payload. With
+# `connector2` (an inline init, connector 2.x) the template's payload is `{"output":$1}`.
+function redisHSet(Context ctx, RedisConnection connection, string redisKey = "", string redisField = "", string redisValue = "", boolean connector2 = false) returns error? {
     redisParameters(ctx, {redisKey, redisField, redisValue});
     redis:Client rc = check redisConnect(connection);
     boolean|redis:Error added = rc->hSet(redisKey, redisField, redisValue);
-    return redisFinish(ctx, added is boolean ? (added ? 1 : 0) : added, "none");
+    return redisFinish(ctx, added is boolean ? (added ? 1 : 0) : added, connector2 ? "number" : "none");
 }
 
 # redis.hSetnX (HSetnX): 1 when the field was set, 0 when it exists (Jedis's Long); `{"output":$1}`.
