@@ -6148,11 +6148,16 @@ function connectorPath(string baseUrl, string relativePath) returns string {
 # failure sets ERROR_CODE and ERROR_MESSAGE only.
 function sendEmailConnector(Context ctx, email:SmtpClient connection, string 'from, string to, string cc, string bcc,
         string replyTo, string subject, string content, string contentType, string responseVariable = "",
-        boolean overwriteBody = false, boolean legacyResult = false) returns error? {
+        boolean overwriteBody = false, boolean legacyResult = false, string? charset = ()) returns error? {
     if to == "" && cc == "" && bcc == "" {
         return emailConnectorFailure(ctx, "700204", "EMAIL:INVALID_CONFIGURATION",
                 "Error occurred while sending the email. Recipients are not provided.", responseVariable, overwriteBody,
                 legacyResult = legacyResult);
+    }
+    string bodyType = contentType;
+    if charset is string {
+        // A contentType computed at run time (SB0622): MessageBuilder.withBody's type (text/html when empty) and charset.
+        bodyType = (contentType == "" ? "text/html" : contentType) + "; charset=" + charset;
     }
     map<string> headers = {};
     foreach [string, anydata] [name, value] in ctx.properties.entries() {
@@ -6175,7 +6180,7 @@ function sendEmailConnector(Context ctx, email:SmtpClient connection, string 'fr
         to: emailAddressList(to),
         subject,
         body: content,
-        contentType,
+        contentType: bodyType,
         headers
     };
     if 'from != "" {
@@ -6189,6 +6194,20 @@ function sendEmailConnector(Context ctx, email:SmtpClient connection, string 'fr
     }
     if replyTo != "" {
         message.replyTo = emailAddressList(replyTo);
+    }
+    if charset is string && !bodyType.toLowerAscii().includes("text") {
+        // JavaMail's mailcap binds multipart/* and message/rfc822 to handlers that refuse text (MimeMultipart's
+        // updateHeaders, message_rfc822.writeTo): the send fails. It writes the text under any other type, which
+        // email:SmtpClient refuses ("Content type of the email should be text.").
+        string mimeType = bodyType.toLowerAscii();
+        int? semicolon = mimeType.indexOf(";");
+        mimeType = (semicolon is int ? mimeType.substring(0, semicolon) : mimeType).trim();
+        if mimeType.startsWith("multipart/") || mimeType == "message/rfc822" {
+            return emailConnectorFailure(ctx, "700203", "EMAIL:CONNECTIVITY",
+                    string `Error occurred while sending the email with subject ${subject} to ${to}.`, responseVariable,
+                    overwriteBody, error(string `MIME part of type "${bodyType}" holds text`), legacyResult);
+        }
+        return error(string `The email's content type ${bodyType} is not text: the Micro Integrator sends the content under it, email:SmtpClient sends only text (SB0622)`);
     }
     email:Error? sent = connection->sendMessage(message);
     if sent is email:Error {
