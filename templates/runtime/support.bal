@@ -6211,11 +6211,16 @@ function connectorPath(string baseUrl, string relativePath) returns string {
 # failure sets ERROR_CODE and ERROR_MESSAGE only.
 function sendEmailConnector(Context ctx, email:SmtpClient connection, string 'from, string to, string cc, string bcc,
         string replyTo, string subject, string content, string contentType, string responseVariable = "",
-        boolean overwriteBody = false, boolean legacyResult = false) returns error? {
+        boolean overwriteBody = false, boolean legacyResult = false, string? charset = ()) returns error? {
     if to == "" && cc == "" && bcc == "" {
         return emailConnectorFailure(ctx, "700204", "EMAIL:INVALID_CONFIGURATION",
                 "Error occurred while sending the email. Recipients are not provided.", responseVariable, overwriteBody,
                 legacyResult = legacyResult);
+    }
+    string bodyType = contentType;
+    if charset is string {
+        // A contentType computed at run time (SB0622): MessageBuilder.withBody's type (text/html when empty) and charset.
+        bodyType = (contentType == "" ? "text/html" : contentType) + "; charset=" + charset;
     }
     map<string> headers = {};
     foreach [string, anydata] [name, value] in ctx.properties.entries() {
@@ -6238,7 +6243,7 @@ function sendEmailConnector(Context ctx, email:SmtpClient connection, string 'fr
         to: emailAddressList(to),
         subject,
         body: content,
-        contentType,
+        contentType: bodyType,
         headers
     };
     if 'from != "" {
@@ -6252,6 +6257,20 @@ function sendEmailConnector(Context ctx, email:SmtpClient connection, string 'fr
     }
     if replyTo != "" {
         message.replyTo = emailAddressList(replyTo);
+    }
+    if charset is string && !bodyType.toLowerAscii().includes("text") {
+        // JavaMail's mailcap binds multipart/* and message/rfc822 to handlers that refuse text (MimeMultipart's
+        // updateHeaders, message_rfc822.writeTo): the send fails. It writes the text under any other type, which
+        // email:SmtpClient refuses ("Content type of the email should be text.").
+        string mimeType = bodyType.toLowerAscii();
+        int? semicolon = mimeType.indexOf(";");
+        mimeType = (semicolon is int ? mimeType.substring(0, semicolon) : mimeType).trim();
+        if mimeType.startsWith("multipart/") || mimeType == "message/rfc822" {
+            return emailConnectorFailure(ctx, "700203", "EMAIL:CONNECTIVITY",
+                    string `Error occurred while sending the email with subject ${subject} to ${to}.`, responseVariable,
+                    overwriteBody, error(string `MIME part of type "${bodyType}" holds text`), legacyResult);
+        }
+        return error(string `The email's content type ${bodyType} is not text: the Micro Integrator sends the content under it, email:SmtpClient sends only text (SB0622)`);
     }
     email:Error? sent = connection->sendMessage(message);
     if sent is email:Error {
@@ -13942,11 +13961,15 @@ function redisFinish(Context ctx, string|int|boolean|redis:Error result, string 
 function redisNull() returns error => redisFailure(error("Redis server throw null response"));
 
 # redis.get (Get): the key's value, "" for a missing key; `{"output":"$1"}` with the value always a JSON string (the
-# template's argument is literal="true": a cached JSON or XML value comes back escaped, as text).
-function redisGet(Context ctx, RedisConnection connection, string redisKey = "") returns error? {
+# template's argument is literal="true": a cached JSON or XML value comes back escaped, as text). With `connector2`
+# (an inline init, connector 2.x) a missing key fails the flow, as 2.x's Get refuses Jedis's null reply.
+function redisGet(Context ctx, RedisConnection connection, string redisKey = "", boolean connector2 = false) returns error? {
     redisParameters(ctx, {redisKey});
     redis:Client rc = check redisConnect(connection);
     string|redis:Error? value = rc->get(redisKey);
+    if value is () && connector2 {
+        return redisNull();
+    }
     return redisFinish(ctx, value ?: "", "literal");
 }
 
@@ -14070,12 +14093,13 @@ function redisHGet(Context ctx, RedisConnection connection, string redisKey = ""
     }
 }
 
-# redis.hSet (HSet): 1 for a new field, 0 for an updated one (Jedis's Long); the template builds no payload.
-function redisHSet(Context ctx, RedisConnection connection, string redisKey = "", string redisField = "", string redisValue = "") returns error? {
+# redis.hSet (HSet): 1 for a new field, 0 for an updated one (Jedis's Long); the template builds no payload. With
+# `connector2` (an inline init, connector 2.x) the template's payload is `{"output":$1}`.
+function redisHSet(Context ctx, RedisConnection connection, string redisKey = "", string redisField = "", string redisValue = "", boolean connector2 = false) returns error? {
     redisParameters(ctx, {redisKey, redisField, redisValue});
     redis:Client rc = check redisConnect(connection);
     boolean|redis:Error added = rc->hSet(redisKey, redisField, redisValue);
-    return redisFinish(ctx, added is boolean ? (added ? 1 : 0) : added, "none");
+    return redisFinish(ctx, added is boolean ? (added ? 1 : 0) : added, connector2 ? "number" : "none");
 }
 
 # redis.hSetnX (HSetnX): 1 when the field was set, 0 when it exists (Jedis's Long); `{"output":$1}`.

@@ -1782,7 +1782,9 @@ public sealed partial class PackageEmitter
         });
         var redisConnections = GuardedDeclarations(package.RedisConnections, "Redis connection", r => r.ConnectionName, r => r.Origin, _ => [], failed, r => new
         {
-            Doc = BallerinaSyntax.DocItems([$"Redis connection '{BallerinaSyntax.CommentText(r.ConnectionName)}' of the Redis connector operations ({Relative(r.Origin.Path)}, line {Line(r.Origin.Line)}): its redis:Client is made on first use."]),
+            Doc = BallerinaSyntax.DocItems([r.Inline
+                ? $"Redis connection of the inline <redis.init> of '{BallerinaSyntax.CommentText(r.ConnectionName)}' ({Relative(r.Origin.Path)}, line {Line(r.Origin.Line)}): its redis:Client is made on first use."
+                : $"Redis connection '{BallerinaSyntax.CommentText(r.ConnectionName)}' of the Redis connector operations ({Relative(r.Origin.Path)}, line {Line(r.Origin.Line)}): its redis:Client is made on first use."]),
             Notes = BallerinaSyntax.DocItems(r.Notes.Select(BallerinaSyntax.CommentText)),
             Name = names[r.Name],
             Arguments = RedisConnectionArguments(r, names),

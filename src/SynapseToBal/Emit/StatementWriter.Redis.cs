@@ -41,7 +41,12 @@ internal sealed partial class StatementWriter
     };
 
     /// <summary>The arguments of a Redis helper: the context, the connection, then each template parameter by name.</summary>
+    /// <remarks>
+    /// The connection of an inline init runs the connector 2.x templates: get and hSet, whose 2.x templates differ from
+    /// the 3.x ones, are told so (<c>connector2 = true</c>).
+    /// </remarks>
     private string RedisArguments(RedisStep step) =>
         string.Join(", ", new[] { "ctx", _expr.Names[step.Connection.Name] }
-            .Concat(step.Arguments.Select(a => $"{BallerinaSyntax.Identifier(a.Name)} = {_expr.String(a.Value)}")));
+            .Concat(step.Arguments.Select(a => $"{BallerinaSyntax.Identifier(a.Name)} = {_expr.String(a.Value)}"))
+            .Concat(step.Connection.Inline && step.Operation is RedisOperation.Get or RedisOperation.HSet ? ["connector2 = true"] : []));
 }

@@ -2240,7 +2240,9 @@ internal sealed partial class StatementWriter
             $"replyTo = {_expr.String(send.ReplyTo)}",
             $"subject = {_expr.String(send.Subject)}",
             $"content = {_expr.String(send.Content)}",
-            $"contentType = {BallerinaSyntax.StringLiteral(send.ContentType)}",
+            send.ComputedContentType is { } computed
+                ? $"contentType = {_expr.String(computed)}, charset = {BallerinaSyntax.StringLiteral(send.Charset ?? "UTF-8")}"
+                : $"contentType = {BallerinaSyntax.StringLiteral(send.ContentType)}",
             send.LegacyResult ? "legacyResult = true" : $"responseVariable = {BallerinaSyntax.StringLiteral(send.ResponseVariable)}",
         };
         if (send.OverwriteBody)

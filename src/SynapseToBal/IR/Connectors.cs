@@ -169,6 +169,16 @@ public sealed record EmailSendStep(
     /// (EmailUtils.generateOutput), and a failure sets ERROR_CODE and ERROR_MESSAGE only; <see cref="ResponseVariable"/> is empty.
     /// </summary>
     public bool LegacyResult { get; init; }
+
+    /// <summary>
+    /// A contentType computed at run time (SB0622): its value, sent with <see cref="Charset"/> as MessageBuilder.withBody
+    /// builds the type (text/html when empty) and checked as the send runs; null when <see cref="ContentType"/> is
+    /// written in the operation.
+    /// </summary>
+    public ExprIr? ComputedContentType { get; init; }
+
+    /// <summary>The charset appended to <see cref="ComputedContentType"/> (the operation's encoding, UTF-8 by default); null with a written type.</summary>
+    public string? Charset { get; init; }
 }
 
 /// <summary>

@@ -16,6 +16,9 @@ namespace SynapseToBal.IR;
 /// <param name="ConnectionTimeoutSeconds">Jedis's connection timeout (<c>redisConnectionTimeout</c>, else <c>redisTimeout</c>, else 2000 ms) in whole seconds, at least 1.</param>
 /// <param name="Ssl"><c>useSsl</c> true: TLS with the JVM's trusted certificates.</param>
 /// <param name="Notes">What differs from the Micro Integrator, for the documentation comment.</param>
+/// <param name="Inline">The connection of an inline <c>&lt;redis.init&gt;</c> (connector 2.x, EI 6.x form) rather than a local
+/// entry: <see cref="ConnectionName"/> names the artifact (and pool) it belongs to, and its operations are those of the
+/// connector 2.x templates (get fails for a missing key, hSet builds <c>{"output":$1}</c>).</param>
 public sealed record RedisConnectionIr(
     Symbol Name,
     string ConnectionName,
@@ -26,7 +29,8 @@ public sealed record RedisConnectionIr(
     int ConnectionTimeoutSeconds,
     bool Ssl,
     ImmutableArray<string> Notes,
-    SourceLocation Origin);
+    SourceLocation Origin,
+    bool Inline = false);
 
 /// <summary>
 /// A Redis connector 3.x operation the generated code performs with <c>redis:Client</c>: the class of the operation's

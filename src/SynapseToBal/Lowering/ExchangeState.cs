@@ -59,6 +59,12 @@ internal sealed class ExchangeState
         /// carries sends it back (PassThroughHttpSender.invoke: submitResponse).
         /// </summary>
         public Known IsResponse { get; init; }
+
+        /// <summary>
+        /// The inline <c>&lt;redis.init&gt;</c> in effect (EI 6.x form: the init sets the connection's properties on the
+        /// message, which the operations after it without configKey read), or null when none ran before.
+        /// </summary>
+        public RedisInline? Redis { get; init; }
     }
 
     public Frame Current => _frames.Peek();
@@ -111,6 +117,7 @@ internal sealed class ExchangeState
                 Merge(parent.Redispatched, child.Redispatched))
             {
                 IsResponse = Merge(parent.IsResponse, child.IsResponse),
+                Redis = ReferenceEquals(parent.Redis, child.Redis) ? parent.Redis : RedisInline.Unsettled,
             };
         }
 
@@ -125,4 +132,14 @@ internal sealed class ExchangeState
     }
 
     private static Known Merge(Known parent, Known child) => parent == child ? parent : Known.Maybe;
+}
+
+/// <summary>
+/// The Redis connection an inline <c>&lt;redis.init&gt;</c> gave the message: its translated connection, or why there
+/// is none the operations after it can use.
+/// </summary>
+internal sealed record RedisInline(SynapseToBal.IR.RedisConnectionIr? Connection, string? Problem)
+{
+    /// <summary>Branches before the operation run different inits (or one runs none): only the run time tells which connection the message holds.</summary>
+    public static readonly RedisInline Unsettled = new(null, "the branches before it set the Redis connection differently (an inline <redis.init> runs in some of them only, or different ones run), so which connection the message holds is known only at run time");
 }

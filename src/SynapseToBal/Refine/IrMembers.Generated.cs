@@ -1036,6 +1036,8 @@ internal static partial class IrMembers
                 sink.Visit(n.Content);
                 sink.Visit(n.ContentType);
                 sink.Visit(n.ResponseVariable);
+                sink.Visit(n.ComputedContentType);
+                sink.Visit(n.Charset);
                 sink.Visit(n.Origin);
                 sink.Visit(n.Unmediated);
                 return true;

@@ -66,7 +66,6 @@ public sealed class EmailConnectorLoweringTests
     [InlineData("<personalName>Ops</personalName><responseVariable>r</responseVariable>", "personalName is set")]
     [InlineData("<overwriteBody>true</overwriteBody>", "overwriteBody but no responseVariable")]
     [InlineData("<contentType>application/json</contentType><responseVariable>r</responseVariable>", "is not text")]
-    [InlineData("<contentType>{$ctx:type}</contentType><responseVariable>r</responseVariable>", "contentType is computed at run time")]
     public void A_send_the_call_does_not_reproduce_stays_a_todo_that_says_why(string extra, string reason)
     {
         var (package, _) = Lower(Smtps, $"""<email.send configKey="Mail"><from>a@example.com</from><to>b@example.com</to>{extra}</email.send>""");
@@ -74,6 +73,18 @@ public sealed class EmailConnectorLoweringTests
         var todo = Assert.IsType<TodoStep>(Assert.Single(Steps(package)));
         Assert.Equal(DiagnosticCatalog.ConnectorOperationNotTranslated, todo.Reason.Descriptor);
         Assert.Contains(reason, todo.Reason.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_computed_content_type_is_sent_with_its_charset_and_checked_as_the_send_runs()
+    {
+        var (package, diagnostics) = Lower(Smtps, """<email.send configKey="Mail"><from>a@example.com</from><to>b@example.com</to><contentType>{$ctx:type}</contentType><encoding>ISO-8859-1</encoding><responseVariable>r</responseVariable></email.send>""");
+
+        var send = Assert.IsType<EmailSendStep>(Assert.Single(Steps(package)));
+        Assert.NotNull(send.ComputedContentType);
+        Assert.Equal("ISO-8859-1", send.Charset);
+        var warning = Assert.Single(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.EmailContentTypeAtRunTime);
+        Assert.Contains("{$ctx:type}", warning.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -98,14 +98,52 @@ public sealed class RedisConnectorLoweringTests
     [Fact]
     public void The_cache_key_of_an_inline_init_is_masked_in_its_todo()
     {
-        var (package, _) = ArtifactLowering.Definitions("""<sequence name="flow"><redis.init><redisHost>h</redisHost><redisPort>6379</redisPort><cacheKey>pw-Rd-3</cacheKey></redis.init></sequence>""");
+        var (package, _) = ArtifactLowering.Definitions("""<sequence name="flow"><redis.init><redisHost>{$ctx:host}</redisHost><redisPort>6379</redisPort><cacheKey>pw-Rd-3</cacheKey></redis.init></sequence>""");
 
         var todo = Assert.IsType<TodoStep>(Assert.Single(Steps(package)));
-        Assert.Contains("inline init", todo.Reason.Message, StringComparison.Ordinal);
+        Assert.Contains("its redisHost is an expression", todo.Reason.Message, StringComparison.Ordinal);
         Assert.Contains("<cacheKey>****</cacheKey>", SecretNames.MaskXml(todo.RawXml), StringComparison.Ordinal);
         Assert.DoesNotContain("pw-Rd-3", SecretNames.MaskXml(todo.RawXml), StringComparison.Ordinal);
 
         // Elsewhere a cacheKey is no credential (a cache's key).
         Assert.Equal("<p><cacheKey>user-1</cacheKey></p>", SecretNames.MaskXml("<p><cacheKey>user-1</cacheKey></p>"));
+    }
+
+    [Fact]
+    public void An_inline_init_with_written_settings_is_the_connection_of_the_operations_after_it()
+    {
+        var (package, diagnostics) = ArtifactLowering.Definitions("""
+            <sequence name="flow">
+              <redis.get><redisKey>before</redisKey></redis.get>
+              <redis.init><redisHost>h</redisHost><redisPort>6379</redisPort><cacheKey>pw-Rd-3</cacheKey></redis.init>
+              <redis.get><redisKey>k</redisKey></redis.get>
+              <redis.init><redisHost>h</redisHost><redisPort>6379</redisPort><cacheKey>pw-Rd-3</cacheKey></redis.init>
+              <redis.hSet><redisKey>k</redisKey><redisField>f</redisField><redisValue>v</redisValue></redis.hSet>
+            </sequence>
+            """);
+
+        var steps = Steps(package);
+        Assert.Contains("no inline <redis.init> runs before it", Assert.IsType<TodoStep>(steps[0]).Reason.Message, StringComparison.Ordinal);
+        Assert.IsType<CommentStep>(steps[1]);
+        var get = Assert.IsType<RedisStep>(steps[2]);
+        var hSet = Assert.IsType<RedisStep>(steps[4]);
+        Assert.True(get.Connection.Inline);
+        Assert.Same(get.Connection, hSet.Connection);
+        Assert.Single(package.RedisConnections);
+        var password = Configurable(package, get.Connection.Password!);
+        Assert.True(password.Secret);
+        Assert.Null(password.DefaultValue);
+        Assert.Single(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.ConnectorVersionAssumed);
+    }
+
+    [Fact]
+    public void A_timeout_java_does_not_parse_leaves_the_connection_a_todo()
+    {
+        var (package, _) = ArtifactLowering.Definitions("""<sequence name="flow"><redis.init><redisHost>h</redisHost><redisPort>6379</redisPort><redisTimeout>10000000000</redisTimeout></redis.init><redis.ping/></sequence>""");
+
+        var steps = Steps(package);
+        Assert.Contains("is not a Java int", Assert.IsType<TodoStep>(steps[0]).Reason.Message, StringComparison.Ordinal);
+        Assert.Contains("the inline <redis.init> before it is not translated", Assert.IsType<TodoStep>(steps[1]).Reason.Message, StringComparison.Ordinal);
+        Assert.Empty(package.RedisConnections);
     }
 }

@@ -118,9 +118,13 @@ public sealed partial class Lowerer
     /// configurable the deployment sets, a credential a required configurable never copied from the input (SB0212),
     /// anything else a configurable holding the literal (or <paramref name="literal"/>).
     /// </summary>
-    private Symbol ConnectionConfigurable(LocalEntrySyntax entry, string kind, List<ConfigurableIr> configurables, string setting, string text, bool secret, string? literal = null)
+    private Symbol ConnectionConfigurable(LocalEntrySyntax entry, string kind, List<ConfigurableIr> configurables, string setting, string text, bool secret, string? literal = null) =>
+        ConnectionConfigurable(entry.Name, entry.Location, kind, configurables, setting, text, secret, literal);
+
+    /// <summary>The same for a connection named <paramref name="name"/> (a local entry's key, or an inline init's artifact) written at <paramref name="location"/>.</summary>
+    private Symbol ConnectionConfigurable(string name, SourceLocation location, string kind, List<ConfigurableIr> configurables, string setting, string text, bool secret, string? literal = null)
     {
-        var what = $"{entry.Name} {setting}";
+        var what = $"{name} {setting}";
         if (ConnectionVault.Match(text) is { Success: true } vault)
         {
             return DeclareSecret(vault.Groups["alias"].Value);
@@ -129,17 +133,17 @@ public sealed partial class Lowerer
         var symbol = _symbols.Module(SymbolKind.Configurable, what);
         if (ConnectionConfig.Match(text) is { Success: true } config)
         {
-            configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"'{setting}' of the {kind} connection '{entry.Name}': the Micro Integrator reads it from its configuration (configs.{config.Groups["name"].Value}).", secret));
+            configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"'{setting}' of the {kind} connection '{name}': the Micro Integrator reads it from its configuration (configs.{config.Groups["name"].Value}).", secret));
         }
         else if (secret)
         {
             // Never a literal: a required configurable, whatever the input holds.
-            configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"The '{setting}' credential of the {kind} connection '{entry.Name}' (not copied from the Synapse configuration).", Secret: true));
-            _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, entry.Location, what);
+            configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"The '{setting}' credential of the {kind} connection '{name}' (not copied from the Synapse configuration).", Secret: true));
+            _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, location, what);
         }
         else
         {
-            configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, literal ?? text, $"'{setting}' of the {kind} connection '{entry.Name}'.", Secret: false));
+            configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, literal ?? text, $"'{setting}' of the {kind} connection '{name}'.", Secret: false));
         }
 
         return symbol;

@@ -244,11 +244,18 @@ public sealed partial class Lowerer
         // MessageBuilder.withBody: the content type (text/html by default) with the charset (UTF-8 by default).
         // email:SmtpClient refuses a content type that is not text.
         var contentType = "text/html";
+        ValueSyntax.Expression? computedType = null;
         if (parameters.ContainsKey("contentType"))
         {
             if (Literal("contentType") is not { } typeText)
             {
-                return [ConnectorTodo(operation, "its contentType is computed at run time")];
+                if (parameters["contentType"].Value is not ValueSyntax.Expression computed)
+                {
+                    return [ConnectorTodo(operation, "its contentType is an XML fragment, not a content type")];
+                }
+
+                computedType = computed;
+                typeText = string.Empty;
             }
 
             if (typeText.Length > 0)
@@ -301,6 +308,14 @@ public sealed partial class Lowerer
         ExprIr Text(string name) => !legacy ? ConnectorText(operation, parameters.GetValueOrDefault(name), context)
             : AsWritten(name) ?? new StringLiteralIr(((ValueSyntax.InlineXml)parameters[name].Value).Xml);
 
+        // A computed contentType: evaluated as the template gives it (getParameter, no InlineExpressionUtil) and checked
+        // as the send runs (sendEmailConnector: text types sent, multipart/* and message/rfc822 fail as JavaMail fails,
+        // other types refused by email:SmtpClient).
+        if (computedType is not null)
+        {
+            _diagnostics.Report(DiagnosticCatalog.EmailContentTypeAtRunTime, parameters["contentType"].Location, "{" + computedType.Syntax.Original + "}");
+        }
+
         return
         [
             new EmailSendStep(operation, connection, plain["from"], plain["to"], plain["cc"], plain["bcc"], plain["replyTo"],
@@ -309,6 +324,8 @@ public sealed partial class Lowerer
                 $"{contentType}; charset={encoding}", responseVariable, overwriteBody)
             {
                 LegacyResult = legacy,
+                ComputedContentType = computedType is null ? null : Expr(computedType.Syntax, context),
+                Charset = computedType is null ? null : encoding,
             },
         ];
     }

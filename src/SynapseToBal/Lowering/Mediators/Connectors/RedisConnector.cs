@@ -88,7 +88,6 @@ public sealed partial class Lowerer
         ["sInter"] = RedisJavaSet,
         ["sUnion"] = RedisJavaSet,
         ["hGetAll"] = "Jedis gives a java.util.HashMap, whose toString ({field=value, ...} in the order of the fields' hash codes) the connector writes as the text payload and no redis:Client result reproduces",
-        ["init"] = "an inline init sets the connection's properties on the message and (re)uses the connection pool of its redisConnectionPoolId for the operations after it; move its settings to a local entry named by the operations' configKey (then it becomes a RedisConnection), or create a redis:Client by hand",
     };
 
     /// <summary>
@@ -109,16 +108,28 @@ public sealed partial class Lowerer
             return false;
         }
 
+        var connection = RedisConnectionOf(entry.Name, entry.Name, entry.Location, settings, [], inline: false);
+        _redisConnections[entry.Name] = connection;
+        return true;
+    }
+
+    /// <summary>
+    /// The RedisConnection of a connection's settings (checked by <see cref="RedisConnectionProblem"/>): its URI, or its
+    /// host and port with the cacheKey password, as configurables named after <paramref name="owner"/>.
+    /// </summary>
+    private RedisConnectionIr RedisConnectionOf(string owner, string connectionName, SourceLocation location, IReadOnlyDictionary<string, string> settings, IEnumerable<string> extraNotes, bool inline)
+    {
         string? Setting(string name) => settings.TryGetValue(name, out var value) && value.Trim().Length > 0 ? value.Trim() : null;
 
         var configurables = new List<ConfigurableIr>();
         var notes = ImmutableArray.CreateBuilder<string>();
+        notes.AddRange(extraNotes);
         foreach (var (name, value) in settings)
         {
             if (value.Trim().Length > 0 && RedisInertSettings.TryGetValue(name, out var why) && why.Length > 0)
             {
                 notes.Add($"'{name}' is not applied: {why}.");
-                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, entry.Location, "redis.init", name, why);
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "redis.init", name, why);
             }
         }
 
@@ -126,7 +137,7 @@ public sealed partial class Lowerer
         if (Setting("redisConnectionURI") is { } uriText)
         {
             // RedisServer.createJedis: the URI (redis://[user:password@]host[:port]/[database], rediss:// for TLS) wins over the host, port and cacheKey.
-            uri = ConnectionConfigurable(entry, "Redis", configurables, "redisConnectionURI", uriText, secret: HasCredentials(uriText) || uriText.Contains('@', StringComparison.Ordinal));
+            uri = ConnectionConfigurable(owner, location, "Redis", configurables, "redisConnectionURI", uriText, secret: HasCredentials(uriText) || uriText.Contains('@', StringComparison.Ordinal));
             foreach (var ignored in new[] { "redisHost", "redisPort", "cacheKey", "useSsl" }.Where(n => Setting(n) is not null))
             {
                 notes.Add($"'{ignored}' is not applied: RedisServer.createJedis connects to redisConnectionURI when it is set.");
@@ -135,11 +146,11 @@ public sealed partial class Lowerer
         else
         {
             // init.xml sets redisHost to localhost when it is empty; RedisServer.createJedis fails without a port.
-            host = ConnectionConfigurable(entry, "Redis", configurables, "redisHost", Setting("redisHost") ?? "localhost", secret: false);
-            port = ConnectionConfigurable(entry, "Redis", configurables, "redisPort", Setting("redisPort")!, secret: false);
+            host = ConnectionConfigurable(owner, location, "Redis", configurables, "redisHost", Setting("redisHost") ?? "localhost", secret: false);
+            port = ConnectionConfigurable(owner, location, "Redis", configurables, "redisPort", Setting("redisPort")!, secret: false);
             if (Setting("cacheKey") is { } cacheKey)
             {
-                password = ConnectionConfigurable(entry, "Redis", configurables, "cacheKey", cacheKey, secret: true);
+                password = ConnectionConfigurable(owner, location, "Redis", configurables, "cacheKey", cacheKey, secret: true);
             }
         }
 
@@ -172,10 +183,10 @@ public sealed partial class Lowerer
         }
 
         _configurables.AddRange(configurables);
-        var connection = new RedisConnectionIr(_symbols.Module(SymbolKind.Client, entry.Name), entry.Name, uri, host, port, password, seconds, ssl, notes.ToImmutable(), entry.Location);
-        _redisConnections[entry.Name] = connection;
+        var symbolName = inline ? $"{owner} redis" : owner;
+        var connection = new RedisConnectionIr(_symbols.Module(SymbolKind.Client, symbolName), connectionName, uri, host, port, password, seconds, ssl, notes.ToImmutable(), location, inline);
         _redisConnectionList.Add(connection);
-        return true;
+        return connection;
     }
 
     /// <summary>Why a connection's settings cannot become a RedisConnection, or null when they can.</summary>
@@ -217,6 +228,18 @@ public sealed partial class Lowerer
             }
         }
 
+        // RedisServer's constructor (and createJedis for weight) parses these with Integer.parseInt: a value Java does not
+        // parse fails every operation on the connection with SynapseException("Invalid input for ...").
+        foreach (var name in new[] { "redisTimeout", "redisConnectionTimeout", "maxConnections", "weight" })
+        {
+            if (Setting(name) is { } number && !ConnectionConfig.IsMatch(number) && !ConnectionVault.IsMatch(number)
+                && (name != "weight" || Setting("redisConnectionURI") is null)
+                && !int.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+            {
+                return $"its {name} '{number}' is not a Java int (RedisServer fails every operation with 'Invalid input for \"{name}\". Cannot parse {number} to an Integer.')";
+            }
+        }
+
         if (Setting("redisConnectionURI") is null && Setting("redisPort") is null)
         {
             return "it sets no redisPort (RedisServer.createJedis fails every operation with 'Value for \"redisPort\" cannot be empty')";
@@ -237,6 +260,11 @@ public sealed partial class Lowerer
     /// </summary>
     private IEnumerable<StepIr> LowerRedisOperation(ConnectorOperationMediator operation, FlowContext context)
     {
+        if (operation.IsInit)
+        {
+            return LowerRedisInlineInit(operation, context);
+        }
+
         if (RedisOperationProblems.TryGetValue(operation.Operation, out var problem))
         {
             return [ConnectorTodo(operation, problem)];
@@ -266,7 +294,30 @@ public sealed partial class Lowerer
             return [ConnectorTodo(operation, "its mediaType xml makes the template paste the value into a SOAP envelope's body as XML, which the generated helper does not build")];
         }
 
-        if (ConnectionOf(operation, _redisConnections, _redisConnectionProblems, "redis.init", out var todo) is not { } connection)
+        if (shape.Kind == RedisOperation.HGet && parameters.ContainsKey("mediaType") && operation.ConfigKey is null)
+        {
+            return [ConnectorTodo(operation, "it sets mediaType, a parameter of the connector 3.x hGet only, while an inline init is translated as connector 2.x does it (whose hGet always builds a text payload)")];
+        }
+
+        RedisConnectionIr connection;
+        if (operation.ConfigKey is null && context.Exchange.Current.Redis is { } inline)
+        {
+            if (inline.Connection is null)
+            {
+                return [ConnectorTodo(operation, inline.Problem)];
+            }
+
+            connection = inline.Connection;
+        }
+        else if (operation.ConfigKey is null)
+        {
+            return [ConnectorTodo(operation, "the operation names no connection (configKey), and no inline <redis.init> runs before it in this sequence (an init in a sequence that calls this one, or in a sequence this one calls, is not followed)")];
+        }
+        else if (ConnectionOf(operation, _redisConnections, _redisConnectionProblems, "redis.init", out var todo) is { } named)
+        {
+            connection = named;
+        }
+        else
         {
             return [todo!];
         }
@@ -276,4 +327,95 @@ public sealed partial class Lowerer
             .ToImmutableArray();
         return [new RedisStep(operation, connection, shape.Kind, arguments)];
     }
+
+    /// <summary>The connections of inline inits, by the artifact and connection pool they belong to (RedisServer's uniquePoolId).</summary>
+    private readonly Dictionary<(string File, string Pool), List<(RedisConnectionIr Connection, Dictionary<string, string> Settings)>> _redisInlineConnections = new();
+
+    /// <summary>
+    /// An inline <c>&lt;redis.init&gt;</c> (no configKey; the EI 6.x form of connector 1.x/2.x): its template sets the
+    /// connection's settings as properties of the message, and each operation after it (without configKey) reads them,
+    /// connecting through the pool RedisServer keeps for the artifact (ARTIFACT_NAME, set by API.process and
+    /// ProxyServiceMessageReceiver) and redisConnectionPoolId. With settings written in the init (literals,
+    /// <c>${configs.x}</c>, vault lookups) it becomes a RedisConnection (made on first use) which the operations after it
+    /// in the sequence use; with a setting evaluated on the message, or one the generated connection cannot keep, it
+    /// stays a TODO and so do the operations after it.
+    /// </summary>
+    private IEnumerable<StepIr> LowerRedisInlineInit(ConnectorOperationMediator init, FlowContext context)
+    {
+        StepIr Unsettled(string problem, TodoStep todo)
+        {
+            context.Exchange.Set(context.Exchange.Current with { Redis = new RedisInline(null, $"the inline <redis.init> before it is not translated: {problem}") });
+            return todo;
+        }
+
+        if (init.ConfigKey is not null)
+        {
+            const string named = "an init that names a connection (configKey) is not a connection the converter reads";
+            return [Unsettled(named, ConnectorTodo(init, named))];
+        }
+
+        if (UnreadableOperationShape(init) is { } unreadable)
+        {
+            return [Unsettled("it holds attributes or XML where the connector reads text", unreadable)];
+        }
+
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var parameter in init.PassedParameters)
+        {
+            settings[parameter.Name] = parameter.Value switch
+            {
+                ValueSyntax.Literal literal => literal.Text,
+                ValueSyntax.Expression expression => "{" + expression.Syntax.Original + "}",
+                _ => string.Empty,
+            };
+        }
+
+        if (RedisConnectionProblem(settings) is { } problem)
+        {
+            return [Unsettled(problem, ConnectorTodo(init, problem))];
+        }
+
+        // RedisServer's uniquePoolId: the artifact (ARTIFACT_NAME, the API or proxy; the converter takes the file that
+        // holds the init) and redisConnectionPoolId ("0" when not set).
+        var artifact = context.Owner.Split(' ')[0];
+        var pool = settings.TryGetValue("redisConnectionPoolId", out var poolId) && poolId.Trim().Length > 0 ? poolId.Trim() : "0";
+        var key = (init.Location.Path, pool);
+        static bool Pooled(Dictionary<string, string> s) =>
+            !s.Keys.Any(n => n is "cacheKey" or "redisConnectionURI" && s[n].Trim().Length > 0);
+        var known = _redisInlineConnections.TryGetValue(key, out var list) ? list : _redisInlineConnections[key] = [];
+        if (known.FirstOrDefault(k => SameSettings(k.Settings, settings)) is { Connection: not null } same)
+        {
+            context.Exchange.Set(context.Exchange.Current with { Redis = new RedisInline(same.Connection, null) });
+            return [new CommentStep(init, InlineInitComment)];
+        }
+
+        // RedisServer.createJedis (2.4 and later) builds the artifact's JedisPool once, from the settings of the first
+        // operation to connect without a cacheKey or URI; with either it makes a new Jedis from the current settings.
+        if (Pooled(settings) && known.FirstOrDefault(k => Pooled(k.Settings)) is { Connection: not null } first)
+        {
+            var why = $"another inline <redis.init> of '{artifact}' ({InitPlace(first.Connection.Origin)}) uses the same connection pool (redisConnectionPoolId {pool}) with other settings: connector 2.4 and later keep the JedisPool the first operation to connect builds (so which server both reach is known only at run time), 2.3 and earlier connect each operation anew";
+            return [Unsettled(why, ConnectorTodo(init, why))];
+        }
+
+        var connectionName = pool == "0" ? artifact : $"{artifact} (pool {pool})";
+        var connection = RedisConnectionOf(artifact, connectionName, init.Location, settings, [RedisInlineNote], inline: true);
+        known.Add((connection, settings));
+        _diagnostics.Report(DiagnosticCatalog.ConnectorVersionAssumed, init.Location, "redis.init", "2.3 to 2.7 (the EI 6.x connector, whose init sets its own values)", RedisInlineVersionNote);
+        context.Exchange.Set(context.Exchange.Current with { Redis = new RedisInline(connection, null) });
+        return [new CommentStep(init, InlineInitComment)];
+    }
+
+    private static bool SameSettings(Dictionary<string, string> a, Dictionary<string, string> b) =>
+        a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var other) && other.Trim() == pair.Value.Trim());
+
+    private static string InitPlace(SourceLocation location) => $"{System.IO.Path.GetFileName(location.Path)}, line {location.Line}";
+
+    private const string InlineInitComment =
+        "redis.init: the Redis operations after it use the connection of this init (connections.bal); the properties the init sets on the message (redisHost, redisPort, ...) are not set.";
+
+    private const string RedisInlineNote =
+        "An inline <redis.init>: the operations after it in the same sequence use this connection, as connector 2.x's templates do (get fails for a missing key, hSet replaces the payload with {\"output\":n}); the init's properties (redisHost, redisPort, ...) are not set on the message.";
+
+    private const string RedisInlineVersionNote =
+        "the operations after it use its connection and the 2.x templates (get of a missing key fails the flow with 'Redis server throw null response', hSet replaces the payload with {\"output\":1 or 0}); connector 3.x (MI 4.x) gives \"\" for a missing key and keeps the payload after hSet, 2.1 and 2.2's get pastes the value into its JSON unescaped, and 1.0.x and 2.0.0 take redisPort and redisTimeout (2.0.0 also cacheKey and useSsl) from the message's properties of those names ($ctx:), not from the init's values";
 }

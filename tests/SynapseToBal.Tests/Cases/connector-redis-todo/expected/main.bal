@@ -73,14 +73,14 @@ service /sessions on httpListener {
     resource function post inline(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "SessionAPI", "/sessions", cors = {allow: "POST", ...corsConfig});
         do {
-            // TODO(SB0232): connector operation <redis.init>: create a redis:Client of ballerinax/redis with these settings (credentials as required configurables); not translated because an inline init sets the connection's properties on the message and (re)uses the connection pool of its redisConnectionPoolId for the operations after it; move its settings to a local entry named by the operations' configKey (then it becomes a RedisConnection), or create a redis:Client by hand; settings: redisHost, redisPort, cacheKey
+            // TODO(SB0232): connector operation <redis.init>: create a redis:Client of ballerinax/redis with these settings (credentials as required configurables); not translated because its redisHost is an expression ({$ctx:redisHost}) evaluated on the message when the connection is made, while the generated connection is configured once; settings: redisHost, redisPort, cacheKey
             // <redis.init>
             //     <redisHost>{$ctx:redisHost}</redisHost>
             //     <redisPort>{$ctx:redisPort}</redisPort>
             //     <cacheKey>****</cacheKey>
             // </redis.init>
             check notTranslatedMediator("redis.init", "SB0232");
-            // TODO(SB0232): connector operation <redis.del>: use a redis:Client of ballerinax/redis; not translated because the operation names no connection (configKey); parameters: redisKey
+            // TODO(SB0232): connector operation <redis.del>: use a redis:Client of ballerinax/redis; not translated because the inline <redis.init> before it is not translated: its redisHost is an expression ({$ctx:redisHost}) evaluated on the message when the connection is made, while the generated connection is configured once; parameters: redisKey
             // <redis.del>
             //     <redisKey>{$ctx:redisKey}</redisKey>
             // </redis.del>
