@@ -106,7 +106,8 @@ function newContext(http:Request request, string? api, string basePath, map<stri
         check setQueryParams(ctx, request.rawPath);
     }
     if boundPayload !is error { // Only with: argument boundPayload
-        ctx.payload = <ReceivedBody>{bytes: boundPayload.toJsonString().toBytes(), contentType: ctx.contentType, parsed: boundPayload};
+        // `()` is an empty body (json is nilable: the listener binds `()` when the entity has no content).
+        ctx.payload = <ReceivedBody>{bytes: boundPayload is () ? [] : boundPayload.toJsonString().toBytes(), contentType: ctx.contentType, parsed: boundPayload};
         return ctx;
     }
     ctx.payload = <ReceivedBody>{bytes: check request.getBinaryPayload(), contentType: ctx.contentType};

@@ -967,7 +967,7 @@ public sealed partial class PackageEmitter
                         : string.Join(", ", new[] { ContextArguments(restVersion, resource, names), $"boundPayload = {payloadParameter}" }.OfType<string>()),
                 }
                 : null,
-            Payload = payloadParameter is null ? null : $", @http:Payload json {payloadParameter}",
+            Payload = payloadParameter is null ? null : $"@http:Payload json {payloadParameter}",
             // The http module rejects a resource that takes the http:Caller and returns a response (HTTP_118): such a
             // resource answers through the caller with what a service method running the flow returns.
             Caller = caller

@@ -17,11 +17,12 @@ namespace SynapseToBal.Refine;
 /// <remarks>
 /// The analysis is a whitelist, so that what it does not know never qualifies: the steps that leave the body alone
 /// (property, variable and header sets whose values are literals, properties, headers or JSON paths; logs of such
-/// values; comments), branches whose conditions read only such values, the sequences the flow invokes or continues
+/// values and of the payload, which the generated log prints parsed, <c>payloadText</c>, as after a JSON read; the
+/// default fault sequence's log; comments), branches whose conditions read only such values, the sequences the flow invokes or continues
 /// with (analysed the same way), a JSON validate, a payloadFactory (which replaces the body: what follows it is free)
 /// and the steps that end the flow without passing the message on (a drop, a failure). Anything else while the
-/// received body may still be the message (a respond, a call, a send, a store, a clone, an XPath, a log of the
-/// payload, a TODO, <c>json-eval($)</c>, which gives the received text) leaves the resource as it was. The fault flow
+/// received body may still be the message (a respond, a call, a send, a store, a clone, an enrich, an XPath, a TODO,
+/// <c>json-eval($)</c>, which gives the received text) leaves the resource as it was. The fault flow
 /// runs on the message as it was when the failure happened, so it is analysed from the received body too.
 /// Only API resources of a method that carries an entity (POST, PUT, PATCH) qualify, and only those the http module
 /// dispatches to the one Synapse resource with no check of its own before the flow (no query of the uri-template, no
