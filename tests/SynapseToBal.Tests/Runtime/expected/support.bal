@@ -109,7 +109,11 @@ function newContext(http:Request request, string? api, string basePath, map<stri
     }
     if boundPayload !is error { // Only with: argument boundPayload
         // `()` is an empty body (json is nilable: the listener binds `()` when the entity has no content).
-        ctx.payload = <ReceivedBody>{bytes: boundPayload is () ? [] : boundPayload.toJsonString().toBytes(), contentType: ctx.contentType, parsed: boundPayload};
+        byte[] bytes = [];
+        if boundPayload !is () {
+            bytes = boundPayload.toJsonString().toBytes();
+        }
+        ctx.payload = <ReceivedBody>{bytes, contentType: ctx.contentType, parsed: boundPayload};
         return ctx;
     }
     ctx.payload = <ReceivedBody>{bytes: check request.getBinaryPayload(), contentType: ctx.contentType};
