@@ -171,14 +171,14 @@ public static class ConvertCommand
         if (options.DryRun)
         {
             var result = console.WithProgress(InputName(options.Input), progress =>
-                Converter.Convert(new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates, options.SynapseLogLines) { Progress = progress, KeepStructure = options.KeepStructure, MaxDegreeOfParallelism = options.Threads }));
+                Converter.Convert(new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates, options.SynapseLogLines) { TypedPayloads = options.TypedPayloads, Progress = progress, KeepStructure = options.KeepStructure, MaxDegreeOfParallelism = options.Threads }));
             return new Converted(result.Report, result.Renderer, result.Diagnostics, result.SourceRoot, result.ArtifactCount, result.Documents.Length, null);
         }
 
         // Converting again into the same output writes only what changed and never overwrites an edit (Output/).
         var run = console.WithProgress(InputName(options.Input), progress =>
             IncrementalConversion.Run(
-                new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates, options.SynapseLogLines) { Progress = progress, KeepStructure = options.KeepStructure, MaxDegreeOfParallelism = options.Threads },
+                new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates, options.SynapseLogLines) { TypedPayloads = options.TypedPayloads, Progress = progress, KeepStructure = options.KeepStructure, MaxDegreeOfParallelism = options.Threads },
                 output,
                 new OutputOptions(options.Force, options.NoMerge, options.Check) { ReuseArtifacts = true, NoSplice = options.NoSplice },
                 include: f => f.RelativePath != ReportWriter.MarkdownFileName));
@@ -205,7 +205,7 @@ public static class ConvertCommand
             .ToList();
         var outputOptions = new OutputOptions(options.Force, options.NoMerge, options.Check);
         ConversionOptions ChildOptions(string child, Action<string, int, int> progress) =>
-            new(child, options.OrgName, null, options.Templates, options.SynapseLogLines) { Progress = progress, KeepStructure = options.KeepStructure, MaxDegreeOfParallelism = options.Threads };
+            new(child, options.OrgName, null, options.Templates, options.SynapseLogLines) { TypedPayloads = options.TypedPayloads, Progress = progress, KeepStructure = options.KeepStructure, MaxDegreeOfParallelism = options.Threads };
 
         // Each child package goes through the incremental writer, as a single project does: its own manifest in
         // <out>/<child>/.synapse2bal, nothing written when it is unchanged, edits merged, --force, --no-merge, --check.

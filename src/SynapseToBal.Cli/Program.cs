@@ -84,6 +84,9 @@ public sealed class ConvertOptions
     [Option("synapse-log-lines", HelpText = "Write each log as the line the Micro Integrator prints (name = value, ...) instead of a message with key-values.")]
     public bool SynapseLogLines { get; set; }
 
+    [Option("typed-payloads", HelpText = "Give an API resource that only reads its body as JSON (or replaces it) a json payload parameter: the listener then answers 400 for a body it cannot bind, where the Micro Integrator runs the fault flow.")]
+    public bool TypedPayloads { get; set; }
+
     [Option("threads", HelpText = "How many threads the conversion may use (default: one per processor; 1: one thread). The output is the same whatever the number.")]
     public int? Threads { get; set; }
 }
@@ -203,7 +206,7 @@ public static class Program
             return BadUsage;
         }
 
-        return ConvertToStdout(options, new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates, options.SynapseLogLines), stdout, stderr);
+        return ConvertToStdout(options, new ConversionOptions(options.Input, options.OrgName, options.ProjectName, options.Templates, options.SynapseLogLines) { TypedPayloads = options.TypedPayloads }, stdout, stderr);
     }
 
     private static int ConvertToStdout(ConvertOptions options, ConversionOptions conversionOptions, TextWriter stdout, TextWriter stderr)

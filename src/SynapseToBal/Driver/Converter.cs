@@ -21,6 +21,13 @@ namespace SynapseToBal.Driver;
 /// <param name="SynapseLogLines">Logs keep the Micro Integrator's line format instead of a message and key-values.</param>
 public sealed record ConversionOptions(string Input, string? Org = null, string? PackageName = null, string? TemplatesDirectory = null, bool SynapseLogLines = false)
 {
+    /// <summary>
+    /// API resources that only read their body as JSON (or replace it) take it as a <c>json</c> payload parameter
+    /// (<c>--typed-payloads</c>; docs/design.md "Typed resource parameters"): the listener then answers 400 for a body
+    /// it cannot bind, where the Micro Integrator runs the fault flow (SB0618).
+    /// </summary>
+    public bool TypedPayloads { get; init; }
+
     /// <summary>Told how far the conversion is: a stage (Parsing, Lowering, Emitting), then units done of a total.</summary>
     public Action<string, int, int>? Progress { get; init; }
 
@@ -186,8 +193,9 @@ public static class Converter
 
         try
         {
-            var refined = BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames, options.OtherModuleNames);
+            var refined = BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames, options.OtherModuleNames, options.TypedPayloads);
             ReviseAfterRefining(refined.Package, diagnostics);
+            ReportTypedPayloads(refined, diagnostics);
             WithdrawDroppedSecretNotes(package, refined, diagnostics);
             facts = new RefinedFacts(refined.ModuleNames, refined.AskedNames, refined.NamesAsAsked, refined.PropertyRecord.AnyWriter);
             var emitter = new PackageEmitter(renderer, emitOptions) { Cache = options.RenderCache, Sections = options.Sections };
@@ -302,6 +310,24 @@ public static class Converter
     /// answers nothing there, as the Micro Integrator writes nothing for it (the split set RESPONSE_WRITTEN to SKIP:
     /// CloneMediator.mediate, IterateMediator.mediate), so its SB0215 says so (<see cref="Lowerer.Answers202InCopy"/>).
     /// </summary>
+    /// <summary>SB0618 for each API resource that takes its body as a typed payload parameter (<c>--typed-payloads</c>).</summary>
+    private static void ReportTypedPayloads(RefinedPackage refined, DiagnosticBag diagnostics)
+    {
+        if (refined.TypedPayloads.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var service in refined.Package.Services.Where(s => s.Kind == ServiceKind.Api))
+        {
+            foreach (var resource in service.Resources.Where(r => refined.TypedPayloads[r] is not null))
+            {
+                var path = resource.Origin is Syntax.ApiResourceSyntax api ? api.UriTemplate ?? api.UrlMapping ?? "/" : "/";
+                diagnostics.Report(DiagnosticCatalog.TypedPayloadParameter, resource.Origin.Location, $"'{resource.Accessor.ToUpperInvariant()} {path}' of API '{service.Name}'");
+            }
+        }
+    }
+
     private static void ReviseAfterRefining(PackageIr package, DiagnosticBag diagnostics)
     {
         var culture = System.Globalization.CultureInfo.InvariantCulture;

@@ -150,12 +150,37 @@ public sealed partial class PackageEmitter
             _readsCaller ? "readsCaller" : string.Empty,
             InfallibleKey(names),
             PropertyRecordKey(),
+            .. TypedPayloadsKey(),
             .. context,
         ];
         return Cache.GetOrRender(RenderKey.Of(node, inputs, names, _propertyLocals, _payloadTypes, _inlinedFlows, Cache.SourceHash), render);
     }
 
     private (NameMap Names, IReadOnlySet<Symbol> Functions, string Text)? _infallibleKey;
+
+    private (TypedPayloads Typed, string[] Key)? _typedPayloadsKey;
+
+    /// <summary>
+    /// The resources that take a typed payload, one line each (the file and line of the Synapse resource, the method and
+    /// the parameter): whether one does depends on the flows it runs, which its own render key does not hold. Nothing
+    /// without <c>--typed-payloads</c>, so that the keys stay as they were.
+    /// </summary>
+    private string[] TypedPayloadsKey()
+    {
+        if (_typedPayloads.IsEmpty)
+        {
+            return [];
+        }
+
+        if (_typedPayloadsKey is not { } key || !ReferenceEquals(key.Typed, _typedPayloads))
+        {
+            var lines = _typedPayloads.Resources.Select(r => $"{(r.Origin as Syntax.ISyntaxNode)?.Location} {r.Accessor} {_typedPayloads.Of(r)}").Order(StringComparer.Ordinal);
+            key = (_typedPayloads, ["typedPayloads\n" + string.Join("\n", lines)]);
+            _typedPayloadsKey = key;
+        }
+
+        return key.Key;
+    }
 
     /// <summary>The names of the functions that cannot fail, in a fixed order: joined once per package, not once per construct (which was quadratic).</summary>
     private string InfallibleKey(NameMap names)

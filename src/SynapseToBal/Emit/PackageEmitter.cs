@@ -79,6 +79,9 @@ public sealed partial class PackageEmitter
     private PropertyLocals _propertyLocals = PropertyLocals.Empty;
     private PayloadTypes _payloadTypes = PayloadTypes.Empty;
 
+    /// <summary>With <c>--typed-payloads</c>: the API resources that take a <c>json</c> payload parameter (<see cref="TypedPayloadAnalysis"/>).</summary>
+    private TypedPayloads _typedPayloads = TypedPayloads.Empty;
+
     /// <summary>The typed fields of the context's <c>Properties</c> record (<see cref="PackageEmitter.Properties"/>); empty: <c>map&lt;anydata&gt;</c>.</summary>
     private PropertyRecord _propertyRecord = PropertyRecord.Empty;
     private XmlNamespaceScope _namespaces = XmlNamespaceScope.None;
@@ -176,6 +179,8 @@ public sealed partial class PackageEmitter
     /// <param name="documents">The parsed input: with <see cref="EmitOptions.KeepStructure"/>, the artifacts the files are laid out by.</param>
     public IReadOnlyList<GeneratedFile> Emit(RefinedPackage refined, IReadOnlyList<Syntax.SynapseDocument>? documents = null)
     {
+        _typedPayloads = refined.TypedPayloads;
+
         // First, as every later fact and file reads the payload types: without the records, no body is written with them.
         _payloadTypes = refined.PayloadTypes;
         var typed = refined;
@@ -821,6 +826,17 @@ public sealed partial class PackageEmitter
         var pathParams = new List<string>();
         var flowParams = new List<string> { "http:Caller caller", "http:Request request" };
         var flowArgs = new List<string> { "caller", "request" };
+
+        // --typed-payloads: the body bound by the listener as JSON, beside the request (headers, path and query are still
+        // read from it); the context starts from the bound value (newContext's boundPayload).
+        var payloadParameter = _typedPayloads[resource];
+        if (payloadParameter is not null)
+        {
+            locals.Add(payloadParameter);
+            flowParams.Add($"json {payloadParameter}");
+            flowArgs.Add(payloadParameter);
+        }
+
         var segmentChecks = new List<string>();
         foreach (var segment in resource.Path)
         {
@@ -947,9 +963,11 @@ public sealed partial class PackageEmitter
                     Api = restApiName is { } api ? BallerinaSyntax.StringLiteral(api) : "()",
                     BasePath = basePathExpression ?? BallerinaSyntax.StringLiteral(serviceBase == "/" ? string.Empty : serviceBase),
                     PathParams = pathParams.Count == 0 ? null : $"{{{string.Join(", ", pathParams)}}}",
-                    Rest = ContextArguments(restVersion, resource, names),
+                    Rest = payloadParameter is null ? ContextArguments(restVersion, resource, names)
+                        : string.Join(", ", new[] { ContextArguments(restVersion, resource, names), $"boundPayload = {payloadParameter}" }.OfType<string>()),
                 }
                 : null,
+            Payload = payloadParameter is null ? null : $"@http:Payload json {payloadParameter}",
             // The http module rejects a resource that takes the http:Caller and returns a response (HTTP_118): such a
             // resource answers through the caller with what a service method running the flow returns.
             Caller = caller

@@ -727,6 +727,7 @@ internal static partial class ArtifactSplice
         var sections = new SectionCollector();
         var result = Converter.Convert(new ConversionOptions(slice, options.Org, options.PackageName, options.TemplatesDirectory, options.SynapseLogLines)
         {
+            TypedPayloads = options.TypedPayloads,
             Sections = sections,
             MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
             OtherModuleNames = moduleNames,

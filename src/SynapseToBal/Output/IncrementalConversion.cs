@@ -242,6 +242,11 @@ public static class IncrementalConversion
             settings["keepStructure"] = "true"; // only when set: manifests of the default layout stay as they were
         }
 
+        if (options.TypedPayloads)
+        {
+            settings["typedPayloads"] = "true"; // only when set, as keepStructure
+        }
+
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
             settings[key] = value;

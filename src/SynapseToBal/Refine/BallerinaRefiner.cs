@@ -36,6 +36,9 @@ public sealed record RefinedPackage(PackageIr Package, NameMap Names)
     /// <summary>The record types JSON payloadFactory templates of a fixed shape are built as (<see cref="PayloadTypeAnalysis"/>).</summary>
     public PayloadTypes PayloadTypes { get; init; } = PayloadTypes.Empty;
 
+    /// <summary>With <c>--typed-payloads</c>: the API resources that take their body as a <c>json</c> payload parameter (<see cref="TypedPayloadAnalysis"/>).</summary>
+    public TypedPayloads TypedPayloads { get; init; } = TypedPayloads.Empty;
+
     /// <summary>Every module-level symbol's name, in symbol order (per-artifact reuse compares them, <c>Output/ArtifactSplice.cs</c>).</summary>
     public ImmutableArray<string> ModuleNames { get; init; } = [];
 
@@ -91,7 +94,8 @@ public static class BallerinaRefiner
     /// <c>Output/ArtifactSplice.cs</c>): taken after the module symbols are named, so that parameters, property
     /// locals and payload records keep clear of them as they do in the whole package.
     /// </param>
-    public static RefinedPackage Refine(PackageIr package, IEnumerable<string> runtimeNames, IReadOnlyCollection<string>? otherModuleNames = null)
+    /// <param name="typedPayloads">Mark the API resources that take their body as a typed payload parameter (<c>--typed-payloads</c>, <see cref="TypedPayloadAnalysis"/>).</param>
+    public static RefinedPackage Refine(PackageIr package, IEnumerable<string> runtimeNames, IReadOnlyCollection<string>? otherModuleNames = null, bool typedPayloads = false)
     {
         var failures = ImmutableArray.CreateBuilder<RefinerFailure>();
         IReadOnlyDictionary<Symbol, FunctionIr> inlined = new Dictionary<Symbol, FunctionIr>();
@@ -197,12 +201,30 @@ public static class BallerinaRefiner
         }
 
         var payloadTypes = Pass("analysing payload types", PayloadTypes.Empty, () => PayloadTypeAnalysis.Analyze(package, taken), failures);
+        // Its fallback types no resource: every one keeps the faithful signature.
+        var typed = !typedPayloads ? TypedPayloads.Empty
+            : Pass("choosing the resources that take a typed payload", TypedPayloads.Empty, () => TypedPayloadAnalysis.Analyze(package, inlined, resource =>
+            {
+                var used = new HashSet<string>(taken, StringComparer.Ordinal);
+                used.UnionWith(PropertyLocalAnalysis.WriterLocals);
+                used.UnionWith(locals.For(resource).Names);
+                used.UnionWith(resource.Path.Select(s => s switch
+                {
+                    PathSegmentIr.Param p => names.GetValueOrDefault(p.Parameter),
+                    PathSegmentIr.Rest r => names.GetValueOrDefault(r.Parameter),
+                    _ => null,
+                }).OfType<string>().Select(n => n.TrimStart('\'')));
+                used.UnionWith(IrWalker.Steps(resource.Body).OfType<SetPayloadStep>().Select(s => payloadTypes[s]?.Local).OfType<string>());
+                return new[] { "payload", "requestPayload", "receivedPayload" }.FirstOrDefault(n => !used.Contains(n))
+                    ?? Enumerable.Range(2, int.MaxValue - 2).Select(i => "payload" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).First(n => !used.Contains(n));
+            }), failures);
         return new RefinedPackage(package, new NameMap(names))
         {
             Locals = locals,
             PropertyRecord = record,
             InlinedFlows = inlined,
             PayloadTypes = payloadTypes,
+            TypedPayloads = typed,
             ModuleNames = moduleNames,
             AskedNames = [.. ladders.Select(l => string.Join(' ', l)), .. payloadTypes.Asked],
             NamesAsAsked = asAsked,

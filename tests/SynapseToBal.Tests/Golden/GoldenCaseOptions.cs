@@ -28,6 +28,7 @@ internal static class GoldenCaseOptions
                 "" => options,
                 "keep-structure" => options with { KeepStructure = true },
                 "synapse-log-lines" => options with { SynapseLogLines = true },
+                "typed-payloads" => options with { TypedPayloads = true },
                 _ => throw new InvalidOperationException($"{file}: unknown option '{line}'"),
             };
         }

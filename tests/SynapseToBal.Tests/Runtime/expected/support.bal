@@ -57,11 +57,15 @@ const string REQUEST_HOST_HEADER = "host";
 # the server's CORS configuration with the methods of the resource that took the request, which Resource.process
 # records on the message (`recordCors`); `()` for anything else. `fullRequestPath` is set for the main sequence's
 # request in a project with APIs: the REST handler tried them first, and API.canProcess recorded REST_FULL_REQUEST_PATH,
-# the request URI as received (ApiUtils.getFullRequestPath), before none of them took it.
+# the request URI as received (ApiUtils.getFullRequestPath), before none of them took it. `boundPayload` is the body
+# a resource's `@http:Payload json` parameter took (`--typed-payloads`): the listener already read the entity and parsed
+# it as JSON, so the context starts from that value, as after the first JSON read of a JSON body (`parsedPayload`), its
+# bytes the value's JSON text; an error (the default) for a resource that takes none.
 function newContext(http:Request request, string? api, string basePath, map<string> pathParams = {}, boolean dispatched = true,
         string? apiContext = (), string apiVersion = "",
         ResourceCors? cors = (), // Only with: argument cors
         boolean fullRequestPath = false, // Only with: argument fullRequestPath
+        json|error boundPayload = error("no bound payload"), // Only with: argument boundPayload
         string versionType = "") returns Context|error {
     string contentType = request.getContentType();
     // The pass-through ServerWorker takes a request for REST unless its content type is SOAP's; a request that
@@ -102,6 +106,15 @@ function newContext(http:Request request, string? api, string basePath, map<stri
     }
     if api is string && dispatched {
         check setQueryParams(ctx, request.rawPath);
+    }
+    if boundPayload !is error { // Only with: argument boundPayload
+        // `()` is an empty body (json is nilable: the listener binds `()` when the entity has no content).
+        byte[] bytes = [];
+        if boundPayload !is () {
+            bytes = boundPayload.toJsonString().toBytes();
+        }
+        ctx.payload = <ReceivedBody>{bytes, contentType: ctx.contentType, parsed: boundPayload};
+        return ctx;
     }
     ctx.payload = <ReceivedBody>{bytes: check request.getBinaryPayload(), contentType: ctx.contentType};
     return ctx;
