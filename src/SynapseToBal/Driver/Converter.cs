@@ -24,7 +24,7 @@ public sealed record ConversionOptions(string Input, string? Org = null, string?
     /// <summary>
     /// API resources that only read their body as JSON (or replace it) take it as a <c>json</c> payload parameter
     /// (<c>--typed-payloads</c>; docs/design.md "Typed resource parameters"): the listener then answers 400 for a body
-    /// it cannot bind, where the Micro Integrator runs the fault flow (SB0618).
+    /// it cannot bind, where the Micro Integrator runs the flow or its fault flow (SB0618).
     /// </summary>
     public bool TypedPayloads { get; init; }
 

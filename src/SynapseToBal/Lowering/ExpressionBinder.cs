@@ -164,6 +164,13 @@ internal sealed partial class ExpressionBinder(
 
     private ExprIr? TypedNumber(string text)
     {
+        // The MI reads `007` as 7 (Integer.parseInt, Double.parseDouble; Jaxen's number), while a Ballerina numeric
+        // literal takes no leading zero: the integer part loses them (one zero kept before a fraction or alone).
+        var sign = text.StartsWith('-') ? "-" : string.Empty;
+        var digits = text[sign.Length..];
+        var dot = digits.IndexOf('.', StringComparison.Ordinal);
+        var whole = (dot < 0 ? digits : digits[..dot]).TrimStart('0');
+        text = sign + (whole.Length == 0 ? "0" : whole) + (dot < 0 ? string.Empty : digits[dot..]);
         if (IsXPath)
         {
             return new NumberLiteralIr(text, ValueKind.Float);

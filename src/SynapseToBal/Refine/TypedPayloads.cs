@@ -6,7 +6,7 @@ namespace SynapseToBal.Refine;
 /// <summary>
 /// Which API resources take their body as a typed payload parameter (<c>--typed-payloads</c>, issue 14;
 /// docs/design.md "Typed resource parameters"). A payload parameter makes the listener bind the body before the
-/// resource runs, and answer 400 for a body it cannot bind, where the Micro Integrator runs the fault flow: the option
+/// resource runs, and answer 400 for a body it cannot bind, where the Micro Integrator runs the flow (json-eval reads an XML or text body converted) or, for malformed JSON, its fault flow: the option
 /// is the developer's acceptance of that difference. Beyond it the resource must behave as without the parameter, so
 /// it qualifies only when what its flow can do with the received body is read it as JSON (json-eval, <c>${payload.x}</c>,
 /// a payloadFactory's json-eval arguments, a JSON validate of the whole payload) or replace it (a payloadFactory),

@@ -31,6 +31,9 @@ public sealed class MiArithmeticAndBoundsTests
     [InlineData("${2 * 1.5}", "(check miDoubleArithmetic(<float>2, \"*\", 1.5)).toString()")]
     [InlineData("${3.5 - 1}", "(check miDoubleArithmetic(3.5, \"-\", <float>1)).toString()")]
     [InlineData("${6 * 2}", "(6 * 2).toString()")]
+    // A literal with leading zeros is the number the MI parses (Integer.parseInt): Ballerina takes no leading zero.
+    [InlineData("${007 * 2}", "(7 * 2).toString()")]
+    [InlineData("${00.5 + 0.25}", "(check miDoubleArithmetic(0.5, \"+\", 0.25)).toString()")]
     public void Mi_division_and_remainder(string expression, string expected) =>
         Assert.Equal(Guarded(expression, expected), ExpressionTranslatorTests.Value(expression));
 
