@@ -370,6 +370,31 @@ public sealed partial class Lowerer
             };
         }
 
+        // init.xml (2.x) writes each setting but redisHost only when the init gives it (a filter around each
+        // property), and RedisServer reads them from the message: a setting this init leaves out keeps the value an
+        // earlier init on the same path gave it.
+        if (context.Exchange.Current.Redis is { } earlier)
+        {
+            var inherited = earlier.Connection is { } earlierConnection
+                ? _redisInlineConnections.Values.SelectMany(l => l).FirstOrDefault(k => ReferenceEquals(k.Connection, earlierConnection)).Settings
+                : null;
+            if (inherited is null)
+            {
+                const string unknown = "an inline <redis.init> before it on this path is not translated or runs on some paths only, and the settings this init leaves out keep that init's values on the message (init.xml writes only the settings it is given; RedisServer reads them from the message), which only the run time knows";
+                return [Unsettled(unknown, ConnectorTodo(init, unknown))];
+            }
+            else
+            {
+                foreach (var (name, value) in inherited)
+                {
+                    if (name != "redisHost")
+                    {
+                        settings.TryAdd(name, value);
+                    }
+                }
+            }
+        }
+
         if (RedisConnectionProblem(settings) is { } problem)
         {
             return [Unsettled(problem, ConnectorTodo(init, problem))];
@@ -394,6 +419,14 @@ public sealed partial class Lowerer
         if (Pooled(settings) && known.FirstOrDefault(k => Pooled(k.Settings)) is { Connection: not null } first)
         {
             var why = $"another inline <redis.init> of '{artifact}' ({InitPlace(first.Connection.Origin)}) uses the same connection pool (redisConnectionPoolId {pool}) with other settings: connector 2.4 and later keep the JedisPool the first operation to connect builds (so which server both reach is known only at run time), 2.3 and earlier connect each operation anew";
+            if (_redisPoolConflicts.Add(first.Connection))
+            {
+                // The first init is translated with its own settings; where the other one's operation connects first,
+                // the Micro Integrator's pool holds the other settings for both.
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, first.Connection.Origin, "redis.init", "its connection pool",
+                    $"the inline <redis.init> at {InitPlace(init.Location)} uses the same pool (redisConnectionPoolId {pool}) with other settings, and connector 2.4 and later keep the JedisPool the first operation to connect builds: the operations after this init may reach that init's server in the Micro Integrator; the generated connection always uses this init's settings");
+            }
+
             return [Unsettled(why, ConnectorTodo(init, why))];
         }
 
@@ -404,6 +437,9 @@ public sealed partial class Lowerer
         context.Exchange.Set(context.Exchange.Current with { Redis = new RedisInline(connection, null) });
         return [new CommentStep(init, InlineInitComment)];
     }
+
+    /// <summary>The inits whose pool another init of other settings shares (reported once).</summary>
+    private readonly HashSet<RedisConnectionIr> _redisPoolConflicts = new(ReferenceEqualityComparer.Instance);
 
     private static bool SameSettings(Dictionary<string, string> a, Dictionary<string, string> b) =>
         a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var other) && other.Trim() == pair.Value.Trim());
@@ -417,5 +453,5 @@ public sealed partial class Lowerer
         "An inline <redis.init>: the operations after it in the same sequence use this connection, as connector 2.x's templates do (get fails for a missing key, hSet replaces the payload with {\"output\":n}); the init's properties (redisHost, redisPort, ...) are not set on the message.";
 
     private const string RedisInlineVersionNote =
-        "the operations after it use its connection and the 2.x templates (get of a missing key fails the flow with 'Redis server throw null response', hSet replaces the payload with {\"output\":1 or 0}); connector 3.x (MI 4.x) gives \"\" for a missing key and keeps the payload after hSet, 2.1 and 2.2's get pastes the value into its JSON unescaped, and 1.0.x and 2.0.0 take redisPort and redisTimeout (2.0.0 also cacheKey and useSsl) from the message's properties of those names ($ctx:), not from the init's values";
+        "the operations after it use its connection and the 2.x templates (get of a missing key fails the flow with 'Redis server throw null response', hSet replaces the payload with {\"output\":1 or 0}); connector 3.x (MI 4.x) gives \"\" for a missing key and keeps the payload after hSet, 2.1 and 2.2's get pastes the value into its JSON unescaped, and 1.0.x and 2.0.0 take redisPort and redisTimeout (2.0.0 also cacheKey and useSsl) from the message's properties of those names ($ctx:), not from the init's values; the pool is keyed by the API or proxy that runs the sequence (ARTIFACT_NAME), and on EI 6.5 and earlier, whose Synapse sets no ARTIFACT_NAME, one pool serves the whole server";
 }

@@ -16,4 +16,4 @@ final RedisConnection stockVolumeApiRedis = new (uri = (), host = stockVolumeApi
 # do (get fails for a missing key, hSet replaces the payload with {"output":n}); the init's properties (redisHost,
 # redisPort, ...) are not set on the message.
 # Jedis also limits each command's reply to redisTimeout (2000 ms by default); redis:Client sets no such limit.
-final RedisConnection stockVolumeApiRedis2 = new (uri = (), host = stockVolumeApiRedisHost2, port = stockVolumeApiRedisPort2, password = stockVolumeApiCacheKey, connectionTimeout = 2, ssl = false);
+final RedisConnection stockVolumeApiRedis2 = new (uri = (), host = stockVolumeApiRedisHost2, port = stockVolumeApiRedisPort2, password = stockVolumeApiCacheKey, connectionTimeout = 5, ssl = false);
