@@ -46,7 +46,7 @@ public static partial class SecretNames
     private static readonly HashSet<string> CountedTokenWords =
     [
         "input", "output", "prompt", "completion", "completions", "total", "reasoning", "cached", "cache", "generated",
-        "estimated", "remaining", "used", "consumed", "billed", "context", "response", "request", "candidates",
+        "estimated", "remaining", "used", "consumed", "billed", "context", "response", "candidates",
         "thoughts", "max", "min", "num", "limit",
     ];
 

@@ -70,6 +70,8 @@ public sealed class SafetyTests
     [InlineData("hasPassword", false)]
     // Token counts of a language model's usage are numbers; tokens themselves stay credentials.
     [InlineData("inputTokens", false)]
+    // OAuth 1.0 request tokens are credentials.
+    [InlineData("requestTokens", true)]
     [InlineData("outputTokens", false)]
     [InlineData("maxTokens", false)]
     [InlineData("totalTokens", false)]
