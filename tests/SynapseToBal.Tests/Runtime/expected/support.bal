@@ -11894,33 +11894,28 @@ function dataServiceOutValues(DataServiceOutRead[] reads) returns record {}|erro
     return values;
 }
 
-# An integer, float or boolean OUT value that may be SQL NULL (`get` takes a type descriptor, and `int?` is none).
-type DataServiceNullableInt int?;
-
-type DataServiceNullableFloat float?;
-
-type DataServiceNullableBoolean boolean?;
-
 # The value of an OUT parameter read as its sqlType. SQLQuery.getOutparameterValue reads an integer, float or boolean
 # with the JDBC getter of a primitive (getInt, getLong, getShort, getByte, getDouble, getFloat, getBoolean), which gives
 # 0, 0.0 or false for SQL NULL, so such a NULL is that value; a NUMERIC (getBigDecimal), text, date or time NULL stays
-# null.
+# null. ballerina/sql's `get` refuses a union type descriptor (`int?`: OutParameterProcessor.get, "does not support
+# union return type") and returns nil for a NULL integer, float or boolean whatever the type asked for, so the value is
+# read as `anydata` and tested for nil.
 function dataServiceOutValue(sql:OutParameter outParameter, string sqlType) returns anydata|error {
     match sqlType {
         "INTEGER"|"BIGINT"|"SMALLINT"|"TINYINT" => {
-            DataServiceNullableInt value = check outParameter.get(DataServiceNullableInt);
-            return value ?: 0;
+            anydata value = check outParameter.get(int);
+            return value is () ? 0 : value;
         }
         "DOUBLE"|"REAL" => {
-            DataServiceNullableFloat value = check outParameter.get(DataServiceNullableFloat);
-            return value ?: 0.0;
+            anydata value = check outParameter.get(float);
+            return value is () ? 0.0 : value;
         }
         "NUMERIC" => {
             return outParameter.get(decimal);
         }
         "BIT" => {
-            DataServiceNullableBoolean value = check outParameter.get(DataServiceNullableBoolean);
-            return value ?: false;
+            anydata value = check outParameter.get(boolean);
+            return value is () ? false : value;
         }
     }
     return outParameter.get(string);
@@ -11930,19 +11925,19 @@ function dataServiceOutValue(sql:OutParameter outParameter, string sqlType) retu
 function dataServiceInOutValue(sql:InOutParameter inOutParameter, string sqlType) returns anydata|error {
     match sqlType {
         "INTEGER"|"BIGINT"|"SMALLINT"|"TINYINT" => {
-            DataServiceNullableInt value = check inOutParameter.get(DataServiceNullableInt);
-            return value ?: 0;
+            anydata value = check inOutParameter.get(int);
+            return value is () ? 0 : value;
         }
         "DOUBLE"|"REAL" => {
-            DataServiceNullableFloat value = check inOutParameter.get(DataServiceNullableFloat);
-            return value ?: 0.0;
+            anydata value = check inOutParameter.get(float);
+            return value is () ? 0.0 : value;
         }
         "NUMERIC" => {
             return inOutParameter.get(decimal);
         }
         "BIT" => {
-            DataServiceNullableBoolean value = check inOutParameter.get(DataServiceNullableBoolean);
-            return value ?: false;
+            anydata value = check inOutParameter.get(boolean);
+            return value is () ? false : value;
         }
     }
     return inOutParameter.get(string);
