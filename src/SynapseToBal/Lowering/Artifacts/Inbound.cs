@@ -270,7 +270,7 @@ public sealed partial class Lowerer
         if (Text("dispatch.filter.pattern") is { } pattern)
         {
             // Matching requests go to the APIs and proxies, the others to main: the endpoint's sequence is never run.
-            return NotTranslatedInbound(inbound, protocol, $"dispatch.filter.pattern '{pattern}' sends matching requests to the APIs and proxy services and the others to the main sequence; serve the APIs on a second listener on this port by hand");
+            return NotTranslatedInbound(inbound, protocol, $"dispatch.filter.pattern '{pattern}' sends a request whose URI fully matches it to the API that takes it, else to the proxy service its path names, else to the main sequence, and any other request to the main sequence (InboundHttpServerWorker: the inbound endpoint's own sequence never runs once a pattern is set); serve the APIs and proxies on a second listener on this port and answer the rest with the main sequence's translation, by hand");
         }
 
         if (Text("inbound.http.port") is not { } portText || !int.TryParse(portText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)

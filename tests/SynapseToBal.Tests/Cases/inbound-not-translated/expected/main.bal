@@ -42,7 +42,7 @@ listener http:Listener httpListener = new (httpPort);
 //     </parameters>
 // </inboundEndpoint>
 
-// TODO(SB0227): inbound endpoint (http) injecting into sequence 'Consume' is not translated: dispatch.filter.pattern '/orders/.*' sends matching requests to the APIs and proxy services and the others to the main sequence; serve the APIs on a second listener on this port by hand: 'DispatchInbound' (inbounds.xml, line 34).
+// TODO(SB0227): inbound endpoint (http) injecting into sequence 'Consume' is not translated: dispatch.filter.pattern '/orders/.*' sends a request whose URI fully matches it to the API that takes it, else to the proxy service its path names, else to the main sequence, and any other request to the main sequence (InboundHttpServerWorker: the inbound endpoint's own sequence never runs once a pattern is set); serve the APIs and proxies on a second listener on this port and answer the rest with the main sequence's translation, by hand: 'DispatchInbound' (inbounds.xml, line 34).
 // <inboundEndpoint name="DispatchInbound" protocol="http" sequence="Consume" suspend="false">
 //     <parameters>
 //         <parameter name="inbound.http.port">8086</parameter>
