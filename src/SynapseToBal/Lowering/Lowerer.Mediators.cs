@@ -92,6 +92,10 @@ public sealed partial class Lowerer
         }
     }
 
+    /// <summary>Whether the flow goes on after the step with a backend's response: a call that awaits it, or a JMS request-reply.</summary>
+    private static bool LeavesBackendResponse(StepIr step) =>
+        step is CallStep { OutOnly: false } or CallAddressStep { OutOnly: false } or JmsSendStep { AwaitsReply: true };
+
     /// <summary>What a step tells of the message exchange for the steps after it (see <see cref="ExchangeState"/>).</summary>
     private void Follow(StepIr step, FlowContext context)
     {
@@ -101,7 +105,7 @@ public sealed partial class Lowerer
             case MarkResponseStep mark:
                 context.Exchange.Set(state with { Response = mark.IsResponse ? Known.Yes : Known.No, IsResponse = mark.IsResponse ? Known.Yes : Known.No });
                 break;
-            case CallStep { OutOnly: false } or CallAddressStep { OutOnly: false } or JmsSendStep { AwaitsReply: true }:
+            case var call when LeavesBackendResponse(call):
                 // The flow goes on with the backend's response (a new axis2 message context unless the call blocks);
                 // a JMS request-reply's reply comes back through SynapseCallbackReceiver as a non-blocking call's does.
                 context.Exchange.Set(step is CallStep { Blocking: true } or CallAddressStep { Blocking: true }

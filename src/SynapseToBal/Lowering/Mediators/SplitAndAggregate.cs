@@ -584,7 +584,7 @@ public sealed partial class Lowerer
 
     /// <summary>Whether a step of a copy's branch may leave the copy holding a backend's response (see <c>Follow</c>).</summary>
     private static bool MayMakeResponse(StepIr step) =>
-        step is CallStep { OutOnly: false } or CallAddressStep { OutOnly: false } or JmsSendStep { AwaitsReply: true } or MarkResponseStep { IsResponse: true } or InvokeStep;
+        LeavesBackendResponse(step) || step is MarkResponseStep { IsResponse: true } or InvokeStep;
 
     /// <summary>
     /// What a split copies: the parts of an iterate (each part the body of its copy, or with preservePayload attached
