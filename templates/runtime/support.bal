@@ -1780,6 +1780,39 @@ function formEncoded(xml content) returns byte[] {
     return string:'join("&", ...fields).toBytes();
 }
 
+# The path an endpoint with `format="get"` sends to: `path` after the client's URL `url`, with the message's payload as
+# the URL's query, as the Micro Integrator sends it: Axis2FlexibleMEPClient (BlockingMsgSenderUtils for a blocking
+# send) sets HTTP_METHOD GET and the message type application/x-www-form-urlencoded, and the sender asks that
+# formatter for the target URL (XFormURLEncodedFormatter.getTargetAddress, URLTemplatingUtil.appendQueryParameters):
+# `name=value` for each child element of the body's first element, its local name as it is and its text children's
+# text URL-encoded as Java's URLEncoder does in UTF-8 (a space as `%20`), joined by `&`; then added after a `?` when
+# the URL has none, right after it when the URL ends with `?`, else after a `&`. Nested elements give only their own
+# text; the `_JsonReader_` prefixes stay (only the formatter's body writer drops them). No first element, or one
+# without child elements: the path as it is. The endpoint is content-aware, so the message is built (AbstractEndpoint).
+function formGetPath(Context ctx, string url, string path) returns string|error {
+    xml<xml:Element> roots = (check bodyFirstElement(ctx)).elements();
+    if roots.length() == 0 {
+        return path;
+    }
+    string[] fields = [];
+    foreach xml:Element child in roots.get(0).getChildren().elements() {
+        string text = "";
+        foreach xml item in child.getChildren() {
+            if item is xml:Text {
+                text += item.data();
+            }
+        }
+        fields.push(localName(child.getName()) + "=" + replaceText(urlEncodeJava(text, "UTF-8"), "+", "%20"));
+    }
+    if fields.length() == 0 {
+        return path;
+    }
+    string target = url + path;
+    int? question = target.indexOf("?");
+    string separator = question is () ? "?" : question == target.length() - 1 ? "" : "&";
+    return path + separator + string:'join("&", ...fields);
+}
+
 # The SOAP envelope namespace when `message` is a SOAP 1.1 or 1.2 envelope, otherwise `()`.
 function soapVersion(xml message) returns string? {
     xml<xml:Element> roots = message.elements();
@@ -5638,8 +5671,9 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     // (Axis2FlexibleMEPClient; BlockingMsgSenderUtils.fillMessageContext for a blocking call or a forwarding processor).
     removeAddressingHeaders(ctx);
     // No method on the message (after a call's response, `becomeResponse`): TargetRequestFactory sends a POST.
-    string verb = method ?: (ctx.method == "" ? "POST" : ctx.method);
-    http:Request|error built = outboundRequest(ctx, verb, bodyEdit, headers, format == "rest");
+    // format="get": a GET, whose query the caller's path holds (`formGetPath`), without a body.
+    string verb = format == "get" ? "GET" : (method ?: (ctx.method == "" ? "POST" : ctx.method));
+    http:Request|error built = outboundRequest(ctx, verb, bodyEdit, headers, format == "rest" || format == "get");
     if before is [string, map<string>, json|xml|ReceivedBody] {
         ctx.contentType = before[0];
         ctx.headers = before[1];
@@ -5658,8 +5692,8 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
         return sendTimeout(ctx);
     }
     http:Response response = check result;
-    // ClientWorker marks the response REST when the request was sent as REST (pox, rest).
-    ctx.restCall = format == "pox" || format == "rest";
+    // ClientWorker marks the response REST when the request was sent as REST (pox, rest, get).
+    ctx.restCall = format == "pox" || format == "rest" || format == "get";
     ctx.statusCode = response.statusCode;
     ctx.httpSc = response.statusCode.toString();
     check receiveHeaders(ctx, response);
@@ -5681,7 +5715,8 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
 #
 # `rest`: the message is sent as REST (an endpoint's `format="rest"`): Axis2's MessageProcessorSelector then picks
 # the application/xml formatter for a `text/xml` message (`entityBody`), whose formatSOAPAction gives the action
-# as it is: TargetRequest writes the SOAPAction header from it unquoted.
+# as it is: TargetRequest writes the SOAPAction header from it unquoted. So does `format="get"`'s form formatter
+# (XFormURLEncodedFormatter.formatSOAPAction), for a GET that has no body.
 function outboundRequest(Context ctx, string verb, (function (xml|byte[] body) returns xml|byte[]|error)? bodyEdit,
         function (Context ctx, http:Request request) headers = passThroughHeaders, boolean rest = false) returns http:Request|error {
     http:Request request = new;
@@ -6800,8 +6835,9 @@ function variableMember(Context ctx, string name, string path) returns [boolean,
 
 # The formats an endpoint can force on the messages it sends (its `format` attribute). `rest` only marks the message
 # REST (Axis2's doingREST): the URL postfix is appended (`restPostfix`), a `text/xml` message is written as its body's
-# first element under its own content type (`entityBody`), and the response is taken as REST (`restCall`).
-type EndpointFormat "soap11"|"soap12"|"pox"|"rest";
+# first element under its own content type (`entityBody`), and the response is taken as REST (`restCall`). `get`
+# sends a GET without a body, the payload's fields in the URL's query (`formGetPath`), and takes the response as REST.
+type EndpointFormat "soap11"|"soap12"|"pox"|"rest"|"get";
 
 # Prepares the message for an endpoint with a `format`, as Synapse does before sending (semantics §8): a
 # SOAP 1.1 envelope (`text/xml`, with the action as the SOAPAction header when there is one), a SOAP 1.2
@@ -6825,8 +6861,9 @@ function applyEndpointFormat(Context ctx, EndpointFormat format) {
         "pox" => {
             ctx.contentType = "application/xml";
         }
-        "rest" => {
+        "rest"|"get" => {
             // Axis2FlexibleMEPClient only marks the message REST (setDoingREST); the message keeps its content type.
+            // For get it sets the clone's messageType to form data, which only writes the query (`formGetPath`).
         }
     }
 }
@@ -7760,8 +7797,12 @@ function callGroup(Context ctx, EndpointGroup group, string path = "", string? m
         }
         GroupMemberSettings member = group.memberSettings(index);
         WsAddressing? addressing = member.addressing;
-        // The path joined to this member's URL as Synapse joins an address and its postfix (`clientPath`).
+        // The path joined to this member's URL as Synapse joins an address and its postfix (`clientPath`); with
+        // format="get" the payload's fields as its query (`formGetPath`).
         string memberPath = clientPath(member.url, path);
+        if format == "get" {
+            memberPath = check formGetPath(ctx, member.url, memberPath);
+        }
         error? result = blocking
             ? (addressing is WsAddressing && preservesWsAddressing(ctx)
                 ? callBlockingAddressed(ctx, group.memberClient(index), memberPath, format, nonErrorCodes, addressing, member.url, soapFault, method, soapAction, headers)
@@ -10705,8 +10746,10 @@ type UrlTemplateEndpoint record {|
 # else the expanded template, the postfix joined when the endpoint has no method (`withRestPostfix`).
 function forwardPath(Context ctx, ForwardTemplate? template, string? url = (), EndpointFormat? format = ()) returns string|error {
     if template is () {
-        // An address endpoint: the postfix joined to the client's URL as Axis2FlexibleMEPClient joins them (`clientPath`).
-        return url is string ? clientPath(url, restPostfix(ctx, format)) : restPostfix(ctx, format);
+        // An address endpoint: the postfix joined to the client's URL as Axis2FlexibleMEPClient joins them (`clientPath`);
+        // with format="get" the stored payload's fields as its query (`formGetPath`; a group adds them in `callGroup`).
+        string path = url is string ? clientPath(url, restPostfix(ctx, format)) : restPostfix(ctx, format);
+        return format == "get" && url is string ? formGetPath(ctx, url, path) : path;
     }
     string expanded = check expandUriTemplate(ctx, template.template, false, template.bound);
     return template.method is () ? withRestPostfix(expanded, restPostfix(ctx, format)) : expanded;

@@ -501,6 +501,7 @@ public sealed partial class PackageEmitter
         EndpointFormat.Soap12 => "\"soap12\"",
         EndpointFormat.Pox => "\"pox\"",
         EndpointFormat.Rest => "\"rest\"",
+        EndpointFormat.Get => "\"get\"",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 

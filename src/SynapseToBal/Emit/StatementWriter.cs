@@ -2491,10 +2491,15 @@ internal sealed partial class StatementWriter
         switch (call.Path)
         {
             case HttpPathIr.Postfix:
+            {
                 // Through an endpoint with format="rest" the postfix is appended whatever the request (restPostfix's format).
                 var postfix = call.Client.Format == EndpointFormat.Rest ? "restPostfix(ctx, \"rest\")" : "restPostfix(ctx)";
-                args.Add(_emptyPostfix ? "\"\"" : clientUrl is null ? postfix : $"clientPath({clientUrl}, {postfix})");
+                var path = _emptyPostfix ? "\"\"" : clientUrl is null ? postfix : $"clientPath({clientUrl}, {postfix})";
+                // format="get": the payload's fields become the URL's query (formGetPath); a group adds them to each member's URL (callGroup).
+                args.Add(call.Client.Format == EndpointFormat.Get && clientUrl is not null ? $"check formGetPath(ctx, {clientUrl}, {path})" : path);
                 break;
+            }
+
             case HttpPathIr.None:
                 args.Add("\"\"");
                 args.Add("\"POST\"");
@@ -2526,6 +2531,7 @@ internal sealed partial class StatementWriter
                 EndpointFormat.Soap12 => "format = \"soap12\"",
                 EndpointFormat.Pox => "format = \"pox\"",
                 EndpointFormat.Rest => "format = \"rest\"",
+                EndpointFormat.Get => "format = \"get\"",
                 _ => throw new InvalidOperationException($"Unhandled endpoint format {format}"),
             });
         }

@@ -597,6 +597,14 @@ public enum EndpointFormat
     /// the response is taken as REST.
     /// </summary>
     Rest,
+
+    /// <summary>
+    /// <c>format="get"</c>: Axis2FlexibleMEPClient (BlockingMsgSenderUtils for a blocking send) marks the message REST,
+    /// sets HTTP_METHOD GET and the message type <c>application/x-www-form-urlencoded</c>, whose formatter
+    /// (XFormURLEncodedFormatter.getTargetAddress, URLTemplatingUtil.appendQueryParameters) puts the child elements of
+    /// the body's first element into the URL's query; the request has no body (TargetRequest).
+    /// </summary>
+    Get,
 }
 
 public enum ConfigurableType

@@ -971,7 +971,7 @@ public sealed partial class Lowerer
             case AddressEndpointSyntax address when DeployTimeValue.Of(address.Uri) is { } deployTime:
                 // AddressEndpointFactory resolves the uri once, when it deploys the endpoint (ResolverFactory): its
                 // scheme, and so its transport, is known only then; an http(s) URL is taken.
-                return AddClient(baseName, address.Uri, address.Qualities, address.Location, endpoint, FormatOf(address.Format, "address", address.Location), deployTime);
+                return AddClient(baseName, address.Uri, address.Qualities, address.Location, endpoint, FormatOf(address.Format, "address", address.Location, get: true), deployTime);
             case HttpEndpointSyntax http when DeployTimeValue.Of(http.UriTemplate) is { } deployTime:
                 // HTTPEndpointFactory resolves the uri-template once, when it deploys the endpoint; what it resolves to is
                 // the template each message expands.
@@ -1012,7 +1012,7 @@ public sealed partial class Lowerer
                     return null;
                 }
 
-                var endpointFormat = FormatOf(address.Format, "address", address.Location);
+                var endpointFormat = FormatOf(address.Format, "address", address.Location, get: true);
 
                 return AddClient(baseName, address.Uri, address.Qualities, address.Location, endpoint, endpointFormat, self: _model.SelfCall(address));
             }
@@ -1055,10 +1055,11 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
-    /// An endpoint's <c>format</c> attribute, as DefaultEndpointFactory reads it (trimmed, in lower case); <c>get</c> and
-    /// one Synapse does not know (json, ...) are reported: the message goes out in its current format.
+    /// An endpoint's <c>format</c> attribute, as DefaultEndpointFactory reads it (trimmed, in lower case). One Synapse
+    /// does not know (json, ...) is reported: the factory sets no format, so the message goes out in its current format,
+    /// as here. <c>get</c> is translated for an address (<paramref name="get"/>) and reported elsewhere.
     /// </summary>
-    private EndpointFormat? FormatOf(string? format, string element, SourceLocation location)
+    private EndpointFormat? FormatOf(string? format, string element, SourceLocation location, bool get = false)
     {
         EndpointFormat? known = format?.Trim().ToLowerInvariant() switch
         {
@@ -1066,6 +1067,7 @@ public sealed partial class Lowerer
             "soap12" => EndpointFormat.Soap12,
             "pox" => EndpointFormat.Pox,
             "rest" => EndpointFormat.Rest,
+            "get" when get => EndpointFormat.Get,
             _ => null,
         };
         if (format is not null && known is null)

@@ -32,14 +32,14 @@ public sealed class RestFormatRuntimeTests
     {
         Assert.Contains("request.setHeader(\"SOAPAction\", rest || actionName.startsWith(\"\\\"\") ? actionName : string `\"${actionName}\"`);", RuntimeSourceText.Function("outboundRequest"), StringComparison.Ordinal);
         var call = RuntimeSourceText.Function("callEndpoint");
-        RuntimeSourceText.InOrder(call, "outboundRequest(ctx, verb, bodyEdit, headers, format == \"rest\");", "ctx.restCall = format == \"pox\" || format == \"rest\";");
+        RuntimeSourceText.InOrder(call, "outboundRequest(ctx, verb, bodyEdit, headers, format == \"rest\" || format == \"get\");", "ctx.restCall = format == \"pox\" || format == \"rest\" || format == \"get\";");
     }
 
     [Fact]
     public void A_message_without_a_method_is_sent_as_post()
     {
         Assert.Contains("ctx.method = \"\";", RuntimeSourceText.Function("becomeResponse"), StringComparison.Ordinal);
-        Assert.Contains("string verb = method ?: (ctx.method == \"\" ? \"POST\" : ctx.method);", RuntimeSourceText.Function("callEndpoint"), StringComparison.Ordinal);
+        Assert.Contains("string verb = format == \"get\" ? \"GET\" : (method ?: (ctx.method == \"\" ? \"POST\" : ctx.method));", RuntimeSourceText.Function("callEndpoint"), StringComparison.Ordinal);
         Assert.Contains("ctx.method = state.method;", RuntimeSourceText.Function("restoreRequestState"), StringComparison.Ordinal);
     }
 }

@@ -17,14 +17,14 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # A branch of the <clone> at line 9: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function quoteAggregateCloneTarget1(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteAggregateProxyEndpoint, clientPath(quoteAggregateProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteAggregateProxyEndpointSuspension);
+    check callEndpoint(ctx, quoteAggregateProxyEndpoint, check formGetPath(ctx, quoteAggregateProxyEndpointUrl, clientPath(quoteAggregateProxyEndpointUrl, restPostfix(ctx))), format = "get", headers = passThroughHeaders, state = quoteAggregateProxyEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/<*>);
 }
 
 # A branch of the <clone> at line 9: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function quoteAggregateCloneTarget2(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteAggregateProxyEndpoint2, clientPath(quoteAggregateProxyEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = quoteAggregateProxyEndpointSuspension2);
+    check callEndpoint(ctx, quoteAggregateProxyEndpoint2, check formGetPath(ctx, quoteAggregateProxyEndpointUrl2, clientPath(quoteAggregateProxyEndpointUrl2, restPostfix(ctx))), format = "get", headers = passThroughHeaders, state = quoteAggregateProxyEndpointSuspension2);
     check setPayloadValue(ctx, (check soapBody(ctx))/<*>);
 }
 
