@@ -6311,7 +6311,8 @@ function sendEmailConnector(Context ctx, email:SmtpClient connection, string 'fr
     if charset is string && !bodyType.toLowerAscii().includes("text") {
         // JavaMail's mailcap binds multipart/* and message/rfc822 to handlers that refuse text (MimeMultipart's
         // updateHeaders, message_rfc822.writeTo): the send fails. It writes the text under any other type, which
-        // email:SmtpClient refuses ("Content type of the email should be text.").
+        // email:SmtpClient refuses ("Content type of the email should be text."): image/gif and image/jpeg too, whose
+        // image_gif / image_jpeg lines the mailcap leaves commented out (no handler: DataHandler writes the string).
         string mimeType = bodyType.toLowerAscii();
         int? semicolon = mimeType.indexOf(";");
         mimeType = (semicolon is int ? mimeType.substring(0, semicolon) : mimeType).trim();
