@@ -191,6 +191,6 @@ public sealed class ProcessorRoutePostfixTests
         var support = files["support.bal"];
         Assert.Contains("string? url = ();", support, StringComparison.Ordinal);
         Assert.Contains("route.state, route.template, route.url, headers);", support, StringComparison.Ordinal);
-        Assert.Contains("return url is string ? clientPath(url, restPostfix(ctx, format)) : restPostfix(ctx, format);", support, StringComparison.Ordinal);
+        Assert.Contains("string path = url is string ? clientPath(url, restPostfix(ctx, format)) : restPostfix(ctx, format);", support, StringComparison.Ordinal);
     }
 }

@@ -38,7 +38,7 @@ public sealed class HeaderPassThroughTests
         Assert.Contains("function (Context ctx, http:Request request) headers = passThroughHeaders, boolean rest = false) returns http:Request|error {", request, StringComparison.Ordinal);
         Assert.Contains("    headers(ctx, request);", request, StringComparison.Ordinal);
         Assert.DoesNotContain("passTransportHeaders", request, StringComparison.Ordinal);
-        Assert.Contains("outboundRequest(ctx, verb, bodyEdit, headers, format == \"rest\");", RuntimeSourceText.Function("callEndpoint"), StringComparison.Ordinal);
+        Assert.Contains("outboundRequest(ctx, verb, bodyEdit, headers, format == \"rest\" || format == \"get\");", RuntimeSourceText.Function("callEndpoint"), StringComparison.Ordinal);
         Assert.Contains("callEndpoint(ctx, endpoint, path, method, format, headers = headers)", RuntimeSourceText.Function("callBlocking"), StringComparison.Ordinal);
         // Same behaviour as the implicit pass-through: every transport header but the ones MI removes.
         Assert.Contains("    passTransportHeaders(ctx, request);\n}", RuntimeSourceText.Function("passThroughHeaders").ReplaceLineEndings("\n"), StringComparison.Ordinal);

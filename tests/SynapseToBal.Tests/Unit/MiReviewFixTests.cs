@@ -31,7 +31,7 @@ public sealed class MiReviewFixTests
         // The request is built from the message as it is, the message restored, the send started; the flow returns
         // before any execute it would wait on.
         InOrder(call,
-            "http:Request|error built = outboundRequest(ctx, verb, bodyEdit, headers, format == \"rest\");",
+            "http:Request|error built = outboundRequest(ctx, verb, bodyEdit, headers, format == \"rest\" || format == \"get\");",
             "ctx.contentType = before[0];",
             "ctx.headers = before[1];",
             "http:Request request = check built;",
