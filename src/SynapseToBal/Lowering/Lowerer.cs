@@ -351,10 +351,10 @@ public sealed partial class Lowerer
         var inbounds = _model.Artifacts.OfType<InboundEndpointSyntax>().Select(inbound => Guarded(inbound, () => LowerInbound(inbound))).OfType<InboundIr>().ToImmutableArray();
         var processors = LowerMessageProcessors();
         var jobs = _model.Artifacts.OfType<TaskSyntax>().Where(t => ReferenceEquals(_model.Symbols.Task(t.Name), t)).Select(task => Guarded(task, () => LowerTask(task))).OfType<JobIr>().ToImmutableArray();
-        _httpsListener = HttpsListener();
+        DecideHttpsListener();
         var services = _model.Apis.SelectMany(api => Guarded(api, () => LowerApi(api).ToList()) ?? []).ToList();
         services.AddRange(_model.Artifacts.OfType<ProxySyntax>().Where(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p) && _model.ServiceNameHolder(p) is null).SelectMany(proxy => Guarded(proxy, () => LowerProxy(proxy).ToList()) ?? []));
-        services.AddRange(_model.Artifacts.OfType<DataServiceSyntax>().Where(d => _model.ServiceNameHolder(d) is null).SelectMany(service => Guarded(service, () => LowerDataService(service).ToList()) ?? []));
+        services.AddRange(_model.Artifacts.OfType<DataServiceSyntax>().Where(d => _model.ServiceNameHolder(d) is null).SelectMany(service => LoweredDataService(service) ?? []));
         if (_model.Symbols.Sequence("main") is { } mainSequence && !IsKeptWhole(mainSequence)
             && GuardedPass(mainSequence, MainServiceStep, () => LowerMainService(services)) is { } main)
         {
