@@ -110,8 +110,10 @@ public sealed partial class Lowerer
         var service = candidates.FirstOrDefault(d => _model.ServiceNameHolder(d) is null);
         if (service is null || LoweredDataService(service) is null || !_dataServiceOperations.TryGetValue(service, out var translated))
         {
-            var why = service is null || !DataServiceServed(service)
+            var why = service is null || DataServiceDeployRefusal(service) is not null
                 ? "the data service is not deployed by the Micro Integrator (see its own diagnostic), so the call fails there (\"does not exist\")"
+                : !DataServiceServed(service)
+                ? "the data service is not translated (see its own diagnostic)"
                 : "none of the data service's operations is translated";
             return NotTranslated(why);
         }
