@@ -6,6 +6,9 @@ namespace SynapseToBal.Emit;
 
 internal sealed partial class StatementWriter
 {
+    /// <summary>The context a data service query reads its parameters from and writes its result to: the flow's, or a dataServiceCall's request.</summary>
+    private string _dataServiceContext = "ctx";
+
     /// <summary>
     /// A data service query: its SQL's text parts and each parameter read from the request (<c>dataServiceParam</c>,
     /// bound as its sqlType, SQL NULL for a value the request leaves NULL), run by a runtime helper. A query with
@@ -22,7 +25,7 @@ internal sealed partial class StatementWriter
             return;
         }
 
-        var reads = step.Arguments.Select(DataServiceParam).ToList();
+        var reads = step.Arguments.Select(a => DataServiceParam(a, _dataServiceContext)).ToList();
         var query = new StringBuilder();
         if (reads.Count > 0)
         {
@@ -54,8 +57,8 @@ internal sealed partial class StatementWriter
 
         var shape = $"{BallerinaSyntax.StringLiteral(result.Element)}, {BallerinaSyntax.StringLiteral(result.RowName)}, {BallerinaSyntax.StringLiteral(result.Namespace)}, {DataServiceEntries(result.Outputs)}";
         _out.Verbatim(step.GeneratedKeyColumn is { } keyColumn
-            ? $"check dataServiceGeneratedKey(ctx, {client}, {query}, {BallerinaSyntax.StringLiteral(keyColumn)}, {shape});"
-            : $"check dataServiceSelect(ctx, {client}, {query}, {shape}{(result.UseColumnNumbers ? ", useColumnNumbers = true" : string.Empty)});");
+            ? $"check dataServiceGeneratedKey({_dataServiceContext}, {client}, {query}, {BallerinaSyntax.StringLiteral(keyColumn)}, {shape});"
+            : $"check dataServiceSelect({_dataServiceContext}, {client}, {query}, {shape}{(result.UseColumnNumbers ? ", useColumnNumbers = true" : string.Empty)});");
     }
 
     /// <summary>
@@ -69,9 +72,9 @@ internal sealed partial class StatementWriter
     {
         var arguments = string.Join(", ", step.Arguments.Select(argument => argument.Direction switch
         {
-            DataServiceParamDirection.In => DataServiceParam(argument),
+            DataServiceParamDirection.In => DataServiceParam(argument, _dataServiceContext),
             DataServiceParamDirection.Out => $"dataServiceOut({BallerinaSyntax.StringLiteral(argument.OutName!)}, {BallerinaSyntax.StringLiteral(argument.OutSqlType!)})",
-            DataServiceParamDirection.InOut => $"check dataServiceInOut({BallerinaSyntax.StringLiteral(argument.OutName!)}, {BallerinaSyntax.StringLiteral(argument.OutSqlType!)}, {DataServiceParam(argument)})",
+            DataServiceParamDirection.InOut => $"check dataServiceInOut({BallerinaSyntax.StringLiteral(argument.OutName!)}, {BallerinaSyntax.StringLiteral(argument.OutSqlType!)}, {DataServiceParam(argument, _dataServiceContext)})",
             _ => throw new InvalidOperationException(argument.Direction.ToString()),
         }));
         var parts = "[" + string.Join(", ", step.SqlSegments.Select(BallerinaSyntax.StringLiteral)) + "]";
@@ -83,7 +86,7 @@ internal sealed partial class StatementWriter
         }
 
         var shape = $"{BallerinaSyntax.StringLiteral(result.Element)}, {BallerinaSyntax.StringLiteral(result.RowName)}, {BallerinaSyntax.StringLiteral(result.Namespace)}, {DataServiceEntries(result.Outputs)}";
-        _out.Verbatim($"check dataServiceCall(ctx, {client}, {parts}, [{arguments}], {shape}"
+        _out.Verbatim($"check dataServiceCall({_dataServiceContext}, {client}, {parts}, [{arguments}], {shape}"
             + (step.OutParamsOnly ? ", outParamsOnly = true" : string.Empty)
             + (result.UseColumnNumbers ? ", useColumnNumbers = true" : string.Empty) + ");");
     }
@@ -93,7 +96,7 @@ internal sealed partial class StatementWriter
     /// forceDefault and nullFails; a parameter no with-param gives is its default value, and without one fails every
     /// request (Query.extractParams).
     /// </summary>
-    private static string DataServiceParam(DataServiceArgumentIr argument)
+    private static string DataServiceParam(DataServiceArgumentIr argument, string context)
     {
         var type = BallerinaSyntax.StringLiteral(argument.Type.ToString().ToLowerInvariant());
         if (argument.Unmapped)
@@ -105,7 +108,7 @@ internal sealed partial class StatementWriter
                     : $"check dataServiceUnmappedParam({BallerinaSyntax.StringLiteral(argument.RequestName)})";
         }
 
-        var read = new StringBuilder("check dataServiceParam(ctx, ").Append(BallerinaSyntax.StringLiteral(argument.RequestName));
+        var read = new StringBuilder($"check dataServiceParam({context}, ").Append(BallerinaSyntax.StringLiteral(argument.RequestName));
         if (argument.Type != DbParameterType.String)
         {
             read.Append(", ").Append(type);
@@ -177,5 +180,40 @@ internal sealed partial class StatementWriter
         _out.Line($"return dataServiceFault(ctx, {reply}, {failure});");
         _out.Close();
         _out.Line($"return dataServiceNoOperation(ctx, {reply});");
+    }
+
+    /// <summary>
+    /// A dataServiceCall of an operation of the project's data service, run in process as DataServiceCallMediator does:
+    /// a request context holding the operation element with one child per parameter (<c>dataServiceCallRequest</c>),
+    /// the operation's query run on it, and its result placed by <c>dataServiceCallTarget</c> (a property, or the body).
+    /// </summary>
+    private void DataServiceCallOperation(DataServiceCallStep step)
+    {
+        var request = Local("dataServiceRequest");
+        var parameters = string.Join(", ", step.Params.Select(p => $"[{BallerinaSyntax.StringLiteral(p.Name)}, {_expr.String(p.Value)}]"));
+        _out.Line($"Context {request} = dataServiceCallRequest(ctx, {BallerinaSyntax.StringLiteral(step.Operation)}, [{parameters}]);");
+        var saved = _dataServiceContext;
+        _dataServiceContext = request;
+        try
+        {
+            DataServiceQuery(step.Query);
+        }
+        finally
+        {
+            _dataServiceContext = saved;
+        }
+
+        var arguments = new List<string> { "ctx", step.Query.Result is not null ? request : "()" };
+        if (step.Query.Result is null && step.ReturnRequestStatus)
+        {
+            arguments.Add("requestStatus = true");
+        }
+
+        if (step.TargetProperty is { } property)
+        {
+            arguments.Add($"property = {BallerinaSyntax.StringLiteral(property)}");
+        }
+
+        _out.Line($"check dataServiceCallTarget({string.Join(", ", arguments)});");
     }
 }

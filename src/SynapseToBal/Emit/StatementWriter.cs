@@ -922,6 +922,9 @@ internal sealed partial class StatementWriter
             case DataServiceDispatchStep dispatch:
                 DataServiceDispatch(dispatch);
                 break;
+            case DataServiceCallStep call:
+                DataServiceCallOperation(call);
+                break;
             case HttpConnectorCallStep http when PathAfterRequest(http):
             {
                 // RestURLBuilder.connect sets the headers and the body before it evaluates the relative path

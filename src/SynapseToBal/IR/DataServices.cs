@@ -79,3 +79,17 @@ public sealed record DataServiceDispatchStep(string Service, ImmutableArray<Data
 
 /// <summary>One operation: its name, the query it runs, and whether an operation with no result answers <c>REQUEST_STATUS</c> (returnRequestStatus).</summary>
 public sealed record DataServiceOperationIr(string Name, DataServiceQueryStep Query, bool ReturnRequestStatus);
+
+/// <summary>
+/// A <c>dataServiceCall</c> of one operation of a data service of the project, run in process as the Micro
+/// Integrator's DataServiceCallMediator does: the request element <c>&lt;operation xmlns="http://ws.wso2.org/dataservice"&gt;</c>
+/// with one child per parameter (its text the parameter's value or its expression's string value, evaluated on the
+/// message: addParams) read by the operation's query (DataServiceRequest.getSingleInputValuesFromOM), and the XML
+/// result placed as dispatchToService places it: into the property <see cref="TargetProperty"/>, or appended to the
+/// SOAP body (null: the body target); an operation with no result empties the message (a default envelope, content
+/// type application/xml), or gives <c>REQUEST_STATUS</c> with <see cref="ReturnRequestStatus"/> (DataServiceProcessor.dispatch).
+/// </summary>
+public sealed record DataServiceCallStep(Syntax.MediatorSyntax Origin, string Service, string Operation, ImmutableArray<DataServiceCallParamIr> Params, DataServiceQueryStep Query, bool ReturnRequestStatus, string? TargetProperty) : StepIr(Origin);
+
+/// <summary>One parameter of a <see cref="DataServiceCallStep"/>: the element name and its string value.</summary>
+public sealed record DataServiceCallParamIr(string Name, ExprIr Value);

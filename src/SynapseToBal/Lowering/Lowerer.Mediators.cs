@@ -221,7 +221,7 @@ public sealed partial class Lowerer
         Translated<CacheMediator>("cache", (l, m, c) => l.LowerCache(m, c)),
         Translated<DbReportMediator>("dbreport", (l, m, c) => l.LowerDbReport(m, c)),
         Translated<DbLookupMediator>("dblookup", (l, m, c) => l.LowerDbLookup(m, c)),
-        Translated<DataServiceCallMediator>("dataServiceCall", (l, m, _) => [l.LowerDataServiceCall(m)]),
+        Translated<DataServiceCallMediator>("dataServiceCall", (l, m, c) => [l.LowerDataServiceCall(m, c)]),
         Translated<TransactionMediator>("transaction", (l, m, c) => l.LowerTransaction(m, c)),
         Translated<ClassMediator>("class", (l, m, c) => l.LowerClass(m, c)),
         Translated<PojoCommandMediator>("pojoCommand, annotatedCommand", (l, m, _) => [l.LowerPojoCommand(m)]),

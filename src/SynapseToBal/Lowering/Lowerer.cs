@@ -31,9 +31,13 @@ public sealed partial class Lowerer
     /// <summary>The required configurables declared through <see cref="DeclareSecret"/> that hold no credential (logged as they are).</summary>
     private readonly HashSet<Symbol> _plainConfigurables = new();
 
-    /// <summary>A get-property('system', name) alias whose name is not a credential's (SecretNames): a setting, not a secret.</summary>
+    /// <summary>
+    /// A get-property('system', name) or get-property('file', key) alias whose name is not a credential's (SecretNames):
+    /// a setting (a path, a host, a flag), not a secret; a key named like a credential stays a secret.
+    /// </summary>
     private static bool PlainSystemProperty(string alias) =>
-        alias.StartsWith("system:", StringComparison.Ordinal) && !SecretNames.IsSecret(alias["system:".Length..]);
+        (alias.StartsWith("system:", StringComparison.Ordinal) && !SecretNames.IsSecret(alias["system:".Length..]))
+        || (alias.StartsWith("file:", StringComparison.Ordinal) && !SecretNames.IsSecret(alias["file:".Length..]));
     private readonly Dictionary<string, Symbol> _entrySymbols = new(StringComparer.Ordinal);
 
     /// <summary>The local entries whose XML is read at start-up from a copy of their <c>src</c> file (<see cref="EntryKind.XmlFile"/>).</summary>
@@ -82,13 +86,14 @@ public sealed partial class Lowerer
                 : alias.StartsWith("hashicorp:", StringComparison.Ordinal)
                 ? $"Secret '{alias["hashicorp:".Length..]}' (a HashiCorp Vault namespace, path and field in Synapse's hashicorp-vault())."
                 : alias.StartsWith("file:", StringComparison.Ordinal)
-                ? $"Key '{alias["file:".Length..]}' of the Micro Integrator's file.properties (get-property('file', ...)); kept as a secret, since such files also hold credentials."
+                ? $"Key '{alias["file:".Length..]}' of the Micro Integrator's file.properties (get-property('file', ...)){(PlainSystemProperty(alias) ? "." : "; kept as a secret, since its name is a credential's.")}"
                 : alias.StartsWith("system:", StringComparison.Ordinal)
                 ? $"JVM system property '{alias["system:".Length..]}' of the Micro Integrator's server (get-property('system', ...)){(PlainSystemProperty(alias) ? "." : "; kept as a secret, since its name is a credential's.")}"
                 : $"Secret '{alias}' (a secure vault alias in Synapse).";
             if (PlainSystemProperty(alias))
             {
-                // A JVM system property not named like a credential (file.separator, user.home): the MI logs its value.
+                // A JVM system property or file.properties key not named like a credential (file.separator, user.home,
+                // a certificate's path): the MI logs its value.
                 _plainConfigurables.Add(symbol);
             }
 
@@ -351,10 +356,10 @@ public sealed partial class Lowerer
         var inbounds = _model.Artifacts.OfType<InboundEndpointSyntax>().Select(inbound => Guarded(inbound, () => LowerInbound(inbound))).OfType<InboundIr>().ToImmutableArray();
         var processors = LowerMessageProcessors();
         var jobs = _model.Artifacts.OfType<TaskSyntax>().Where(t => ReferenceEquals(_model.Symbols.Task(t.Name), t)).Select(task => Guarded(task, () => LowerTask(task))).OfType<JobIr>().ToImmutableArray();
-        _httpsListener = HttpsListener();
+        DecideHttpsListener();
         var services = _model.Apis.SelectMany(api => Guarded(api, () => LowerApi(api).ToList()) ?? []).ToList();
         services.AddRange(_model.Artifacts.OfType<ProxySyntax>().Where(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p) && _model.ServiceNameHolder(p) is null).SelectMany(proxy => Guarded(proxy, () => LowerProxy(proxy).ToList()) ?? []));
-        services.AddRange(_model.Artifacts.OfType<DataServiceSyntax>().Where(d => _model.ServiceNameHolder(d) is null).SelectMany(service => Guarded(service, () => LowerDataService(service).ToList()) ?? []));
+        services.AddRange(_model.Artifacts.OfType<DataServiceSyntax>().Where(d => _model.ServiceNameHolder(d) is null).SelectMany(service => LoweredDataService(service) ?? []));
         if (_model.Symbols.Sequence("main") is { } mainSequence && !IsKeptWhole(mainSequence)
             && GuardedPass(mainSequence, MainServiceStep, () => LowerMainService(services)) is { } main)
         {

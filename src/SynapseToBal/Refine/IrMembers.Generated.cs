@@ -54,281 +54,283 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.DataMapperStep)] = 38,
         [typeof(global::SynapseToBal.IR.DataMappingIr)] = 39,
         [typeof(global::SynapseToBal.IR.DataServiceArgumentIr)] = 40,
-        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 41,
-        [typeof(global::SynapseToBal.IR.DataServiceEntryIr.Group)] = 42,
-        [typeof(global::SynapseToBal.IR.DataServiceEntryIr.Output)] = 43,
-        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 44,
-        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 45,
-        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 46,
-        [typeof(global::SynapseToBal.IR.DbClientIr)] = 47,
-        [typeof(global::SynapseToBal.IR.DbColumnIr)] = 48,
-        [typeof(global::SynapseToBal.IR.DbConnectorStep)] = 49,
-        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 50,
-        [typeof(global::SynapseToBal.IR.DbResultIr)] = 51,
-        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 52,
-        [typeof(global::SynapseToBal.IR.DbStep)] = 53,
-        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 54,
-        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 55,
-        [typeof(global::SynapseToBal.IR.DirectionStep)] = 56,
-        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 57,
-        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 58,
-        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 59,
-        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 60,
-        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 61,
-        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 62,
-        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 63,
-        [typeof(global::SynapseToBal.IR.EnrichStep)] = 64,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 65,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 66,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 67,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 68,
-        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 69,
-        [typeof(global::SynapseToBal.IR.FailStep)] = 70,
-        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 71,
-        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 72,
-        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 73,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 74,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 75,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 76,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)] = 77,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 78,
-        [typeof(global::SynapseToBal.IR.ForEachStep)] = 79,
-        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 80,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 81,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 82,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 83,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 84,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 85,
-        [typeof(global::SynapseToBal.IR.ForkStep)] = 86,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 87,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 88,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 89,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 90,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 91,
-        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 92,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 93,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 94,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 95,
-        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 96,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 97,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 98,
-        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 99,
-        [typeof(global::SynapseToBal.IR.GmailStep)] = 100,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 101,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 102,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 103,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 104,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 105,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 106,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 107,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 108,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 109,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 110,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 111,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 112,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 113,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 114,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 115,
-        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 116,
-        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 117,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 118,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 119,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 120,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 121,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 122,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 123,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 124,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 125,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 126,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 127,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 128,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 129,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 130,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 131,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 132,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 133,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 134,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 135,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 136,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 137,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 138,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 139,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 140,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 141,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 142,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 143,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 144,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 145,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 146,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 147,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 148,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 149,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 150,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 151,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 152,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 153,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 154,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 155,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 156,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 157,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 158,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 159,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 160,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 161,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 162,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 163,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 164,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 165,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 166,
-        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 167,
-        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 168,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 169,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 170,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 171,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 172,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 173,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 174,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 175,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 176,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 177,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 178,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 179,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 180,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 181,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 182,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 183,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 184,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 185,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 186,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 187,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 188,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 189,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 190,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 191,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 192,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 193,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 194,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 195,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 196,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 197,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 198,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 199,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 200,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 201,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 202,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 203,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 204,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 205,
-        [typeof(global::SynapseToBal.IR.OptionsIr)] = 206,
-        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 207,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 208,
-        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 209,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 210,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 211,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 212,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 213,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 214,
-        [typeof(global::SynapseToBal.IR.PauseStep)] = 215,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 216,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 217,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 218,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 219,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 220,
-        [typeof(global::SynapseToBal.IR.RedisArgumentIr)] = 221,
-        [typeof(global::SynapseToBal.IR.RedisConnectionIr)] = 222,
-        [typeof(global::SynapseToBal.IR.RedisStep)] = 223,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 224,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 225,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 226,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 227,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 228,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 229,
-        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 230,
-        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 231,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 232,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 233,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 234,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 235,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 236,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 237,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 238,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 239,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 240,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 241,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 242,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 243,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 244,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 245,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 246,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 247,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 248,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 249,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 250,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 251,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 252,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 253,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 254,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 255,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 256,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 257,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 258,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 259,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 260,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 261,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 262,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 263,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 264,
-        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 265,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 266,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 267,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 268,
-        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 269,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 270,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 271,
-        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 272,
-        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 273,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 274,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 275,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 276,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 277,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 278,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 279,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 280,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 281,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 282,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 283,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 284,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 285,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 286,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 287,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 288,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 289,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 290,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 291,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 292,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 293,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 294,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 295,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 296,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 297,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 298,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 299,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 300,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 301,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 302,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 303,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 304,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 305,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 306,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 307,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 308,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 309,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 310,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 311,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 312,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 313,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 314,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 315,
+        [typeof(global::SynapseToBal.IR.DataServiceCallParamIr)] = 41,
+        [typeof(global::SynapseToBal.IR.DataServiceCallStep)] = 42,
+        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 43,
+        [typeof(global::SynapseToBal.IR.DataServiceEntryIr.Group)] = 44,
+        [typeof(global::SynapseToBal.IR.DataServiceEntryIr.Output)] = 45,
+        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 46,
+        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 47,
+        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 48,
+        [typeof(global::SynapseToBal.IR.DbClientIr)] = 49,
+        [typeof(global::SynapseToBal.IR.DbColumnIr)] = 50,
+        [typeof(global::SynapseToBal.IR.DbConnectorStep)] = 51,
+        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 52,
+        [typeof(global::SynapseToBal.IR.DbResultIr)] = 53,
+        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 54,
+        [typeof(global::SynapseToBal.IR.DbStep)] = 55,
+        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 56,
+        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 57,
+        [typeof(global::SynapseToBal.IR.DirectionStep)] = 58,
+        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 59,
+        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 60,
+        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 61,
+        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 62,
+        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 63,
+        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 64,
+        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 65,
+        [typeof(global::SynapseToBal.IR.EnrichStep)] = 66,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 67,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 68,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 69,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 70,
+        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 71,
+        [typeof(global::SynapseToBal.IR.FailStep)] = 72,
+        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 73,
+        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 74,
+        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 75,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 76,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 77,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 78,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)] = 79,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 80,
+        [typeof(global::SynapseToBal.IR.ForEachStep)] = 81,
+        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 82,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 83,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 84,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 85,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 86,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 87,
+        [typeof(global::SynapseToBal.IR.ForkStep)] = 88,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 89,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 90,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 91,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 92,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 93,
+        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 94,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 95,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 96,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 97,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 98,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 99,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 100,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 101,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 102,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 103,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 104,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 105,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 106,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 107,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 108,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 109,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 110,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 111,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 112,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 113,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 114,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 115,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 116,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 117,
+        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 118,
+        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 119,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 120,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 121,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 122,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 123,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 124,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 125,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 126,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 127,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 128,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 129,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 130,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 131,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 132,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 133,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 134,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 135,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 136,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 137,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 138,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 139,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 140,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 141,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 142,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 143,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 144,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 145,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 146,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 147,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 148,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 149,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 150,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 151,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 152,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 153,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 154,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 155,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 156,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 157,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 158,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 159,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 160,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 161,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 162,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 163,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 164,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 165,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 166,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 167,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 168,
+        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 169,
+        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 170,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 171,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 172,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 173,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 174,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 175,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 176,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 177,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 178,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 179,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 180,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 181,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 182,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 183,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 184,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 185,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 186,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 187,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 188,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 189,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 190,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 191,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 192,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 193,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 194,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 195,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 196,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 197,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 198,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 199,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 200,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 201,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 202,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 203,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 204,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 205,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 206,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 207,
+        [typeof(global::SynapseToBal.IR.OptionsIr)] = 208,
+        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 209,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 210,
+        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 211,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 212,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 213,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 214,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 215,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 216,
+        [typeof(global::SynapseToBal.IR.PauseStep)] = 217,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 218,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 219,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 220,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 221,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 222,
+        [typeof(global::SynapseToBal.IR.RedisArgumentIr)] = 223,
+        [typeof(global::SynapseToBal.IR.RedisConnectionIr)] = 224,
+        [typeof(global::SynapseToBal.IR.RedisStep)] = 225,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 226,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 227,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 228,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 229,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 230,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 231,
+        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 232,
+        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 233,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 234,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 235,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 236,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 237,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 238,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 239,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 240,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 241,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 242,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 243,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 244,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 245,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 246,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 247,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 248,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 249,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 250,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 251,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 252,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 253,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 254,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 255,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 256,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 257,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 258,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 259,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 260,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 261,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 262,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 263,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 264,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 265,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 266,
+        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 267,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 268,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 269,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 270,
+        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 271,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 272,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 273,
+        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 274,
+        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 275,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 276,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 277,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 278,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 279,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 280,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 281,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 282,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 283,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 284,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 285,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 286,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 287,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 288,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 289,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 290,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 291,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 292,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 293,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 294,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 295,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 296,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 297,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 298,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 299,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 300,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 301,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 302,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 303,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 304,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 305,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 306,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 307,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 308,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 309,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 310,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 311,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 312,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 313,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 314,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 315,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 316,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 317,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -782,6 +784,31 @@ internal static partial class IrMembers
 
             case 41:
             {
+                var n = (global::SynapseToBal.IR.DataServiceCallParamIr)node;
+                sink.Visit(n.Name);
+                sink.Visit(n.Value);
+                return true;
+            }
+
+            case 42:
+            {
+                var n = (global::SynapseToBal.IR.DataServiceCallStep)node;
+                sink.Visit(n.Service);
+                sink.Visit(n.Operation);
+                foreach (var item in n.Params)
+                {
+                    sink.Visit(item);
+                }
+
+                sink.Visit(n.Query);
+                sink.Visit(n.TargetProperty);
+                sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
+                return true;
+            }
+
+            case 43:
+            {
                 var n = (global::SynapseToBal.IR.DataServiceDispatchStep)node;
                 sink.Visit(n.Service);
                 foreach (var item in n.Operations)
@@ -794,7 +821,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 42:
+            case 44:
             {
                 var n = (global::SynapseToBal.IR.DataServiceEntryIr.Group)node;
                 sink.Visit(n.Name);
@@ -807,7 +834,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 43:
+            case 45:
             {
                 var n = (global::SynapseToBal.IR.DataServiceEntryIr.Output)node;
                 sink.Visit(n.Column);
@@ -815,7 +842,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 44:
+            case 46:
             {
                 var n = (global::SynapseToBal.IR.DataServiceOperationIr)node;
                 sink.Visit(n.Name);
@@ -823,7 +850,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 45:
+            case 47:
             {
                 var n = (global::SynapseToBal.IR.DataServiceQueryStep)node;
                 sink.Visit(n.Client);
@@ -844,7 +871,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 46:
+            case 48:
             {
                 var n = (global::SynapseToBal.IR.DataServiceResultIr)node;
                 sink.Visit(n.Element);
@@ -858,7 +885,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 47:
+            case 49:
             {
                 var n = (global::SynapseToBal.IR.DbClientIr)node;
                 sink.Visit(n.Name);
@@ -876,7 +903,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 48:
+            case 50:
             {
                 var n = (global::SynapseToBal.IR.DbColumnIr)node;
                 sink.Visit(n.Value);
@@ -884,7 +911,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 49:
+            case 51:
             {
                 var n = (global::SynapseToBal.IR.DbConnectorStep)node;
                 sink.Visit(n.Client);
@@ -903,14 +930,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 50:
+            case 52:
             {
                 var n = (global::SynapseToBal.IR.DbParameterIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 51:
+            case 53:
             {
                 var n = (global::SynapseToBal.IR.DbResultIr)node;
                 sink.Visit(n.Property);
@@ -918,7 +945,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 52:
+            case 54:
             {
                 var n = (global::SynapseToBal.IR.DbStatementIr)node;
                 foreach (var item in n.SqlSegments)
@@ -939,7 +966,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 53:
+            case 55:
             {
                 var n = (global::SynapseToBal.IR.DbStep)node;
                 sink.Visit(n.Client);
@@ -953,7 +980,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 54:
+            case 56:
             {
                 var n = (global::SynapseToBal.IR.DeadCodeStep)node;
                 sink.Visit(n.Reason);
@@ -962,7 +989,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 55:
+            case 57:
             {
                 var n = (global::SynapseToBal.IR.DefaultFaultLogStep)node;
                 sink.Visit(n.Origin);
@@ -970,7 +997,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 56:
+            case 58:
             {
                 var n = (global::SynapseToBal.IR.DirectionStep)node;
                 foreach (var item in n.Request)
@@ -988,7 +1015,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 57:
+            case 59:
             {
                 var n = (global::SynapseToBal.IR.DispatchPathIr)node;
                 foreach (var item in n.Path)
@@ -1005,7 +1032,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 58:
+            case 60:
             {
                 var n = (global::SynapseToBal.IR.EmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1023,7 +1050,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 59:
+            case 61:
             {
                 var n = (global::SynapseToBal.IR.EmailSendStep)node;
                 sink.Visit(n.Connection);
@@ -1043,7 +1070,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 60:
+            case 62:
             {
                 var n = (global::SynapseToBal.IR.EndpointSuspensionIr)node;
                 sink.Visit(n.Name);
@@ -1061,7 +1088,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 61:
+            case 63:
             {
                 var n = (global::SynapseToBal.IR.EnrichPropertyStep)node;
                 sink.Visit(n.Property);
@@ -1071,7 +1098,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 62:
+            case 64:
             {
                 var n = (global::SynapseToBal.IR.EnrichRemoveStep)node;
                 foreach (var item in n.Paths)
@@ -1085,7 +1112,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 63:
+            case 65:
             {
                 var n = (global::SynapseToBal.IR.EnrichRenameKeyStep)node;
                 sink.Visit(n.Source);
@@ -1096,7 +1123,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 64:
+            case 66:
             {
                 var n = (global::SynapseToBal.IR.EnrichStep)node;
                 sink.Visit(n.Source);
@@ -1106,25 +1133,25 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 65:
-                return true;
-            case 66:
-                return true;
             case 67:
+                return true;
+            case 68:
+                return true;
+            case 69:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.JsonPath)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 68:
+            case 70:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.XmlPath)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 69:
+            case 71:
             {
                 var n = (global::SynapseToBal.IR.ExternalStylesheetIr)node;
                 sink.Visit(n.Name);
@@ -1133,7 +1160,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 70:
+            case 72:
             {
                 var n = (global::SynapseToBal.IR.FailStep)node;
                 sink.Visit(n.Message);
@@ -1142,7 +1169,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 71:
+            case 73:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1150,7 +1177,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 72:
+            case 74:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorStep)node;
                 sink.Visit(n.Location);
@@ -1168,7 +1195,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 73:
+            case 75:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorV1Step)node;
                 foreach (var item in n.Arguments)
@@ -1181,7 +1208,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 74:
+            case 76:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)node;
                 sink.Visit(n.Path);
@@ -1189,7 +1216,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 75:
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.Elements)node;
                 sink.Visit(n.Items);
@@ -1197,7 +1224,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 76:
+            case 78:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonItems)node;
                 sink.Visit(n.Path);
@@ -1206,7 +1233,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 77:
+            case 79:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)node;
                 sink.Visit(n.Variable);
@@ -1216,7 +1243,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 78:
+            case 80:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)node;
                 sink.Visit(n.Items);
@@ -1224,7 +1251,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 79:
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.ForEachStep)node;
                 sink.Visit(n.Loop);
@@ -1234,9 +1261,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 80:
+            case 82:
                 return true;
-            case 81:
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Attached)node;
                 sink.Visit(n.Items);
@@ -1245,7 +1272,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 82:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.AttachedJson)node;
                 sink.Visit(n.Path);
@@ -1253,23 +1280,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 83:
+            case 85:
                 return true;
-            case 84:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Recipients)node;
                 sink.Visit(n.Urls);
                 return true;
             }
 
-            case 85:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Split)node;
                 sink.Visit(n.Items);
                 return true;
             }
 
-            case 86:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.ForkStep)node;
                 sink.Visit(n.Source);
@@ -1290,7 +1317,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 87:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
@@ -1298,35 +1325,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 88:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Jms)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 89:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Mail)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 90:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.ToAddress)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 91:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Vfs)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 92:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
                 sink.Visit(n.Template);
@@ -1339,7 +1366,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
@@ -1359,7 +1386,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 94:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1368,7 +1395,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1376,7 +1403,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1384,14 +1411,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 98:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1401,7 +1428,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 99:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1418,7 +1445,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.GmailStep)node;
                 sink.Visit(n.Connection);
@@ -1432,7 +1459,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 101:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1452,14 +1479,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 103:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1467,7 +1494,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1476,7 +1503,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1487,7 +1514,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 106:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1497,7 +1524,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 107:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1516,7 +1543,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 108:
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1534,7 +1561,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1542,11 +1569,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 110:
-                return true;
-            case 111:
-                return true;
             case 112:
+                return true;
+            case 113:
+                return true;
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1558,7 +1585,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1577,7 +1604,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1590,7 +1617,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 115:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1598,7 +1625,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.InboundParameterIr)node;
                 sink.Visit(n.Name);
@@ -1607,7 +1634,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 117:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertiesIr)node;
                 sink.Visit(n.Name);
@@ -1629,7 +1656,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1637,7 +1664,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1649,7 +1676,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1668,7 +1695,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1684,7 +1711,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1693,7 +1720,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1720,7 +1747,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1738,7 +1765,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1754,7 +1781,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 126:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1768,7 +1795,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 127:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1783,7 +1810,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 128:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1797,7 +1824,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 129:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1810,35 +1837,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 130:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 131:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 132:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 133:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 134:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1863,14 +1890,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 135:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 136:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1879,7 +1906,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 137:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1899,7 +1926,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 138:
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1907,7 +1934,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 139:
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1928,16 +1955,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 140:
+            case 142:
                 return true;
-            case 141:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 142:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1945,7 +1972,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 143:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1956,18 +1983,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 144:
-                return true;
-            case 145:
-                return true;
             case 146:
+                return true;
+            case 147:
+                return true;
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 147:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1978,14 +2005,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 149:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1996,7 +2023,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -2005,7 +2032,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -2014,7 +2041,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -2029,7 +2056,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2052,9 +2079,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 154:
+            case 156:
                 return true;
-            case 155:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -2062,7 +2089,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -2076,7 +2103,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -2084,7 +2111,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -2095,7 +2122,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2103,7 +2130,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -2116,7 +2143,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 161:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -2125,7 +2152,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -2136,7 +2163,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -2151,14 +2178,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 164:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 165:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -2166,7 +2193,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 166:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -2184,43 +2211,43 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 167:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.LogPart.CorrelationId)node;
                 sink.Visit(n.Prefix);
                 return true;
             }
 
-            case 168:
-                return true;
-            case 169:
-                return true;
             case 170:
                 return true;
             case 171:
                 return true;
             case 172:
+                return true;
+            case 173:
+                return true;
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 173:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 174:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 175:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -2234,7 +2261,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2245,7 +2272,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2255,7 +2282,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -2269,7 +2296,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 179:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -2283,7 +2310,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 180:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -2296,7 +2323,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2305,7 +2332,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2313,7 +2340,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2328,28 +2355,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 185:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 186:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 187:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2357,7 +2384,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2370,7 +2397,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2381,7 +2408,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 190:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2392,23 +2419,10 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 191:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
-                {
-                    sink.Visit(item);
-                }
-
-                return true;
-            }
-
-            case 192:
-                return true;
-            case 193:
-            {
-                var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
-                foreach (var item in n.Path)
                 {
                     sink.Visit(item);
                 }
@@ -2420,26 +2434,39 @@ internal static partial class IrMembers
                 return true;
             case 195:
             {
+                var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
+                foreach (var item in n.Path)
+                {
+                    sink.Visit(item);
+                }
+
+                return true;
+            }
+
+            case 196:
+                return true;
+            case 197:
+            {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 196:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 197:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 198:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2447,7 +2474,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2478,7 +2505,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2490,7 +2517,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2499,21 +2526,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 203:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 204:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2521,14 +2548,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 206:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.OptionsIr)node;
                 foreach (var item in n.Paths)
@@ -2545,7 +2572,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.OptionsMatchIr)node;
                 foreach (var item in n.Path)
@@ -2558,7 +2585,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2566,7 +2593,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.OwnListenerUrlIr)node;
                 sink.Visit(n.Port);
@@ -2575,7 +2602,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2718,21 +2745,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 212:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 213:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2742,7 +2769,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2750,7 +2777,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.PauseStep)node;
                 sink.Visit(n.Origin);
@@ -2758,7 +2785,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2767,14 +2794,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 218:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2782,7 +2809,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2792,7 +2819,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2807,7 +2834,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.RedisArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2815,7 +2842,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.RedisConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2833,7 +2860,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.RedisStep)node;
                 sink.Visit(n.Connection);
@@ -2847,7 +2874,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2855,7 +2882,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2864,7 +2891,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2873,7 +2900,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2883,7 +2910,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2892,7 +2919,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2901,7 +2928,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.RequestFilterIr)node;
                 sink.Visit(n.ContentType);
@@ -2915,7 +2942,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.ResourceCorsIr)node;
                 sink.Visit(n.Allow);
@@ -2923,7 +2950,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2950,7 +2977,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2958,7 +2985,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2973,7 +3000,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2981,14 +3008,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 237:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2999,7 +3026,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -3009,7 +3036,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -3026,7 +3053,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -3040,7 +3067,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -3062,7 +3089,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -3071,7 +3098,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -3081,7 +3108,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -3096,7 +3123,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -3106,7 +3133,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -3116,7 +3143,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -3124,7 +3151,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -3136,7 +3163,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -3146,14 +3173,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 251:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -3161,7 +3188,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -3169,7 +3196,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 253:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -3178,7 +3205,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -3190,7 +3217,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -3209,13 +3236,13 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
-                return true;
-            case 257:
-                return true;
             case 258:
                 return true;
             case 259:
+                return true;
+            case 260:
+                return true;
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
@@ -3223,7 +3250,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
@@ -3231,7 +3258,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -3239,7 +3266,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -3255,7 +3282,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -3263,7 +3290,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3283,7 +3310,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.ThroughResourceStep)node;
                 sink.Visit(n.Origin);
@@ -3291,7 +3318,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3301,7 +3328,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3315,7 +3342,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3339,7 +3366,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.UnreferencedEndpointIr)node;
                 sink.Visit(n.Key);
@@ -3347,21 +3374,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 271:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 272:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.UnusedConnectionIr)node;
                 sink.Visit(n.Description);
@@ -3380,7 +3407,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.UriBindingIr)node;
                 sink.Visit(n.Name);
@@ -3388,14 +3415,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 274:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 275:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3406,14 +3433,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 276:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 277:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3424,7 +3451,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3432,7 +3459,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3440,7 +3467,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 280:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3452,7 +3479,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3468,7 +3495,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 282:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3478,23 +3505,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 283:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 284:
+            case 286:
                 return true;
-            case 285:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 286:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3502,37 +3529,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 287:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 288:
+            case 290:
                 return true;
-            case 289:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 290:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 291:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 292:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3540,7 +3567,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 293:
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3554,7 +3581,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 294:
+            case 296:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3563,7 +3590,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 295:
+            case 297:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3571,7 +3598,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 296:
+            case 298:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3599,7 +3626,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 297:
+            case 299:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3608,7 +3635,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 298:
+            case 300:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3616,7 +3643,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 299:
+            case 301:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3630,21 +3657,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 300:
+            case 302:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 301:
+            case 303:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 302:
+            case 304:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3668,7 +3695,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 303:
+            case 305:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3676,32 +3703,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 304:
+            case 306:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 305:
+            case 307:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 306:
-                return true;
-            case 307:
-                return true;
             case 308:
+                return true;
+            case 309:
+                return true;
+            case 310:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 309:
+            case 311:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3713,7 +3740,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 310:
+            case 312:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3727,7 +3754,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 311:
+            case 313:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3741,7 +3768,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 312:
+            case 314:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3749,7 +3776,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 313:
+            case 315:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3770,7 +3797,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 314:
+            case 316:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3778,7 +3805,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 315:
+            case 317:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

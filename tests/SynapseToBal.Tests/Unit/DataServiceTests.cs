@@ -153,14 +153,48 @@ public sealed class DataServiceTests
     }
 
     [Fact]
-    public void A_config_property_resolved_otherwise_at_deployment_still_leaves_the_service_untranslated()
+    public void A_config_property_resolved_by_the_system_resolver_at_deployment_is_a_required_configurable()
     {
+        // DBUtils.extractProperties resolves the text with ResolverFactory: $SYSTEM:DB_URL is the environment variable.
         var diagnostics = new DiagnosticBag();
         var document = SynapseParser.ParseText("Dyn.dbs", """
             <data name="Dyn">
                <config id="db">
                   <property name="driverClassName">org.h2.Driver</property>
                   <property name="url">$SYSTEM:DB_URL</property>
+                  <property name="username">$FILE:db_user</property>
+                  <property name="password">$SYSTEM:DB_PASSWORD</property>
+               </config>
+               <query id="q" useConfig="db"><sql>select 1 as one</sql></query>
+               <resource method="GET" path="one"><call-query href="q"/></resource>
+            </data>
+            """, diagnostics);
+        Assert.NotNull(document);
+        var package = Lowerer.Lower([document], diagnostics);
+
+        Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService);
+        var client = Assert.Single(package.DatabaseClients);
+        ConfigurableIr Of(Symbol? symbol) => Assert.Single(package.Configurables, c => ReferenceEquals(c.Name, symbol));
+        foreach (var (symbol, source, secret) in new[] { (client.Url, "environment variable DB_URL", false), (client.User, "key db_user", false), (client.Password, "environment variable DB_PASSWORD", true) })
+        {
+            var configurable = Of(symbol);
+            Assert.Null(configurable.DefaultValue);
+            Assert.Equal(secret, configurable.Secret);
+            Assert.Contains(source, configurable.Description, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(3, diagnostics.Items.Count(d => d.Descriptor == DiagnosticCatalog.DeployTimeValue));
+    }
+
+    [Fact]
+    public void A_config_property_resolved_by_a_custom_resolver_leaves_its_queries_untranslated()
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = SynapseParser.ParseText("Dyn.dbs", """
+            <data name="Dyn">
+               <config id="db">
+                  <property name="driverClassName">org.h2.Driver</property>
+                  <property name="url">$CUSTOM_Resolver:DB_URL</property>
                </config>
                <query id="q" useConfig="db"><sql>select 1 as one</sql></query>
                <resource method="GET" path="one"><call-query href="q"/></resource>

@@ -101,7 +101,39 @@ public sealed class SafetyTests
     [InlineData("{wso2:vault-lookup('x')}", true)]
     [InlineData("${secret('x')}", true)]
     [InlineData("s3cr3t", false)]
+    [InlineData("****MASKED****", true)]
+    [InlineData("********** MASKED *********", true)]
+    [InlineData("*** redacted ***", true)]
+    [InlineData("****", true)]
+    [InlineData("MASKED", false)]
+    [InlineData("**", false)]
+    [InlineData("pa**word", false)]
+    [InlineData("repository/resources/security/client-truststore.jks", true)]
+    [InlineData("/opt/keys/server.pem", true)]
+    [InlineData("file:certs/partner.p12", true)]
+    [InlineData("C:\\keys\\client.pfx", true)]
+    [InlineData("wso2carbon", false)]
+    [InlineData("my secret.jks", false)]
+    [InlineData(".jks", false)]
     public void Placeholders_are_not_literal_secrets(string value, bool placeholder) => Assert.Equal(placeholder, SecretNames.IsPlaceholder(value));
+
+    [Fact]
+    public void Key_store_paths_and_masks_are_kept_and_passwords_masked()
+    {
+        // rev12: a key store's path and an author's ****MASKED**** were masked (and made required secrets) as if they
+        // were credentials; the password beside them stays masked.
+        var xml = "<property name=\"privateKey\" value=\"/opt/keys/client.pem\"/>"
+            + "<property name=\"keyStorePassword\" value=\"wso2carbon\"/>"
+            + "<parameter name=\"access_token\">****MASKED****</parameter>"
+            + "<trustStorePassword>changeit</trustStorePassword>"
+            + "<privateKey>repository/resources/security/wso2carbon.jks</privateKey>";
+        var masked = SecretNames.MaskXml(xml);
+        Assert.Contains("value=\"/opt/keys/client.pem\"", masked, StringComparison.Ordinal);
+        Assert.Contains(">****MASKED****<", masked, StringComparison.Ordinal);
+        Assert.Contains("<privateKey>repository/resources/security/wso2carbon.jks</privateKey>", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("wso2carbon\"", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("changeit", masked, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("http://a.example.com/x", null)]

@@ -378,14 +378,29 @@ public sealed partial class Lowerer
             return $"the config '{config.Id}' is not a JDBC connection with driverClassName and url (it has {string.Join(", ", names.Order(StringComparer.Ordinal))}); a data source, CSV, Excel, MongoDB, Cassandra, web or custom config is not translated";
         }
 
-        if (config.Properties.FirstOrDefault(p => p.Name is "url" or "driverClassName" or "username" && DataServiceVaultAlias(config, p.Name) is null
-                && p.Value is { } value && SecretNames.IsPlaceholder(value) && value.Trim().Length > 0) is { } dynamic)
+        // DBUtils.extractProperties resolves each property's text with Synapse's ResolverFactory: $SYSTEM:X, $FILE:x and
+        // ${configs.x} become configurables (DataServiceClient), any other text is used as written (DefaultResolver); a
+        // $CUSTOM_ resolver is a class of the server, and a $SYSTEM or $FILE value its pattern does not read is none of them.
+        if (config.Properties.FirstOrDefault(p => p.Name is "url" or "driverClassName" or "username" or "password" && DataServiceVaultAlias(config, p.Name) is null
+                && p.Value is { } value && CustomResolved(value)) is { } dynamic)
         {
-            return $"the config property '{dynamic.Name}' is resolved at deployment ('{dynamic.Value}')";
+            return $"the config property '{dynamic.Name}' is resolved at deployment by a resolver the conversion does not reproduce ('{(dynamic.Name == "password" ? "****" : dynamic.Value)}', ResolverFactory.getResolver)";
         }
 
         return config.Unknown.IsEmpty ? null : $"the config '{config.Id}' has elements that are not translated ({string.Join(", ", config.Unknown.Select(u => "<" + u.Name + ">"))})";
     }
+
+    /// <summary>
+    /// A value ResolverFactory.getResolver hands to a resolver other than SystemResolver, FilePropertyResolver and
+    /// ConfigResolver (<see cref="DeployTimeValue"/>): a <c>$CUSTOM_</c> class of the server, or a <c>$SYSTEM</c>/<c>$FILE</c>
+    /// value whose resolver name the factory does not know.
+    /// </summary>
+    private static bool CustomResolved(string value) =>
+        DeployTimeValue.Of(value) is null && (value.StartsWith("$CUSTOM_", StringComparison.Ordinal)
+            || (value.StartsWith("$SYSTEM", StringComparison.Ordinal) || value.StartsWith("$FILE", StringComparison.Ordinal)) && ResolverLike().IsMatch(value));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$[_a-zA-Z0-9]+:[_a-zA-Z0-9]+")]
+    private static partial System.Text.RegularExpressions.Regex ResolverLike();
 
     /// <summary>
     /// The namespace of a query's result: its <c>defaultNamespace</c> unless blank (QueryFactory.createResult), else the
@@ -449,7 +464,13 @@ public sealed partial class Lowerer
             foreach (var property in config.Properties.Where(p => p.Name is not ("driverClassName" or "url" or "username" or "password")))
             {
                 _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "config", $"property '{property.Name}'", "the client uses the default connection pool of ballerina/sql; set sql:ConnectionPool options by hand"
-                    + (DataServiceVaultAlias(config, property.Name) is { } alias ? $" (its value is the secure vault alias '{alias}', a required configurable)" : string.Empty));
+                    + (DataServiceVaultAlias(config, property.Name) is { } alias ? $" (its value is the secure vault alias '{alias}', a required configurable)"
+                        : DeployTimeValue.Of(property.Value) is { } atDeploy ? $" (the Micro Integrator reads its value from {atDeploy.Source} when it deploys the data service: {atDeploy.Original})"
+                        : string.Empty));
+                if (DataServiceVaultAlias(config, property.Name) is null)
+                {
+                    ReportUnresolvedPlaceholder(property.Value, property.Location, $"config property '{property.Name}'", secret: SecretNames.IsSecret(property.Name));
+                }
             }
         }
     }
@@ -583,6 +604,11 @@ public sealed partial class Lowerer
         {
             url = vaultedUrl;
         }
+        else if (service is not null && DeployTimeValue.Of(urlValue) is { } urlAtDeploy)
+        {
+            // DBUtils.extractProperties resolves the text with ResolverFactory when the data service is deployed.
+            url = DeployTimeConfigurable("JDBC URL", urlAtDeploy, urlAtDeploy.Describe($"JDBC URL of {of}"), LocationOf("url"));
+        }
         else
         {
             url = _symbols.Module(SymbolKind.Configurable, hint + " url");
@@ -591,14 +617,28 @@ public sealed partial class Lowerer
                 _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, config.Location, "JDBC URL");
             }
 
+            if (service is not null)
+            {
+                ReportUnresolvedPlaceholder(urlValue, LocationOf("url"), "JDBC URL", secret: secretUrl);
+            }
+
             var urlPlaceholder = ServerPlaceholder(urlValue, LocationOf("url"), "JDBC URL");
             _configurables.Add(new ConfigurableIr(url, ConfigurableType.String, secretUrl || urlPlaceholder is not null ? null : urlValue, $"JDBC URL of {of}{urlPlaceholder}.", Secret: secretUrl));
         }
 
         Symbol? user = Vaulted("username", "database user");
-        if (user is null && Property("username") is { } userValue)
+        if (user is null && service is not null && DeployTimeValue.Of(Property("username")) is { } userAtDeploy)
+        {
+            user = DeployTimeConfigurable("database user", userAtDeploy, userAtDeploy.Describe($"Database user of {of}"), LocationOf("username"));
+        }
+        else if (user is null && Property("username") is { } userValue)
         {
             user = _symbols.Module(SymbolKind.Configurable, hint + " user");
+            if (service is not null)
+            {
+                ReportUnresolvedPlaceholder(userValue, LocationOf("username"), "database user");
+            }
+
             var userPlaceholder = ServerPlaceholder(userValue, LocationOf("username"), "database user");
             _configurables.Add(new ConfigurableIr(user, ConfigurableType.String, userPlaceholder is null ? userValue : null, $"Database user of {of}{userPlaceholder}.", Secret: false));
         }
@@ -606,19 +646,32 @@ public sealed partial class Lowerer
         Symbol? password = null;
         if (config.Properties.FirstOrDefault(p => p.Name == "password") is { } passwordProperty)
         {
-            // Never a literal: a required configurable, whatever the .dbs holds (the alias's own when it names one).
+            // Never a literal: a required configurable, whatever the .dbs holds (the alias's own when it names one; the
+            // variable's, file.properties key's or configuration value's when ResolverFactory reads it at deployment).
             password = Vaulted("password", "database password");
-            if (password is null)
+            if (password is null && service is not null && DeployTimeValue.Of(passwordProperty.Value) is { } passwordAtDeploy)
             {
+                password = DeployTimeConfigurable("database password", passwordAtDeploy, passwordAtDeploy.Describe($"The database user's credential of {of}"), passwordProperty.Location, secret: true);
+            }
+            else if (password is null)
+            {
+                if (service is not null)
+                {
+                    ReportUnresolvedPlaceholder(passwordProperty.Value, passwordProperty.Location, "database password", secret: true);
+                }
+
                 password = _symbols.Module(SymbolKind.Configurable, hint + " password");
                 _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, dataSource is not null ? $"The database user's credential of {of} (not copied from the data source)." : $"The database user's credential of the config '{config.Id}' (not copied from the data service).", Secret: true));
                 _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, passwordProperty.Location, "database password");
             }
         }
 
-        var driver = driverAlias is null ? Property("driverClassName") : $"its secure vault alias '{driverAlias}' names";
+        var driver = driverAlias is not null ? $"its secure vault alias '{driverAlias}' names"
+            : service is not null && DeployTimeValue.Of(Property("driverClassName")) is { } driverAtDeploy ? $"named by {driverAtDeploy.Source} when it is deployed ({driverAtDeploy.Original})"
+            : Property("driverClassName");
         var notes = ImmutableArray.Create($"The {(service is null ? "data source" : "data service")} loads the driver class {driver}: add its JAR to Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).");
-        var client = new DbClientIr(_symbols.Module(SymbolKind.Client, hint), urlAlias is not null ? $"the JDBC URL of the secure vault alias '{urlAlias}'" : secretUrl ? "a JDBC URL" : $"the JDBC URL '{urlValue}'", url, user, password, notes, config.Location)
+        var client = new DbClientIr(_symbols.Module(SymbolKind.Client, hint), urlAlias is not null ? $"the JDBC URL of the secure vault alias '{urlAlias}'" : secretUrl ? "a JDBC URL"
+            : service is not null && DeployTimeValue.Of(urlValue) is { } urlRead ? $"the JDBC URL read from {urlRead.Original}" : $"the JDBC URL '{urlValue}'", url, user, password, notes, config.Location)
         {
             Purpose = dataSource is not null && service is null
                 ? $"Database connection of {of}, looked up by the dblookup/dbreport mediators under its JNDI name '{dataSource.JndiName}'"

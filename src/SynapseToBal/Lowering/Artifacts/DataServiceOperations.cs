@@ -28,11 +28,13 @@ public sealed partial class Lowerer
             }
 
             why ??= "a second operation with this name: the data service dispatches to one of them only";
+            _dataServiceOperationReasons.TryAdd((service, operation.Name), why);
             var message = $"the SOAP operation '{operation.Name}' of data service '{service.Name}' (query '{operation.CallQuery?.Href}') is not translated: {why}";
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, operation.Location, "operation", $"'{operation.Name}'", why);
             resources.Add(new ResourceIr("post", [], [], null, null, false, $"SOAP operation {operation.Name}", WithQueryXml(service, operation, operation.CallQuery)) { Skipped = new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, message) });
         }
 
+        _dataServiceOperations[service] = operations.ToImmutable();
         if (operations.Count == 0)
         {
             return null;

@@ -151,16 +151,6 @@ public sealed partial class Lowerer
         return HandWritten(xquery, does, "write it as a Ballerina query expression over xml (from ... where ... select) or a function");
     }
 
-    private TodoStep LowerDataServiceCall(DataServiceCallMediator call)
-    {
-        var operations = call.Operations is { } group ? OperationNames(group).ToList() : [];
-        var does = $"calls the data service '{call.ServiceName}'"
-            + (call.Operations?.Type is { } type ? $" ({type})" : string.Empty)
-            + Names(", operations ", operations)
-            + (call.TargetType is { } targetType ? $", the result into the {targetType}" + (call.TargetName is { } name ? $" '{name}'" : string.Empty) : string.Empty);
-        return HandWritten(call, does, "run the data service's queries with ballerina/sql and the database's driver module (ballerinax/mysql, ...), or call the service over HTTP");
-    }
-
     private static IEnumerable<string> OperationNames(DataServiceOperationsSyntax group) =>
         group.Operations.Select(o => o.Params.IsEmpty ? o.Name : $"{o.Name}({string.Join(", ", o.Params.Select(p => p.Name))})")
             .Concat(group.Groups.SelectMany(OperationNames));

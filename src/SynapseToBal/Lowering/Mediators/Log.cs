@@ -88,7 +88,9 @@ public sealed partial class Lowerer
             parts.Add(new LogPart.Text(property.Name + " = "));
             // A vault lookup is not lowered at all: it would declare a required configurable that nothing else uses.
             var vault = property.Value is ValueSyntax.Expression { Syntax.Text: var text } && text.Contains("vault-lookup", StringComparison.Ordinal);
-            var value = SecretNames.IsSecret(property.Name) || vault ? null
+            // A literal mask (value="****MASKED****") is the text the Micro Integrator logs, not a credential.
+            var mask = property.Value is ValueSyntax.Literal { Text: var literal } && SecretNames.IsMaskText(literal);
+            var value = (SecretNames.IsSecret(property.Name) && !mask) || vault ? null
                 : property.Value is ValueSyntax.Expression { Syntax: var whole } && context.Translator.UndeclaredTemplateParam(whole) is { } undeclared
                     ? UndeclaredTemplateParamText(whole, undeclared, context)
                     : Value(property.Value, context);

@@ -12174,6 +12174,66 @@ function dataServiceRequestStatus(Context ctx, string replyType) returns http:Re
     return dataServiceReply(ctx, replyType);
 }
 
+# The request a `dataServiceCall` mediator gives a data service of the project (DataServiceCallMediator.addRootOperation
+# with an inline source): the operation element in the `http://ws.wso2.org/dataservice` namespace with one child per
+# parameter, its text the parameter's value (`addParams`), as the body of a new message that has no URL parameters,
+# headers or properties, so the operation's query reads its parameters from those children alone
+# (DataServiceRequest.getSingleInputValuesFromOM, a parameter given twice being an array).
+function dataServiceCallRequest(Context ctx, string operation, [string, string][] params) returns Context {
+    xml children = xml ``;
+    foreach [string, string] [name, value] in params {
+        children += xml:createElement(string `{http://ws.wso2.org/dataservice}${name}`, {}, xml:createText(value));
+    }
+    xml request = xml:createElement(string `{http://ws.wso2.org/dataservice}${operation}`, {}, children);
+    return {messageId: ctx.messageId, payload: request, contentType: "application/xml", headers: {"content-type": "application/xml"}};
+}
+
+# Places the result of a `dataServiceCall` as DataServiceCallMediator.dispatchToService does: the result element of
+# `request` (the message a data service query left its result in; `()` for an operation with no result, which is
+# `<REQUEST_STATUS>SUCCESSFUL</REQUEST_STATUS>` with `requestStatus`, DataServiceProcessor.dispatch) into the
+# `property` (none removes it, setProperty with null), or appended to the SOAP body after what it holds (addChild: a
+# body that has an element keeps it first, so the message still reads as that element). With no result and the body
+# target the message becomes an empty envelope of its SOAP version (none for a message that is not SOAP) whose
+# content type is application/xml (createDefaultSOAPEnvelope).
+function dataServiceCallTarget(Context ctx, Context? request, boolean requestStatus = false, string? property = ()) returns error? {
+    xml? result = ();
+    if request is Context {
+        json|xml|ReceivedBody payload = request.payload;
+        if payload is xml {
+            result = payload;
+        }
+    } else if requestStatus {
+        result = xml `<REQUEST_STATUS xmlns="http://ws.wso2.org/dataservice">SUCCESSFUL</REQUEST_STATUS>`;
+    }
+    if property is string {
+        if result is xml {
+            ctx.properties[property] = result;
+        } else {
+            _ = ctx.properties.removeIfHasKey(property);
+        }
+        return;
+    }
+    if result is xml {
+        xml body = check soapBody(ctx);
+        if body !is xml:Element {
+            return error("dataServiceCall: the message has no SOAP body");
+        }
+        body.setChildren(body.getChildren() + result);
+        return commitBody(ctx, body);
+    }
+    json|xml|ReceivedBody payload = ctx.payload;
+    string? version = payload is xml ? soapVersion(payload)
+        : payload is ReceivedBody && isSoap12(payload.contentType) ? SOAP12_NS
+        : payload is ReceivedBody && payload.contentType.trim().toLowerAscii().startsWith("text/xml") ? SOAP11_NS
+        : ();
+    ctx.payload = version == SOAP12_NS
+        ? xml `<soapenv:Envelope xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope"><soapenv:Body/></soapenv:Envelope>`
+        : version == SOAP11_NS
+            ? xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body/></soapenv:Envelope>`
+            : ();
+    ctx.contentType = "application/xml";
+}
+
 # A failed data service operation answered as DBUtils.createAxisFault makes it: a fault (500) whose code is in the
 # data service namespace, `DATABASE_ERROR` for a failed query and `INCOMPATIBLE_PARAMETERS_ERROR` otherwise (a
 # missing or malformed parameter), and whose reason is the error's message.

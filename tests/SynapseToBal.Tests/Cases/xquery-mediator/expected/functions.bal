@@ -11,7 +11,7 @@ function xQuerySequence(Context ctx) returns error? {
     //     <variable name="limit" type="INT" value="10"/>
     // </xquery>
     check notTranslatedMediator("xquery", "SB0231");
-    // TODO(SB0231): <dataServiceCall> calls the data service 'OrderDataService' (single), operations getOrder(orderId), the result into the body: run the data service's queries with ballerina/sql and the database's driver module (ballerinax/mysql, ...), or call the service over HTTP
+    // TODO(SB0231): <dataServiceCall> calls the data service 'OrderDataService' (single), operations getOrder(orderId), the result into the body; no data service of this input is named 'OrderDataService' (the Micro Integrator calls the one deployed on the server, which is not converted with this project, and fails the mediation when there is none: "The data service, named 'OrderDataService' does not exist."): call the service's operations over HTTP, or convert the project that holds the data service with this one
     // <dataServiceCall serviceName="OrderDataService">
     //     <operations type="single">
     //         <operation name="getOrder">
