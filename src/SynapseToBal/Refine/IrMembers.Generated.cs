@@ -68,267 +68,268 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.DbStatementIr)] = 52,
         [typeof(global::SynapseToBal.IR.DbStep)] = 53,
         [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 54,
-        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 55,
-        [typeof(global::SynapseToBal.IR.DirectionStep)] = 56,
-        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 57,
-        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 58,
-        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 59,
-        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 60,
-        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 61,
-        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 62,
-        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 63,
-        [typeof(global::SynapseToBal.IR.EnrichStep)] = 64,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 65,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 66,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 67,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 68,
-        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 69,
-        [typeof(global::SynapseToBal.IR.FailStep)] = 70,
-        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 71,
-        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 72,
-        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 73,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 74,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 75,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 76,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)] = 77,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 78,
-        [typeof(global::SynapseToBal.IR.ForEachStep)] = 79,
-        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 80,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 81,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 82,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 83,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 84,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 85,
-        [typeof(global::SynapseToBal.IR.ForkStep)] = 86,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 87,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 88,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 89,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 90,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 91,
-        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 92,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 93,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 94,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 95,
-        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 96,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 97,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 98,
-        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 99,
-        [typeof(global::SynapseToBal.IR.GmailStep)] = 100,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 101,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 102,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 103,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 104,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 105,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 106,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 107,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 108,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 109,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 110,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 111,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 112,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 113,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 114,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 115,
-        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 116,
-        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 117,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 118,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 119,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 120,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 121,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 122,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 123,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 124,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 125,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 126,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 127,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 128,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 129,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 130,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 131,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 132,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 133,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 134,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 135,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 136,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 137,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 138,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 139,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 140,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 141,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 142,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 143,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 144,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 145,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 146,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 147,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 148,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 149,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 150,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 151,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 152,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 153,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 154,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 155,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 156,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 157,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 158,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 159,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 160,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 161,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 162,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 163,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 164,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 165,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 166,
-        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 167,
-        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 168,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 169,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 170,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 171,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 172,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 173,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 174,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 175,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 176,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 177,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 178,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 179,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 180,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 181,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 182,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 183,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 184,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 185,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 186,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 187,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 188,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 189,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 190,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 191,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 192,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 193,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 194,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 195,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 196,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 197,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 198,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 199,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 200,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 201,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 202,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 203,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 204,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 205,
-        [typeof(global::SynapseToBal.IR.OptionsIr)] = 206,
-        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 207,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 208,
-        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 209,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 210,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 211,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 212,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 213,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 214,
-        [typeof(global::SynapseToBal.IR.PauseStep)] = 215,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 216,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 217,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 218,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 219,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 220,
-        [typeof(global::SynapseToBal.IR.RedisArgumentIr)] = 221,
-        [typeof(global::SynapseToBal.IR.RedisConnectionIr)] = 222,
-        [typeof(global::SynapseToBal.IR.RedisStep)] = 223,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 224,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 225,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 226,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 227,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 228,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 229,
-        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 230,
-        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 231,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 232,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 233,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 234,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 235,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 236,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 237,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 238,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 239,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 240,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 241,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 242,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 243,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 244,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 245,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 246,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 247,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 248,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 249,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 250,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 251,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 252,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 253,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 254,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 255,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 256,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 257,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 258,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 259,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 260,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 261,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 262,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 263,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 264,
-        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 265,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 266,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 267,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 268,
-        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 269,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 270,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 271,
-        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 272,
-        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 273,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 274,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 275,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 276,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 277,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 278,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 279,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 280,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 281,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 282,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 283,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 284,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 285,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 286,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 287,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 288,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 289,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 290,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 291,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 292,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 293,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 294,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 295,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 296,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 297,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 298,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 299,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 300,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 301,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 302,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 303,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 304,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 305,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 306,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 307,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 308,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 309,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 310,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 311,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 312,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 313,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 314,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 315,
+        [typeof(global::SynapseToBal.IR.DefaultFallbackIr)] = 55,
+        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 56,
+        [typeof(global::SynapseToBal.IR.DirectionStep)] = 57,
+        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 58,
+        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 59,
+        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 60,
+        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 61,
+        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 62,
+        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 63,
+        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 64,
+        [typeof(global::SynapseToBal.IR.EnrichStep)] = 65,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 66,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 67,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 68,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 69,
+        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 70,
+        [typeof(global::SynapseToBal.IR.FailStep)] = 71,
+        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 72,
+        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 73,
+        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 74,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 75,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 76,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 77,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)] = 78,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 79,
+        [typeof(global::SynapseToBal.IR.ForEachStep)] = 80,
+        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 81,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 82,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 83,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 84,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 85,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 86,
+        [typeof(global::SynapseToBal.IR.ForkStep)] = 87,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 88,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 89,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 90,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 91,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 92,
+        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 93,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 94,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 95,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 96,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 97,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 98,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 99,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 100,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 101,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 102,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 103,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 104,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 105,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 106,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 107,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 108,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 109,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 110,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 111,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 112,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 113,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 114,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 115,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 116,
+        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 117,
+        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 118,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 119,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 120,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 121,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 122,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 123,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 124,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 125,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 126,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 127,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 128,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 129,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 130,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 131,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 132,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 133,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 134,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 135,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 136,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 137,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 138,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 139,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 140,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 141,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 142,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 143,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 144,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 145,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 146,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 147,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 148,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 149,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 150,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 151,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 152,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 153,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 154,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 155,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 156,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 157,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 158,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 159,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 160,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 161,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 162,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 163,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 164,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 165,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 166,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 167,
+        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 168,
+        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 169,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 170,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 171,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 172,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 173,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 174,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 175,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 176,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 177,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 178,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 179,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 180,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 181,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 182,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 183,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 184,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 185,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 186,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 187,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 188,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 189,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 190,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 191,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 192,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 193,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 194,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 195,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 196,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 197,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 198,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 199,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 200,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 201,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 202,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 203,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 204,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 205,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 206,
+        [typeof(global::SynapseToBal.IR.OptionsIr)] = 207,
+        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 208,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 209,
+        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 210,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 211,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 212,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 213,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 214,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 215,
+        [typeof(global::SynapseToBal.IR.PauseStep)] = 216,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 217,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 218,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 219,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 220,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 221,
+        [typeof(global::SynapseToBal.IR.RedisArgumentIr)] = 222,
+        [typeof(global::SynapseToBal.IR.RedisConnectionIr)] = 223,
+        [typeof(global::SynapseToBal.IR.RedisStep)] = 224,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 225,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 226,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 227,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 228,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 229,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 230,
+        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 231,
+        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 232,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 233,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 234,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 235,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 236,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 237,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 238,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 239,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 240,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 241,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 242,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 243,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 244,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 245,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 246,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 247,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 248,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 249,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 250,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 251,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 252,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 253,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 254,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 255,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 256,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 257,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 258,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 259,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 260,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 261,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 262,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 263,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 264,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 265,
+        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 266,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 267,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 268,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 269,
+        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 270,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 271,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 272,
+        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 273,
+        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 274,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 275,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 276,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 277,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 278,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 279,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 280,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 281,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 282,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 283,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 284,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 285,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 286,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 287,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 288,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 289,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 290,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 291,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 292,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 293,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 294,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 295,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 296,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 297,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 298,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 299,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 300,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 301,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 302,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 303,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 304,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 305,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 306,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 307,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 308,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 309,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 310,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 311,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 312,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 313,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 314,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 315,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 316,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -964,13 +965,21 @@ internal static partial class IrMembers
 
             case 55:
             {
+                var n = (global::SynapseToBal.IR.DefaultFallbackIr)node;
+                sink.Visit(n.Flow);
+                sink.Visit(n.Cors);
+                return true;
+            }
+
+            case 56:
+            {
                 var n = (global::SynapseToBal.IR.DefaultFaultLogStep)node;
                 sink.Visit(n.Origin);
                 sink.Visit(n.Unmediated);
                 return true;
             }
 
-            case 56:
+            case 57:
             {
                 var n = (global::SynapseToBal.IR.DirectionStep)node;
                 foreach (var item in n.Request)
@@ -988,7 +997,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 57:
+            case 58:
             {
                 var n = (global::SynapseToBal.IR.DispatchPathIr)node;
                 foreach (var item in n.Path)
@@ -1005,7 +1014,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 58:
+            case 59:
             {
                 var n = (global::SynapseToBal.IR.EmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1023,7 +1032,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 59:
+            case 60:
             {
                 var n = (global::SynapseToBal.IR.EmailSendStep)node;
                 sink.Visit(n.Connection);
@@ -1043,7 +1052,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 60:
+            case 61:
             {
                 var n = (global::SynapseToBal.IR.EndpointSuspensionIr)node;
                 sink.Visit(n.Name);
@@ -1061,7 +1070,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 61:
+            case 62:
             {
                 var n = (global::SynapseToBal.IR.EnrichPropertyStep)node;
                 sink.Visit(n.Property);
@@ -1071,7 +1080,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 62:
+            case 63:
             {
                 var n = (global::SynapseToBal.IR.EnrichRemoveStep)node;
                 foreach (var item in n.Paths)
@@ -1085,7 +1094,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 63:
+            case 64:
             {
                 var n = (global::SynapseToBal.IR.EnrichRenameKeyStep)node;
                 sink.Visit(n.Source);
@@ -1096,7 +1105,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 64:
+            case 65:
             {
                 var n = (global::SynapseToBal.IR.EnrichStep)node;
                 sink.Visit(n.Source);
@@ -1106,25 +1115,25 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 65:
-                return true;
             case 66:
                 return true;
             case 67:
+                return true;
+            case 68:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.JsonPath)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 68:
+            case 69:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.XmlPath)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 69:
+            case 70:
             {
                 var n = (global::SynapseToBal.IR.ExternalStylesheetIr)node;
                 sink.Visit(n.Name);
@@ -1133,7 +1142,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 70:
+            case 71:
             {
                 var n = (global::SynapseToBal.IR.FailStep)node;
                 sink.Visit(n.Message);
@@ -1142,7 +1151,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 71:
+            case 72:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1150,7 +1159,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 72:
+            case 73:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorStep)node;
                 sink.Visit(n.Location);
@@ -1168,7 +1177,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 73:
+            case 74:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorV1Step)node;
                 foreach (var item in n.Arguments)
@@ -1181,7 +1190,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 74:
+            case 75:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)node;
                 sink.Visit(n.Path);
@@ -1189,7 +1198,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 75:
+            case 76:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.Elements)node;
                 sink.Visit(n.Items);
@@ -1197,7 +1206,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 76:
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonItems)node;
                 sink.Visit(n.Path);
@@ -1206,7 +1215,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 77:
+            case 78:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)node;
                 sink.Visit(n.Variable);
@@ -1216,7 +1225,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 78:
+            case 79:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)node;
                 sink.Visit(n.Items);
@@ -1224,7 +1233,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 79:
+            case 80:
             {
                 var n = (global::SynapseToBal.IR.ForEachStep)node;
                 sink.Visit(n.Loop);
@@ -1234,9 +1243,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 80:
-                return true;
             case 81:
+                return true;
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Attached)node;
                 sink.Visit(n.Items);
@@ -1245,7 +1254,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 82:
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.AttachedJson)node;
                 sink.Visit(n.Path);
@@ -1253,23 +1262,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 83:
-                return true;
             case 84:
+                return true;
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Recipients)node;
                 sink.Visit(n.Urls);
                 return true;
             }
 
-            case 85:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Split)node;
                 sink.Visit(n.Items);
                 return true;
             }
 
-            case 86:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.ForkStep)node;
                 sink.Visit(n.Source);
@@ -1290,7 +1299,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 87:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
@@ -1298,35 +1307,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 88:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Jms)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 89:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Mail)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 90:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.ToAddress)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 91:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Vfs)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 92:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
                 sink.Visit(n.Template);
@@ -1339,7 +1348,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
@@ -1359,7 +1368,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 94:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1368,7 +1377,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1376,7 +1385,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1384,14 +1393,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 98:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1401,7 +1410,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 99:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1418,7 +1427,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.GmailStep)node;
                 sink.Visit(n.Connection);
@@ -1432,7 +1441,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 101:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1452,14 +1461,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 103:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1467,7 +1476,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1476,7 +1485,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1487,7 +1496,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 106:
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1497,7 +1506,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 107:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1516,7 +1525,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 108:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1534,7 +1543,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1542,11 +1551,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 110:
-                return true;
             case 111:
                 return true;
             case 112:
+                return true;
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1558,7 +1567,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1577,7 +1586,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1590,7 +1599,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 115:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1598,7 +1607,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.InboundParameterIr)node;
                 sink.Visit(n.Name);
@@ -1607,7 +1616,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 117:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertiesIr)node;
                 sink.Visit(n.Name);
@@ -1629,7 +1638,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1637,7 +1646,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1649,7 +1658,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1668,7 +1677,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1684,7 +1693,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1693,7 +1702,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1720,7 +1729,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1738,7 +1747,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1754,7 +1763,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 126:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1768,7 +1777,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 127:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1783,7 +1792,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 128:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1797,7 +1806,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 129:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1810,35 +1819,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 130:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 131:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 132:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 133:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 134:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1863,14 +1872,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 135:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 136:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1879,7 +1888,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 137:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1899,7 +1908,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 138:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1907,7 +1916,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 139:
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1928,16 +1937,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 140:
-                return true;
             case 141:
+                return true;
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 142:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1945,7 +1954,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 143:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1956,18 +1965,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 144:
-                return true;
             case 145:
                 return true;
             case 146:
+                return true;
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 147:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1978,14 +1987,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 149:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1996,7 +2005,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -2005,7 +2014,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -2014,7 +2023,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -2029,7 +2038,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2052,9 +2061,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 154:
-                return true;
             case 155:
+                return true;
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -2062,7 +2071,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -2076,7 +2085,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -2084,7 +2093,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -2095,7 +2104,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2103,7 +2112,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -2116,7 +2125,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 161:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -2125,7 +2134,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -2136,7 +2145,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -2151,14 +2160,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 164:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 165:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -2166,7 +2175,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 166:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -2184,15 +2193,13 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 167:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.LogPart.CorrelationId)node;
                 sink.Visit(n.Prefix);
                 return true;
             }
 
-            case 168:
-                return true;
             case 169:
                 return true;
             case 170:
@@ -2200,27 +2207,29 @@ internal static partial class IrMembers
             case 171:
                 return true;
             case 172:
+                return true;
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 173:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 174:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 175:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -2234,7 +2243,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2245,7 +2254,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2255,7 +2264,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -2269,7 +2278,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 179:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -2283,7 +2292,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 180:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -2296,7 +2305,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2305,7 +2314,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2313,7 +2322,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2328,28 +2337,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 185:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 186:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 187:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2357,7 +2366,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2370,7 +2379,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2381,7 +2390,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 190:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2392,7 +2401,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 191:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -2403,9 +2412,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
-                return true;
             case 193:
+                return true;
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -2416,30 +2425,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
-                return true;
             case 195:
+                return true;
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 196:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 197:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 198:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2447,7 +2456,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2478,7 +2487,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2490,7 +2499,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2499,21 +2508,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2521,14 +2530,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.OptionsIr)node;
                 foreach (var item in n.Paths)
@@ -2545,7 +2554,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.OptionsMatchIr)node;
                 foreach (var item in n.Path)
@@ -2558,7 +2567,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2566,7 +2575,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.OwnListenerUrlIr)node;
                 sink.Visit(n.Port);
@@ -2575,7 +2584,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2718,21 +2727,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2742,7 +2751,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2750,7 +2759,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.PauseStep)node;
                 sink.Visit(n.Origin);
@@ -2758,7 +2767,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2767,14 +2776,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2782,7 +2791,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2792,7 +2801,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2807,7 +2816,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.RedisArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2815,7 +2824,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.RedisConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2833,7 +2842,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.RedisStep)node;
                 sink.Visit(n.Connection);
@@ -2847,7 +2856,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2855,7 +2864,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2864,7 +2873,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2873,7 +2882,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2883,7 +2892,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2892,7 +2901,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2901,7 +2910,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.RequestFilterIr)node;
                 sink.Visit(n.ContentType);
@@ -2915,7 +2924,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.ResourceCorsIr)node;
                 sink.Visit(n.Allow);
@@ -2923,7 +2932,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2946,11 +2955,12 @@ internal static partial class IrMembers
                 sink.Visit(n.QueryPattern);
                 sink.Visit(n.AlternativeOf);
                 sink.Visit(n.Filter);
+                sink.Visit(n.Fallback);
                 sink.Visit(n.Cors);
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2958,7 +2968,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2973,7 +2983,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2981,14 +2991,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2999,7 +3009,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -3009,7 +3019,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -3026,7 +3036,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -3040,7 +3050,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -3062,7 +3072,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -3071,7 +3081,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -3081,7 +3091,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -3096,7 +3106,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -3106,7 +3116,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -3116,7 +3126,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -3124,7 +3134,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -3136,7 +3146,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -3146,14 +3156,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -3161,7 +3171,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -3169,7 +3179,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 253:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -3178,7 +3188,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -3190,7 +3200,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -3209,13 +3219,13 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
-                return true;
             case 257:
                 return true;
             case 258:
                 return true;
             case 259:
+                return true;
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
@@ -3223,7 +3233,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
@@ -3231,7 +3241,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -3239,7 +3249,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -3255,7 +3265,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -3263,7 +3273,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3283,7 +3293,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.ThroughResourceStep)node;
                 sink.Visit(n.Origin);
@@ -3291,7 +3301,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3301,7 +3311,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3315,7 +3325,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3339,7 +3349,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.UnreferencedEndpointIr)node;
                 sink.Visit(n.Key);
@@ -3347,21 +3357,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 272:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.UnusedConnectionIr)node;
                 sink.Visit(n.Description);
@@ -3380,7 +3390,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.UriBindingIr)node;
                 sink.Visit(n.Name);
@@ -3388,14 +3398,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 274:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3406,14 +3416,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3424,7 +3434,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3432,7 +3442,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3440,7 +3450,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3452,7 +3462,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3468,7 +3478,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3478,23 +3488,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 284:
-                return true;
             case 285:
+                return true;
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 286:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3502,37 +3512,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 287:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 288:
-                return true;
             case 289:
+                return true;
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 290:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 291:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 292:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3540,7 +3550,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 293:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3554,7 +3564,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 294:
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3563,7 +3573,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 295:
+            case 296:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3571,7 +3581,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 296:
+            case 297:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3599,7 +3609,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 297:
+            case 298:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3608,7 +3618,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 298:
+            case 299:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3616,7 +3626,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 299:
+            case 300:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3630,21 +3640,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 300:
+            case 301:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 301:
+            case 302:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 302:
+            case 303:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3668,7 +3678,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 303:
+            case 304:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3676,32 +3686,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 304:
+            case 305:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 305:
+            case 306:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 306:
-                return true;
             case 307:
                 return true;
             case 308:
+                return true;
+            case 309:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 309:
+            case 310:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3713,7 +3723,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 310:
+            case 311:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3727,7 +3737,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 311:
+            case 312:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3741,7 +3751,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 312:
+            case 313:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3749,7 +3759,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 313:
+            case 314:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3770,7 +3780,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 314:
+            case 315:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3778,7 +3788,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 315:
+            case 316:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);
