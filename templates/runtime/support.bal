@@ -4019,6 +4019,29 @@ function xpathTextValues(xml parents) returns string[] {
     return values;
 }
 
+# The n-th text child of each element (1 for the first), as XPath's `text()[n]` step selects it: the
+# positional predicate counts the text children of each element apart, in document order (an element
+# with fewer has none). Ballerina merges adjacent text into one item, as the parser gives one text node
+# for text that no comment, processing instruction or element interrupts.
+function xpathNthTextValues(xml parents, int position) returns string[] {
+    string[] values = [];
+    foreach xml parent in parents {
+        if parent is xml:Element {
+            int seen = 0;
+            foreach xml child in parent.getChildren() {
+                if child is xml:Text {
+                    seen += 1;
+                    if seen == position {
+                        values.push(child.data());
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    return values;
+}
+
 # The values of the attribute `name` (an expanded name, `{uri}local`, or a local name without a
 # namespace) of each element, as XPath's `@name` step selects them.
 function xpathAttributeValues(xml nodes, string name) returns string[] {
