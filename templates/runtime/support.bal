@@ -3722,17 +3722,19 @@ function withoutLeadingZeros(string digits) returns string {
 
 # An MI 4.4 header, property or parameter value where a string is required (a string function, `+` with a string):
 # the value is a number when its text is one (HeadersAndPropertiesAccessNode.tryParseNumber), and a number there is
-# the Micro Integrator's evaluation error.
+# the Micro Integrator's evaluation error; a string is read as ExpressionResult.asString gives it, without one pair of
+# enclosing double or single quotes (miAsString: a value `"abc"` is abc).
 function miStringOperand(string value) returns string|error {
     if miNumberText(value) is string {
         return error(string `not a string: ${value}`);
     }
-    return value;
+    return miAsString(value);
 }
 
-# An MI 4.4 header, property or parameter value compared with `==` or `!=` (handleEquality compares asString()): the
-# text of the number it parses as (miNumberText), else the text itself.
-function miScalarText(string value) returns string => miNumberText(value) ?: value;
+# An MI 4.4 header, property or parameter value compared with `==` or `!=` (handleEquality compares asString()), or
+# the whole result of an expression (SynapseExpression.stringValueOf: asString()): the text of the number it parses
+# as (miNumberText), else the text without one pair of enclosing double or single quotes (miAsString).
+function miScalarText(string value) returns string => miNumberText(value) ?: miAsString(value);
 
 # An MI 4.4 header, property, parameter or configuration value as an operand of `+` (`miSum`):
 # HeadersAndPropertiesAccessNode.tryParseNumber makes its text a Java Integer or Long (an int here) when

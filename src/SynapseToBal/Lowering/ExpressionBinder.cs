@@ -2123,14 +2123,10 @@ internal sealed partial class ExpressionBinder(
             case NullLiteral:
                 return null;
             case StringLiteral s:
-                // asString removes one pair of surrounding double or single quotes; a lone quote makes Java's
-                // substring throw (not an EvaluationException).
-                if (s.Value.Length > 0 && s.Value[0] is '"' or '\'' && s.Value[^1] == s.Value[0])
-                {
-                    return s.Value.Length < 2 ? null : new StringLiteralIr(s.Value[1..^1]);
-                }
-
-                return new StringLiteralIr(s.Value);
+                // LiteralNode keeps the token's text, its delimiting quotes included (ExpressionVisitor.visitLiteral:
+                // STRING_LITERAL().getText()), and asString removes that one pair: '"abc"' compares as "abc", quotes
+                // kept (MiLiteralText).
+                return MiLiteralText(s) is { } written ? new StringLiteralIr(written) : null;
         }
 
         var value = Value(node);
