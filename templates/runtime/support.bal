@@ -3755,17 +3755,19 @@ function withoutLeadingZeros(string digits) returns string {
 
 # An MI 4.4 header, property or parameter value where a string is required (a string function, `+` with a string):
 # the value is a number when its text is one (HeadersAndPropertiesAccessNode.tryParseNumber), and a number there is
-# the Micro Integrator's evaluation error.
+# the Micro Integrator's evaluation error; a string is read as ExpressionResult.asString gives it, without one pair of
+# enclosing double or single quotes (miAsString: a value `"abc"` is abc).
 function miStringOperand(string value) returns string|error {
     if miNumberText(value) is string {
         return error(string `not a string: ${value}`);
     }
-    return value;
+    return miAsString(value);
 }
 
-# An MI 4.4 header, property or parameter value compared with `==` or `!=` (handleEquality compares asString()): the
-# text of the number it parses as (miNumberText), else the text itself.
-function miScalarText(string value) returns string => miNumberText(value) ?: value;
+# An MI 4.4 header, property or parameter value compared with `==` or `!=` (handleEquality compares asString()), or
+# the whole result of an expression (SynapseExpression.stringValueOf: asString()): the text of the number it parses
+# as (miNumberText), else the text without one pair of enclosing double or single quotes (miAsString).
+function miScalarText(string value) returns string => miNumberText(value) ?: miAsString(value);
 
 # An MI 4.4 header, property, parameter or configuration value as an operand of `+` (`miSum`):
 # HeadersAndPropertiesAccessNode.tryParseNumber makes its text a Java Integer or Long (an int here) when
@@ -4045,6 +4047,29 @@ function xpathTextValues(xml parents) returns string[] {
             foreach xml child in parent.getChildren() {
                 if child is xml:Text {
                     values.push(child.data());
+                }
+            }
+        }
+    }
+    return values;
+}
+
+# The n-th text child of each element (1 for the first), as XPath's `text()[n]` step selects it: the
+# positional predicate counts the text children of each element apart, in document order (an element
+# with fewer has none). Ballerina merges adjacent text into one item, as the parser gives one text node
+# for text that no comment, processing instruction or element interrupts.
+function xpathNthTextValues(xml parents, int position) returns string[] {
+    string[] values = [];
+    foreach xml parent in parents {
+        if parent is xml:Element {
+            int seen = 0;
+            foreach xml child in parent.getChildren() {
+                if child is xml:Text {
+                    seen += 1;
+                    if seen == position {
+                        values.push(child.data());
+                        break;
+                    }
                 }
             }
         }

@@ -750,6 +750,7 @@ internal sealed class ExpressionWriter
     private string NodeValues(ExprIr nodes) => nodes switch
     {
         XmlNavigationIr { DescendantText: true } x => $"xpathDescendantTexts({Navigation(x)})",
+        XmlNavigationIr { TextOnly: true, TextPosition: { } position } x => $"xpathNthTextValues({Navigation(x)}, {position.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
         XmlNavigationIr { TextOnly: true } x => $"xpathTextValues({Navigation(x)})",
         XmlNavigationIr x => $"xpathStrings({Navigation(x)})",
         XmlAttributeReadIr a => $"xpathAttributeValues({Navigation(a.Elements)}, {ExpandedName(a.Attribute.NamespaceUri, a.Attribute.LocalName)})",

@@ -596,7 +596,7 @@ public sealed partial class PackageEmitter
     private object Resource(ResourceIr resource, ServiceIr service, ExpressionWriter expressions, ModuleUsage modules, NameMap names, bool grouped = false) =>
         Resource(resource, service.BasePath, service.RestApiName, expressions, modules, names, service.Resources.IndexOf(resource) + 1, service.Wsdl is not null, grouped, service.Wsdl?.Dispatch,
             alternatives: service.Resources.Where(a => a.Skipped is null && ReferenceEquals(a.AlternativeOf, resource.Origin) && a.Accessor == resource.Accessor).ToList(),
-            notFound: NotFoundAnswer(service, names), filter: FilterView(resource, service, names), restVersion: RestVersionArguments(service));
+            notFound: RefusedAnswer(resource, service, names), filter: FilterView(resource, service, names), restVersion: RestVersionArguments(service));
 
     /// <summary>
     /// The named arguments of <c>newContext</c> a versioned API adds (<c>apiContext = "/orders", apiVersion = "1.0",
@@ -628,6 +628,25 @@ public sealed partial class PackageEmitter
     /// </summary>
     private static string NotFoundAnswer(ServiceIr service, NameMap names) =>
         service.Unmatched?.NotFoundFlow is { } flow ? $"{names[flow]}(check {NewContext(service)})" : "resourceNotFound()";
+
+    /// <summary>
+    /// What a resource answers a request of its path it refuses (its query, content-type or user-agent): the API's
+    /// default resource's flow when that resource alone may take it (<see cref="ResourceIr.Fallback"/>: DefaultDispatcher
+    /// runs it, on a context made as its own resource function makes it), else the not-found answer.
+    /// </summary>
+    private static string RefusedAnswer(ResourceIr resource, ServiceIr service, NameMap names)
+    {
+        if (resource.Fallback is not { } fallback)
+        {
+            return NotFoundAnswer(service, names);
+        }
+
+        var api = service.RestApiName is { } name ? BallerinaSyntax.StringLiteral(name) : "()";
+        var context = BallerinaSyntax.StringLiteral(service.BasePath == "/" ? string.Empty : service.BasePath);
+        var recorded = fallback.Cors is { } c ? $"cors = {{allow: {BallerinaSyntax.StringLiteral(c.Allow)}, ...{names[c.Settings.Name]}}}" : null;
+        var rest = string.Join(", ", new[] { RestVersionArguments(service), recorded }.OfType<string>());
+        return $"{names[fallback.Flow]}(check newContext(request, {api}, {context}{(rest.Length == 0 ? string.Empty : ", " + rest)}))";
+    }
 
     /// <summary>
     /// The <c>newContext</c> call of a request to an API that no resource takes (not found, method not allowed, refused):
@@ -747,7 +766,7 @@ public sealed partial class PackageEmitter
             return null;
         }
 
-        var notFound = NotFoundAnswer(service, names);
+        var notFound = RefusedAnswer(resource, service, names);
         var contentType = filter.ContentType is { } type ? BallerinaSyntax.StringLiteral(type) : "()";
         var userAgent = filter.UserAgentPattern is { } agent ? $"re `{agent}`" : "()";
         var context = BallerinaSyntax.StringLiteral(service.BasePath == "/" ? string.Empty : service.BasePath);
@@ -932,7 +951,7 @@ public sealed partial class PackageEmitter
                 {
                     Test = string.Join(" || ", segmentChecks.Append(resource.QueryPattern is { } pattern ? $"!uriQueryMatches(request, re `{pattern}`)" : null).OfType<string>()),
                     Comment = QueryComment(BallerinaSyntax.CommentText(segmentChecks.Count > 0 ? UriTemplateText(resource) : resource.QueryTemplate ?? string.Empty),
-                        segmentChecks.Count > 0, alternatives is { Count: > 0 }, notFound is null or "resourceNotFound()" ? "answers 404 to" : "runs the _resource_mismatch_handler_ sequence for"),
+                        segmentChecks.Count > 0, alternatives is { Count: > 0 }, resource.Fallback is not null ? "runs the API's default resource for" : notFound is null or "resourceNotFound()" ? "answers 404 to" : "runs the _resource_mismatch_handler_ sequence for"),
                     Alternatives = alternativeViews.Select(a => a.View).ToList(),
                     NotFound = alternatives is { Count: > 0 } && alternatives[^1].QueryPattern is null && !alternatives[^1].Path.Any(HasSegmentText) ? null : notFound ?? "resourceNotFound()",
                 }

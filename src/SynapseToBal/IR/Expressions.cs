@@ -193,6 +193,13 @@ public sealed record XmlNavigationIr(ImmutableArray<XmlStepIr> Steps, bool TextO
     /// selected elements and of every element below them, in document order; null for text children only.
     /// </summary>
     public bool? DescendantText { get; init; }
+
+    /// <summary>
+    /// The position of a path ending in <c>text()[n]</c> (with <see cref="XmlNavigationIr.TextOnly"/>): of each selected
+    /// element, only its n-th text child (XPath 1.0 §2.4: the child axis counts in document order, per context node);
+    /// null for every text child.
+    /// </summary>
+    public int? TextPosition { get; init; }
 }
 
 /// <param name="Prefix">Namespace prefix as written, or null.</param>

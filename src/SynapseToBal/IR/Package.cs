@@ -296,6 +296,14 @@ public sealed record ResourceIr(
     public RequestFilterIr? Filter { get; init; }
 
     /// <summary>
+    /// The API's default resource (no uri-template, no url-mapping), when it alone may take a request of this resource's
+    /// method and path that this resource refuses (its query does not match, or its content-type or user-agent check
+    /// fails): API.process's DefaultDispatcher runs it once the url-mapping and uri-template dispatchers found nothing, so
+    /// the refused request runs its flow function instead of the not-found answer. Null otherwise.
+    /// </summary>
+    public DefaultFallbackIr? Fallback { get; init; }
+
+    /// <summary>
     /// What Resource.process records for the CORS headers of the answer to a request this API resource takes
     /// (CORSHelper.handleCORSHeaders), or null for anything but an API resource.
     /// </summary>
@@ -316,6 +324,12 @@ public sealed record ResourceIr(
 /// <param name="Allow">Resource.getSupportedMethods, the Access-Control-Allow-Methods value.</param>
 /// <param name="Settings">The server's CORS configuration.</param>
 public sealed record ResourceCorsIr(string Allow, CorsSettingsIr Settings);
+
+/// <summary>
+/// The API's default resource as another resource's fallback (<see cref="ResourceIr.Fallback"/>): the function its in
+/// flow became and the CORS values it records.
+/// </summary>
+public sealed record DefaultFallbackIr(Symbol Flow, ResourceCorsIr? Cors);
 
 /// <summary>Why a construct stays a TODO: the diagnostic reported for it and the text of the TODO line.</summary>
 public sealed record NotTranslatedIr(DiagnosticDescriptor Descriptor, string Message);

@@ -892,6 +892,7 @@ internal sealed partial class ExpressionBinder(
         var textOnly = false;
         var descendantText = false;
         var descendant = false;
+        int? textPosition = null;
         XmlAttributeIr? attribute = null;
         for (var i = 0; i < steps.Length; i++)
         {
@@ -928,6 +929,11 @@ internal sealed partial class ExpressionBinder(
                     continue;
                 case { Axis: XPathAxis.Child, Test: NodeTypeTest { Type: NodeType.Text }, Predicates.IsEmpty: true } when !descendant:
                     textOnly = true;
+                    continue;
+                case { Axis: XPathAxis.Child, Test: NodeTypeTest { Type: NodeType.Text }, Predicates: [NumberLiteral number] } when !descendant && last && Position(number) is { } position:
+                    // a/text()[n]: the n-th text child of each a (the positional predicate counts per context node).
+                    textOnly = true;
+                    textPosition = position;
                     continue;
                 case { Axis: XPathAxis.Child, Test: NodeTypeTest { Type: NodeType.Text }, Predicates.IsEmpty: true } when descendant && last:
                     // x//text(): the text children of x and of every element below it, in document order.
@@ -988,7 +994,7 @@ internal sealed partial class ExpressionBinder(
             {
                 // /soapenv:Envelope/soapenv:Header/... → the steps below the SOAP header.
                 result.RemoveRange(0, 2);
-                var below = new XmlNavigationIr([.. result], textOnly) { FromHeader = true, DescendantText = descendantText ? true : null };
+                var below = new XmlNavigationIr([.. result], textOnly) { FromHeader = true, DescendantText = descendantText ? true : null, TextPosition = textPosition };
                 return attribute is null ? below : new XmlAttributeReadIr(below, attribute);
             }
             else if (result.Count >= 1 && result[0].Descendant
@@ -1032,7 +1038,7 @@ internal sealed partial class ExpressionBinder(
                 // document, so header blocks are found as well as the body's elements, in document order (the header
                 // first). The navigation starts at the message's own envelope (not a copy); a message that is not SOAP
                 // has an empty header.
-                var fromDocument = new XmlNavigationIr([.. result], textOnly) { FromEnvelope = true, DescendantText = descendantText ? true : null };
+                var fromDocument = new XmlNavigationIr([.. result], textOnly) { FromEnvelope = true, DescendantText = descendantText ? true : null, TextPosition = textPosition };
                 return attribute is null ? fromDocument : new XmlAttributeReadIr(fromDocument, attribute);
             }
         }
@@ -1047,7 +1053,7 @@ internal sealed partial class ExpressionBinder(
             // soapenv:Header/... (relative, the envelope being the context node): as /soapenv:Envelope/soapenv:Header/...,
             // the steps below the SOAP header.
             result.RemoveAt(0);
-            var below = new XmlNavigationIr([.. result], textOnly) { FromHeader = true, DescendantText = descendantText ? true : null };
+            var below = new XmlNavigationIr([.. result], textOnly) { FromHeader = true, DescendantText = descendantText ? true : null, TextPosition = textPosition };
             return attribute is null ? below : new XmlAttributeReadIr(below, attribute);
         }
         else if (!fromBody)
@@ -1058,7 +1064,7 @@ internal sealed partial class ExpressionBinder(
             // gives too. Other relative paths are not modelled.
             if (result is [{ Descendant: false, LocalName: not "*", NamespaceUri: not (SoapEnv11 or SoapEnv12) }, ..])
             {
-                var fromEnvelope = new XmlNavigationIr([.. result], textOnly) { FromEnvelope = true, DescendantText = descendantText ? true : null };
+                var fromEnvelope = new XmlNavigationIr([.. result], textOnly) { FromEnvelope = true, DescendantText = descendantText ? true : null, TextPosition = textPosition };
                 return attribute is null ? fromEnvelope : new XmlAttributeReadIr(fromEnvelope, attribute);
             }
 
@@ -1070,7 +1076,7 @@ internal sealed partial class ExpressionBinder(
             return null;
         }
 
-        var navigation = new XmlNavigationIr([.. result], textOnly) { EnvelopeNamespace = envelope, DescendantText = descendantText ? true : null };
+        var navigation = new XmlNavigationIr([.. result], textOnly) { EnvelopeNamespace = envelope, DescendantText = descendantText ? true : null, TextPosition = textPosition };
         return attribute is null ? navigation : new XmlAttributeReadIr(navigation, attribute);
     }
 
@@ -2117,14 +2123,10 @@ internal sealed partial class ExpressionBinder(
             case NullLiteral:
                 return null;
             case StringLiteral s:
-                // asString removes one pair of surrounding double or single quotes; a lone quote makes Java's
-                // substring throw (not an EvaluationException).
-                if (s.Value.Length > 0 && s.Value[0] is '"' or '\'' && s.Value[^1] == s.Value[0])
-                {
-                    return s.Value.Length < 2 ? null : new StringLiteralIr(s.Value[1..^1]);
-                }
-
-                return new StringLiteralIr(s.Value);
+                // LiteralNode keeps the token's text, its delimiting quotes included (ExpressionVisitor.visitLiteral:
+                // STRING_LITERAL().getText()), and asString removes that one pair: '"abc"' compares as "abc", quotes
+                // kept (MiLiteralText).
+                return MiLiteralText(s) is { } written ? new StringLiteralIr(written) : null;
         }
 
         var value = Value(node);

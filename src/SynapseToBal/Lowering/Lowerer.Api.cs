@@ -355,7 +355,7 @@ public sealed partial class Lowerer
     private void ReportQueryFallbacks(ApiSyntax api, List<ResourceIr> resources)
     {
         var reported = new HashSet<ISyntaxNode>(ReferenceEqualityComparer.Instance);
-        foreach (var first in resources.Where(r => r.Skipped is null && r.AlternativeOf is null && r.QueryPattern is not null))
+        foreach (var first in resources.Where(r => r.Skipped is null && r.AlternativeOf is null && r.QueryPattern is not null).ToList())
         {
             var chain = resources.Where(r => r.Skipped is null && r.Accessor == first.Accessor && ReferenceEquals(r.AlternativeOf, first.Origin)).Prepend(first).ToList();
             if (chain.Any(r => r.QueryPattern is null) || !reported.Add(first.Origin))
@@ -366,14 +366,31 @@ public sealed partial class Lowerer
 
             var origins = chain.Select(r => r.Origin).ToHashSet(ReferenceEqualityComparer.Instance);
             var resource = Resource(first);
-            var others = api.Resources
+            var mayTake = api.Resources
                 .Where(other => !origins.Contains(other) && SharesMethod(other, resource) && CouldTakePath(other, resource))
-                .Select(other => other.UriTemplate ?? other.UrlMapping ?? "(default)")
                 .ToList();
-            if (others.Count == 0)
+            if (mayTake.Count == 0)
             {
                 continue;
             }
+
+            var withFallback = false;
+            foreach (var (refusing, index) in resources.Select((r, i) => (r, i)).Where(p => ReferenceEquals(p.r.Origin, first.Origin) && p.r.Skipped is null && p.r.AlternativeOf is null && p.r.QueryPattern is not null).ToList())
+            {
+                // The default resource alone may take what the query refuses: the refused request runs it, as DefaultDispatcher does.
+                if (DefaultFallback(refusing, resources, mayTake) is { } fallback)
+                {
+                    resources[index] = refusing with { Fallback = fallback };
+                    withFallback = true;
+                }
+            }
+
+            if (withFallback && resources.Where(r => ReferenceEquals(r.Origin, first.Origin) && r.Skipped is null && r.AlternativeOf is null && r.QueryPattern is not null).All(r => r.Fallback is not null))
+            {
+                continue;
+            }
+
+            var others = mayTake.Select(other => other.UriTemplate ?? other.UrlMapping ?? "(default)").ToList();
 
             var summary = $"{(resource.Methods.IsEmpty ? "ANY" : string.Join(',', resource.Methods))} {api.Context.TrimEnd('/')}{resource.UriTemplate}";
             var answer = _model.Symbols.Sequence(MismatchHandler) is not null ? "runs the _resource_mismatch_handler_ sequence here" : "answers 404 here (resourceNotFound)";
@@ -439,6 +456,42 @@ public sealed partial class Lowerer
         }
 
         return pattern.Select((segment, index) => segment == "{}" || path[index] == "{}" || segment == path[index]).All(ok => ok);
+    }
+
+    /// <summary>
+    /// Whether a resource is the API's default resource (neither uri-template nor url-mapping: Resource has no
+    /// DispatcherHelper, and DefaultDispatcher takes it for any path once the other dispatchers found nothing) and another
+    /// resource of the API may refuse a request of its path (a uri-template with a query, a content-type or a user-agent),
+    /// which the Micro Integrator then may dispatch to it (<see cref="DefaultFallback"/>): its flow becomes a function.
+    /// </summary>
+    private static bool MayBeFallback(ApiSyntax api, ApiResourceSyntax resource) =>
+        IsDefaultResource(resource) && string.IsNullOrEmpty(resource.Protocol) && resource.ContentType is null && resource.UserAgent is null && resource.BindsTo.IsEmpty
+        && api.Resources.Any(other => !ReferenceEquals(other, resource) && (other.UriTemplate?.Contains('?', StringComparison.Ordinal) == true || other.ContentType is not null || other.UserAgent is not null));
+
+    /// <summary>The API's default resource: neither uri-template nor url-mapping (APIFactory deploys at most one).</summary>
+    private static bool IsDefaultResource(ApiResourceSyntax resource) => resource.UriTemplate is null && resource.UrlMapping is null;
+
+    /// <summary>
+    /// The API's default resource as the fallback of <paramref name="refusing"/> (<see cref="ResourceIr.Fallback"/>),
+    /// when it is the only resource of the API that may take a request <paramref name="refusing"/> refuses: API.process
+    /// tries the url-mapping resources, then the uri-templates, then DefaultDispatcher's default resource, each among the
+    /// resources Resource.canProcess accepts (ApiUtils.getAcceptableResources); null when another resource of the method
+    /// may take the path (<paramref name="mayTake"/> names more than the default resource), when the default resource does
+    /// not take the method, or when it has conditions of its own (protocol, content-type, user-agent, binds-to).
+    /// </summary>
+    private static DefaultFallbackIr? DefaultFallback(ResourceIr refusing, IReadOnlyList<ResourceIr> resources, IEnumerable<ISyntaxNode> mayTake)
+    {
+        var candidates = mayTake.Distinct(ReferenceEqualityComparer.Instance).ToList();
+        if (candidates is not [ApiResourceSyntax fallback] || !IsDefaultResource(fallback))
+        {
+            return null;
+        }
+
+        var served = resources.FirstOrDefault(r => ReferenceEquals(r.Origin, fallback) && r.Skipped is null && r.AlternativeOf is null
+            && (r.Accessor == refusing.Accessor || (r.Accessor == "default" && refusing.Accessor != "options")));
+        return served is { Filter: null, Body: [ContinueWithStep { Origin: null, Function: { } flow }] } && string.IsNullOrEmpty(fallback.Protocol) && fallback.BindsTo.IsEmpty
+            ? new DefaultFallbackIr(flow, served.Cors)
+            : null;
     }
 
     private const string MismatchHandler = "_resource_mismatch_handler_";
@@ -826,12 +879,16 @@ public sealed partial class Lowerer
         body = WithFallThrough(body, resource.InSequence?.Location ?? resource.Location);
         var needsOutFlow = outFunction is not null && InFlowSendsThroughSequence(resource.InSequence);
         ReportOutFlowEnd(outFunction, body, faultFunction, needsOutFlow);
-        if (accessors.Count > 1 || grouped)
+        var fallback = MayBeFallback(api, resource);
+        if (accessors.Count > 1 || grouped || fallback)
         {
             // One flow serves several methods, or is tried with other resources of its method and path in one resource
-            // function: it becomes a function the resource function(s) call.
+            // function, or is the default resource other resources may hand a request they refuse to (ResourceIr.Fallback):
+            // it becomes a function the resource function(s) call.
             var flowName = _symbols.Module(SymbolKind.Function, baseName + " flow", shorter: ResourceShorter("flow"));
-            _functions.Add(new FunctionIr(flowName, FunctionKind.InFlow, true, body, $"In flow of {api.Name} {DescribeResource(resource)}{(accessors.Count > 1 ? ", shared by its methods" : string.Empty)}.", resource.Location) { FaultFunction = faultFunction });
+            var shared = accessors.Count > 1 ? ", shared by its methods" : string.Empty;
+            var refused = fallback ? "; it also runs for a request another resource of its method refuses when no other resource may take it (DefaultDispatcher)" : string.Empty;
+            _functions.Add(new FunctionIr(flowName, FunctionKind.InFlow, true, body, $"In flow of {api.Name} {DescribeResource(resource)}{shared}{refused}.", resource.Location) { FaultFunction = faultFunction });
             body = [new ContinueWithStep(null, flowName)];
             faultFunction = null;
         }
@@ -891,7 +948,16 @@ public sealed partial class Lowerer
             }
 
             var others = taking.Where(o => !ReferenceEquals(o.Origin, resource.Origin) && (o.Accessor == "default" || resource.Accessor == "default" || o.Accessor == resource.Accessor)).ToList();
-            var mayTake = others.Where(o => Resource(resource).UriTemplate is null || CouldTakePath(Resource(o), Resource(resource))).Select(o => o.Summary).Distinct(StringComparer.Ordinal).ToList();
+            var mayTakeResources = others.Where(o => Resource(resource).UriTemplate is null || CouldTakePath(Resource(o), Resource(resource))).ToList();
+            var mayTake = mayTakeResources.Select(o => o.Summary).Distinct(StringComparer.Ordinal).ToList();
+
+            // The default resource alone may take a refused request: it runs there, as DefaultDispatcher runs it.
+            var fallback = DefaultFallback(resource, all, mayTakeResources.Select(o => o.Origin));
+            if (fallback is not null)
+            {
+                return resource with { Fallback = fallback, Filter = filter with { MethodTakenElsewhere = true, FirstMatch = [] } };
+            }
+
             if (report && mayTake.Count > 0)
             {
                 var conditions = string.Join(" and ", new[] { filter.ContentType is { } type ? $"content-type \"{type}\"" : null, filter.UserAgent is { } agent ? $"user-agent \"{agent}\"" : null }.OfType<string>());

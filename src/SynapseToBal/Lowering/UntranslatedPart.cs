@@ -292,6 +292,11 @@ internal static class UntranslatedPart
                 : $"a predicate reads {contextName.Name}() of the element it tests, which is translated only compared with a string literal by = (`[{contextName.Name}()='x']`), alone or combined with and and or, and not for the names of the SOAP envelope's own elements (Envelope, Header, Body, the envelope namespaces): Synapse's `//*` tests those elements too, which the navigation from the body never reaches, so != , not() or such a name could select them in the Micro Integrator only";
         }
 
+        if (TextStepReason(node) is { } textStep)
+        {
+            return textStep;
+        }
+
         if (Steps(node).FirstOrDefault(step => step.Axis is not (XPathAxis.Child or XPathAxis.Descendant or XPathAxis.DescendantOrSelf or XPathAxis.Attribute or XPathAxis.Self)) is { } other)
         {
             return $"the {AxisName(other.Axis)} axis is not modelled (only child, descendant and attribute steps are, and a sibling or parent axis as the first step of a predicate's relative path)";
@@ -300,6 +305,47 @@ internal static class UntranslatedPart
         return node is MemberAccess or WildcardAccess or IndexAccess or SliceAccess or FilterAccess && JsonRoot(node) is VariableReference
             ? "a JSONPath over a property's value (SynapseJsonPath parses the property's string value as JSON and reads the path in it): member names and indexes are translated there, and wildcards and filters after member names; not deep scans, slices, index lists, indexes in an indefinite path, functions or other filters"
             : null;
+    }
+
+    /// <summary>
+    /// Why a <c>text()</c> step with a predicate is not translated: only <c>text()[n]</c> is (n a whole number from 1, the
+    /// n-th text child of each element selected before it), as the last step and not after <c>//</c>.
+    /// </summary>
+    private static string? TextStepReason(ExpressionNode node)
+    {
+        var steps = node switch
+        {
+            LocationPath path => path.Steps,
+            PathExpression path => path.Steps,
+            _ => [],
+        };
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var step = steps[i];
+            if (step.Test is not NodeTypeTest { Type: NodeType.Text } || step.Predicates.IsEmpty)
+            {
+                continue;
+            }
+
+            var positional = step.Predicates is [NumberLiteral number] && int.TryParse(number.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1;
+            var afterDescendant = i > 0 && steps[i - 1] is { Axis: XPathAxis.DescendantOrSelf, Test: NodeTypeTest { Type: NodeType.Node } };
+            if (!positional)
+            {
+                return "a predicate on text() is translated only as a position, a whole number from 1 (`a/text()[1]`: the first text child of each a); a test, last(), position() or a computed or fractional position on text nodes is not modelled";
+            }
+
+            if (afterDescendant)
+            {
+                return "text()[n] after `//` counts the text children of every element below, each apart (descendant-or-self::node()/child::text()[n]), which is not modelled (`a/text()[n]` is translated)";
+            }
+
+            if (i != steps.Length - 1 || step.Axis != XPathAxis.Child)
+            {
+                return "text()[n] is translated only as the last step of a path, on the child axis";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A node and every node below it (operands, predicates and steps alike).</summary>

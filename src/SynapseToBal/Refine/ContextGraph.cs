@@ -39,7 +39,7 @@ internal sealed partial class ContextGraph
         var quoted = new QuotedNames(named);
         for (var i = 0; i < bodies.Count; i++)
         {
-            var walk = new Walk();
+            var walk = new Walk { SameContextOnly = true };
             walk.Visit(bodies[i]);
             var edges = walk.Symbols.Where(functions.ContainsKey).Select(s => functions[s]).ToHashSet();
             if (walk.Stores)
@@ -69,7 +69,7 @@ internal sealed partial class ContextGraph
 
         foreach (var root in roots)
         {
-            var walk = new Walk();
+            var walk = new Walk { SameContextOnly = true };
             walk.Visit(root);
             var edges = walk.Symbols.Where(functions.ContainsKey).Select(s => functions[s]).ToHashSet();
             edges.UnionWith(walk.Resources.Select(r => bodyIndex.GetValueOrDefault(r, -1)).Where(n => n >= 0));
@@ -287,6 +287,12 @@ internal sealed partial class ContextGraph
         /// <summary>Nodes not walked into (by identity): steps that write nothing.</summary>
         public IReadOnlySet<StepIr>? Skip { get; init; }
 
+        /// <summary>
+        /// Leave out what runs on a context of its own: the API's default resource a refused request is handed to
+        /// (<see cref="DefaultFallbackIr"/>) runs on a new context, so it shares no property with the refusing resource.
+        /// </summary>
+        public bool SameContextOnly { get; init; }
+
         public List<ResourceIr> Resources { get; } = [];
 
         public bool Stores { get; private set; }
@@ -303,6 +309,8 @@ internal sealed partial class ContextGraph
                     Symbols.Add(symbol);
                     return;
                 case var origin when origin.GetType().Namespace == "SynapseToBal.Syntax":
+                    return;
+                case DefaultFallbackIr when SameContextOnly:
                     return;
                 case StoreMessageStep:
                     Stores = true;

@@ -135,7 +135,7 @@ public sealed partial class Lowerer
             // ($header/a) is found where the Micro Integrator finds it. A path over a property's XML, or ending in
             // node(), is not translated.
             case XmlNavigationIr navigation when navigation.Steps.Length > 0 && navigation.RootProperty is null && navigation.RootVariable is null
-                && !navigation.Steps.Any(s => s.AllNodes == true) && navigation.DescendantText is null:
+                && !navigation.Steps.Any(s => s.AllNodes == true) && navigation.DescendantText is null && navigation.TextPosition is null:
                 if (value is ValueIr.Json)
                 {
                     return [EnrichTodo(enrich, "a JSONPath source into an XPath target", "Synapse evaluates the JSONPath on the XML form of the message; select the nodes with an XPath")];

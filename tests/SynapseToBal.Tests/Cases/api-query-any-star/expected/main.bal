@@ -13,21 +13,16 @@ service /orders on httpListener {
     # GET /orders/*
     resource function get [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EcommerceAPI", "/orders", cors = {allow: "GET", ...corsConfig});
-        do {
-            log:printInfo("EcommerceAPI default request", at = "default");
-            return check respond(ctx, headers = passBackHeaders);
-        } on fail error e {
-            return handleFault(ctx, e);
-        }
+        return ecommerceGetRootFlow(ctx);
     }
 
     # GET /orders/month/{currentMonth}?*
     resource function get month/[string currentMonth](http:Request request) returns http:Response|error {
         // The Micro Integrator runs this resource only for a request whose query matches '*' (in this order up to the
-        // '*', which takes the rest; a query is needed); it answers 404 to any other request no other resource of the
-        // API takes.
+        // '*', which takes the rest; a query is needed); it runs the API's default resource for any other request no
+        // other resource of the API takes.
         if !uriQueryMatches(request, re `.*`) {
-            return resourceNotFound();
+            return ecommerceGetRootFlow(check newContext(request, "EcommerceAPI", "/orders", cors = {allow: "GET", ...corsConfig}));
         }
         Context ctx = check newContext(request, "EcommerceAPI", "/orders", {"currentMonth": currentMonth}, cors = {allow: "GET", ...corsConfig});
         do {
@@ -41,10 +36,10 @@ service /orders on httpListener {
     # GET /orders/report?from=*
     resource function get report(http:Request request) returns http:Response|error {
         // The Micro Integrator runs this resource only for a request whose query matches 'from=*' (in this order up to
-        // the '*', which takes the rest; a query is needed); it answers 404 to any other request no other resource of
-        // the API takes.
+        // the '*', which takes the rest; a query is needed); it runs the API's default resource for any other request
+        // no other resource of the API takes.
         if !uriQueryMatches(request, re `from=.*`) {
-            return resourceNotFound();
+            return ecommerceGetRootFlow(check newContext(request, "EcommerceAPI", "/orders", cors = {allow: "GET", ...corsConfig}));
         }
         Context ctx = check newContext(request, "EcommerceAPI", "/orders", cors = {allow: "GET", ...corsConfig});
         do {
