@@ -829,11 +829,15 @@ public sealed partial class PackageEmitter
 
         // --typed-payloads: the body bound by the listener as JSON, beside the request (headers, path and query are still
         // read from it); the context starts from the bound value (newContext's boundPayload).
-        var payloadParameter = _typedPayloads[resource];
+        // A datamapper's input record when the mapping is the body's first read: the mapping reads the parameter, and the
+        // context starts from the record's JSON.
+        var typedPayload = _typedPayloads.Parameter(resource);
+        var payloadParameter = typedPayload?.Name;
+        var payloadType = typedPayload?.Record is { } record ? names[record] : "json";
         if (payloadParameter is not null)
         {
             locals.Add(payloadParameter);
-            flowParams.Add($"json {payloadParameter}");
+            flowParams.Add($"{payloadType} {payloadParameter}");
             flowArgs.Add(payloadParameter);
         }
 
@@ -884,7 +888,8 @@ public sealed partial class PackageEmitter
         }
 
         var writer = new CodeWriter();
-        new StatementWriter(writer, expressions.For(resource), modules, locals).DeclareLocals().Block(resource.Body);
+        new StatementWriter(writer, expressions.For(resource), modules, locals) { BoundMapperInput = typedPayload is { Mapper: { } mapper } ? (mapper, typedPayload.Name) : null }
+            .DeclareLocals().Block(resource.Body);
 
         // When nothing reads the message, Synapse's implicit 202 is all that happens: no context is needed.
         var usesContext = (resource.FaultFunction is not null && FailureScan.CanFail(writer.Body)) || UsesContext(resource);
@@ -964,10 +969,10 @@ public sealed partial class PackageEmitter
                     BasePath = basePathExpression ?? BallerinaSyntax.StringLiteral(serviceBase == "/" ? string.Empty : serviceBase),
                     PathParams = pathParams.Count == 0 ? null : $"{{{string.Join(", ", pathParams)}}}",
                     Rest = payloadParameter is null ? ContextArguments(restVersion, resource, names)
-                        : string.Join(", ", new[] { ContextArguments(restVersion, resource, names), $"boundPayload = {payloadParameter}" }.OfType<string>()),
+                        : string.Join(", ", new[] { ContextArguments(restVersion, resource, names), $"boundPayload = {payloadParameter}{(typedPayload?.Record is null ? string.Empty : ".toJson()")}" }.OfType<string>()),
                 }
                 : null,
-            Payload = payloadParameter is null ? null : $"@http:Payload json {payloadParameter}",
+            Payload = payloadParameter is null ? null : $"@http:Payload {payloadType} {payloadParameter}",
             // The http module rejects a resource that takes the http:Caller and returns a response (HTTP_118): such a
             // resource answers through the caller with what a service method running the flow returns.
             Caller = caller
