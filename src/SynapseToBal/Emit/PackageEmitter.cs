@@ -888,7 +888,7 @@ public sealed partial class PackageEmitter
         }
 
         var writer = new CodeWriter();
-        new StatementWriter(writer, expressions.For(resource), modules, locals) { BoundMapperInput = typedPayload is { Mapper: { } mapper } ? (mapper, typedPayload.Name) : null }
+        new StatementWriter(writer, expressions.For(resource), modules, locals) { BoundMapperInput = typedPayload is { Mapper: { } mapper } ? (mapper, typedPayload.Name) : null, CopyFaultHandler = CopyFaultHandler(resource.FaultFunction, names) }
             .DeclareLocals().Block(resource.Body);
 
         // When nothing reads the message, Synapse's implicit 202 is all that happens: no context is needed.
@@ -1224,7 +1224,7 @@ public sealed partial class PackageEmitter
         var writer = new CodeWriter();
         // A sequence that cannot stop has no answer to return: a drop in it only ends it (WithoutUnusedAnswers).
         var answers = function.Kind != FunctionKind.Sequence || function.CanStop;
-        new StatementWriter(writer, expressions.For(function), modules, parameterNames.Concat(["ctx", "e"])) { Answers = answers }.DeclareLocals().Block(function.Body);
+        new StatementWriter(writer, expressions.For(function), modules, parameterNames.Concat(["ctx", "e"])) { Answers = answers, CopyFaultHandler = CopyFaultHandler(function.FaultFunction, names) }.DeclareLocals().Block(function.Body);
         var functionFault = FaultHandler(function.FaultFunction, writer.Body, names, expressions, modules, out var faultInline);
         var releaseOnFail = ReleaseOnFail(function.Kind == FunctionKind.InFlow && function.HoldsThrottleSlot, functionFault, faultInline, writer.Body);
         return new
@@ -1270,6 +1270,10 @@ public sealed partial class PackageEmitter
     /// </summary>
     private bool InlinedFaultReadsError(Symbol? fault) =>
         fault is not null && _inlinedFlows.TryGetValue(fault, out var flow) && IrWalker.Steps(flow.Body).Any(s => s is AcceptStep { AfterBackendFailure: true });
+
+    /// <summary>What a failed copy of a split the flow goes on without runs (<see cref="StatementWriter.CopyFaultHandler"/>): the flow's fault function, <c>()</c> for an empty one the writers inline, null when the flow has none of its own.</summary>
+    private string? CopyFaultHandler(Symbol? fault, NameMap names) =>
+        fault is null ? null : _inlinedFlows.ContainsKey(fault) ? "()" : names[fault];
 
     private string? FaultHandler(Symbol? fault, IReadOnlyList<BodyLine> body, NameMap names, ExpressionWriter expressions, ModuleUsage modules, out IReadOnlyList<BodyLine>? inline)
     {
