@@ -1027,7 +1027,7 @@ public sealed partial class Lowerer
                     return AddUrlTemplateClient(baseName, http, endpoint, out notTranslated);
                 }
 
-                return AddClient(baseName, baseUrl, http.Qualities, http.Location, endpoint, self: _model.SelfCall(http));
+                return AddClient(baseName, baseUrl, http.Qualities, http.Location, endpoint, FormatOf(http.Format, "http", http.Location), self: _model.SelfCall(http));
             }
 
             case FailoverEndpointSyntax or LoadbalanceEndpointSyntax or WsdlEndpointSyntax or TemplateEndpointSyntax:
