@@ -11,7 +11,7 @@ internal sealed partial class StatementWriter
     /// of the body's content) with the message type the Micro Integrator sets (application/json or application/xml).
     /// </summary>
     /// <summary>The datamapper of a resource's flow whose input record is the resource's payload parameter, and that parameter's name (<c>--typed-payloads</c>).</summary>
-    public (Syntax.MediatorSyntax Mapper, string Parameter)? BoundMapperInput { get; init; }
+    public (object Mapper, string Parameter)? BoundMapperInput { get; init; }
 
     private void DataMapper(DataMapperStep step)
     {

@@ -278,5 +278,5 @@ public sealed class TypedPayloads
 /// <c>ValueUtils.convert</c> and puts the others in the rest fields: the value the mapping's
 /// <c>cloneWithType</c> of the parsed body gives.
 /// </param>
-/// <param name="Mapper">That datamapper, by its element (null for <c>json</c>).</param>
-public sealed record TypedPayload(string Name, Symbol? Record, Syntax.MediatorSyntax? Mapper);
+/// <param name="Mapper">That datamapper, by its step's origin (the element, compared by reference; null for <c>json</c>).</param>
+public sealed record TypedPayload(string Name, Symbol? Record, object? Mapper);
