@@ -84,7 +84,7 @@ public sealed class ConvertOptions
     [Option("synapse-log-lines", HelpText = "Write each log as the line the Micro Integrator prints (name = value, ...) instead of a message with key-values.")]
     public bool SynapseLogLines { get; set; }
 
-    [Option("typed-payloads", HelpText = "Give an API resource that only reads its body as JSON (or replaces it) a json payload parameter: the listener then answers 400 for a body it cannot bind (malformed, or XML, text or form), where the Micro Integrator runs the flow (converting such a body for json-eval) or, for a malformed one, the fault flow.")]
+    [Option("typed-payloads", HelpText = "Give an API resource that only reads its body as JSON (or replaces it) a json payload parameter (the input record of a datamapper that reads it first): the listener then answers 400 for a body it cannot bind (malformed, or XML, text or form), where the Micro Integrator runs the flow (converting such a body for json-eval) or, for a malformed one, the fault flow.")]
     public bool TypedPayloads { get; set; }
 
     [Option("threads", HelpText = "How many threads the conversion may use (default: one per processor; 1: one thread). The output is the same whatever the number.")]

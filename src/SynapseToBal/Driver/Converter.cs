@@ -323,7 +323,11 @@ public static class Converter
             foreach (var resource in service.Resources.Where(r => refined.TypedPayloads[r] is not null))
             {
                 var path = resource.Origin is Syntax.ApiResourceSyntax api ? api.UriTemplate ?? api.UrlMapping ?? "/" : "/";
-                diagnostics.Report(DiagnosticCatalog.TypedPayloadParameter, resource.Origin.Location, $"'{resource.Accessor.ToUpperInvariant()} {path}' of API '{service.Name}'");
+                var record = refined.TypedPayloads.Parameter(resource)?.Record is { } type ? refined.Names[type] : null;
+                diagnostics.Report(DiagnosticCatalog.TypedPayloadParameter, resource.Origin.Location, $"'{resource.Accessor.ToUpperInvariant()} {path}' of API '{service.Name}'",
+                    record ?? "json",
+                    record is null ? string.Empty
+                        : $"; {record} is the input record of the datamapper that reads the body first, and the mapping reads the record the listener bound (data.jsondata parseAsType, which converts each member as the mapping's cloneWithType does), so a body the record does not admit is a 400 too, where without the option the mapping fails into the fault flow, and what reads the body before the mapping or in the fault flow reads the record's JSON, its values converted to the fields' types");
             }
         }
     }

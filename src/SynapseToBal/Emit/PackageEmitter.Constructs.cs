@@ -174,7 +174,7 @@ public sealed partial class PackageEmitter
 
         if (_typedPayloadsKey is not { } key || !ReferenceEquals(key.Typed, _typedPayloads))
         {
-            var lines = _typedPayloads.Resources.Select(r => $"{(r.Origin as Syntax.ISyntaxNode)?.Location} {r.Accessor} {_typedPayloads.Of(r)}").Order(StringComparer.Ordinal);
+            var lines = _typedPayloads.Resources.Select(r => $"{(r.Origin as Syntax.ISyntaxNode)?.Location} {r.Accessor} {(_typedPayloads.Of(r) is { } p ? $"{p.Name} {p.Record} {(p.Mapper as Syntax.ISyntaxNode)?.Location}" : null)}").Order(StringComparer.Ordinal);
             key = (_typedPayloads, ["typedPayloads\n" + string.Join("\n", lines)]);
             _typedPayloadsKey = key;
         }

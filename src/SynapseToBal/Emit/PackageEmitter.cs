@@ -848,11 +848,15 @@ public sealed partial class PackageEmitter
 
         // --typed-payloads: the body bound by the listener as JSON, beside the request (headers, path and query are still
         // read from it); the context starts from the bound value (newContext's boundPayload).
-        var payloadParameter = _typedPayloads[resource];
+        // A datamapper's input record when the mapping is the body's first read: the mapping reads the parameter, and the
+        // context starts from the record's JSON.
+        var typedPayload = _typedPayloads.Parameter(resource);
+        var payloadParameter = typedPayload?.Name;
+        var payloadType = typedPayload?.Record is { } record ? names[record] : "json";
         if (payloadParameter is not null)
         {
             locals.Add(payloadParameter);
-            flowParams.Add($"json {payloadParameter}");
+            flowParams.Add($"{payloadType} {payloadParameter}");
             flowArgs.Add(payloadParameter);
         }
 
@@ -903,7 +907,8 @@ public sealed partial class PackageEmitter
         }
 
         var writer = new CodeWriter();
-        new StatementWriter(writer, expressions.For(resource), modules, locals).DeclareLocals().Block(resource.Body);
+        new StatementWriter(writer, expressions.For(resource), modules, locals) { BoundMapperInput = typedPayload is { Mapper: { } mapper } ? (mapper, typedPayload.Name) : null, CopyFaultHandler = CopyFaultHandler(resource.FaultFunction, names) }
+            .DeclareLocals().Block(resource.Body);
 
         // When nothing reads the message, Synapse's implicit 202 is all that happens: no context is needed.
         var usesContext = (resource.FaultFunction is not null && FailureScan.CanFail(writer.Body)) || UsesContext(resource);
@@ -983,10 +988,10 @@ public sealed partial class PackageEmitter
                     BasePath = basePathExpression ?? BallerinaSyntax.StringLiteral(serviceBase == "/" ? string.Empty : serviceBase),
                     PathParams = pathParams.Count == 0 ? null : $"{{{string.Join(", ", pathParams)}}}",
                     Rest = payloadParameter is null ? ContextArguments(restVersion, resource, names)
-                        : string.Join(", ", new[] { ContextArguments(restVersion, resource, names), $"boundPayload = {payloadParameter}" }.OfType<string>()),
+                        : string.Join(", ", new[] { ContextArguments(restVersion, resource, names), $"boundPayload = {payloadParameter}{(typedPayload?.Record is null ? string.Empty : ".toJson()")}" }.OfType<string>()),
                 }
                 : null,
-            Payload = payloadParameter is null ? null : $"@http:Payload json {payloadParameter}",
+            Payload = payloadParameter is null ? null : $"@http:Payload {payloadType} {payloadParameter}",
             // The http module rejects a resource that takes the http:Caller and returns a response (HTTP_118): such a
             // resource answers through the caller with what a service method running the flow returns.
             Caller = caller
@@ -1238,7 +1243,7 @@ public sealed partial class PackageEmitter
         var writer = new CodeWriter();
         // A sequence that cannot stop has no answer to return: a drop in it only ends it (WithoutUnusedAnswers).
         var answers = function.Kind != FunctionKind.Sequence || function.CanStop;
-        new StatementWriter(writer, expressions.For(function), modules, parameterNames.Concat(["ctx", "e"])) { Answers = answers }.DeclareLocals().Block(function.Body);
+        new StatementWriter(writer, expressions.For(function), modules, parameterNames.Concat(["ctx", "e"])) { Answers = answers, CopyFaultHandler = CopyFaultHandler(function.FaultFunction, names) }.DeclareLocals().Block(function.Body);
         var functionFault = FaultHandler(function.FaultFunction, writer.Body, names, expressions, modules, out var faultInline);
         var releaseOnFail = ReleaseOnFail(function.Kind == FunctionKind.InFlow && function.HoldsThrottleSlot, functionFault, faultInline, writer.Body);
         return new
@@ -1284,6 +1289,10 @@ public sealed partial class PackageEmitter
     /// </summary>
     private bool InlinedFaultReadsError(Symbol? fault) =>
         fault is not null && _inlinedFlows.TryGetValue(fault, out var flow) && IrWalker.Steps(flow.Body).Any(s => s is AcceptStep { AfterBackendFailure: true });
+
+    /// <summary>What a failed copy of a split the flow goes on without runs (<see cref="StatementWriter.CopyFaultHandler"/>): the flow's fault function, <c>()</c> for an empty one the writers inline, null when the flow has none of its own.</summary>
+    private string? CopyFaultHandler(Symbol? fault, NameMap names) =>
+        fault is null ? null : _inlinedFlows.ContainsKey(fault) ? "()" : names[fault];
 
     private string? FaultHandler(Symbol? fault, IReadOnlyList<BodyLine> body, NameMap names, ExpressionWriter expressions, ModuleUsage modules, out IReadOnlyList<BodyLine>? inline)
     {

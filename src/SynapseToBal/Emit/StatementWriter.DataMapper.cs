@@ -10,12 +10,20 @@ internal sealed partial class StatementWriter
     /// element with xmldata:parseAsType), the mapping function, and its result as the new body (JSON, or XML in place
     /// of the body's content) with the message type the Micro Integrator sets (application/json or application/xml).
     /// </summary>
+    /// <summary>The datamapper of a resource's flow whose input record is the resource's payload parameter, and that parameter's name (<c>--typed-payloads</c>).</summary>
+    public (object Mapper, string Parameter)? BoundMapperInput { get; init; }
+
     private void DataMapper(DataMapperStep step)
     {
         var mapping = step.Mapping;
         var inputType = _expr.Names[mapping.Input];
         string read;
-        if (mapping.InputFormat == DataFormat.Json)
+        if (BoundMapperInput is { } bound && ReferenceEquals(bound.Mapper, step.Origin))
+        {
+            // --typed-payloads: the listener bound the body as the input record (parseAsType, as cloneWithType converts).
+            read = bound.Parameter;
+        }
+        else if (mapping.InputFormat == DataFormat.Json)
         {
             read = $"check (check jsonPayload(ctx)).cloneWithType({inputType})";
         }

@@ -18,6 +18,15 @@ internal sealed partial class StatementWriter
     /// <summary>The body returns an answer: false for a sequence that cannot stop, where a drop is <c>return;</c>.</summary>
     public bool Answers { get; init; } = true;
 
+    /// <summary>
+    /// The fault handling a failed copy runs when the flow goes on without its copies (a clone or iterate with
+    /// continueParent and no aggregate, a recipient list): the flow's own fault function (<c>()</c> for an empty fault
+    /// flow), as each copy carries the fault stack of the flow where it was split (MessageHelper.cloneMessageContext)
+    /// and Synapse pops it on the copy (Target.mediateMessage, MediatorWorker.run). Null where the flow's fault
+    /// handling is its caller's (a sequence without onError, a branch): a failed copy then fails the flow.
+    /// </summary>
+    public string? CopyFaultHandler { get; init; }
+
     public StatementWriter(CodeWriter output, ExpressionWriter expressions, ModuleUsage modules, IEnumerable<string>? reservedLocals = null)
     {
         _out = output;
@@ -1462,6 +1471,20 @@ internal sealed partial class StatementWriter
 
         // FORCE_ERROR_ON_SOAP_FAULT: a copy's SOAP fault hands the copy's message to the fault handling (copyFailure).
         string Awaited(string copy, string result) => fork.CopyFaults ? $"check copyFailure(ctx, {copy}, {result});" : $"check {result};";
+        if (fork.Aggregation is null && !fork.CopyFaults && CopyFaultHandler is { } handler)
+        {
+            DetachedFork(fork, messages, perCopy, Branch, handler);
+            return;
+        }
+
+        if (fork.Aggregation is null)
+        {
+            // The fault handling is the caller's (a sequence without onError, a branch): not known here.
+            _out.Note(fork.Parallel
+                ? "A copy that fails is not handled here: in the Micro Integrator it runs, on the copy, the fault handling of the flow that runs this one."
+                : "A copy that fails fails this flow here: in the Micro Integrator it runs, on the copy, the fault handling of the flow that runs this one, and the next copy and this flow go on.");
+        }
+
         if (!fork.Parallel)
         {
             if (perCopy)
@@ -1622,6 +1645,40 @@ internal sealed partial class StatementWriter
     }
 
     /// <summary>What a branch call passes after its copy: the template parameters its branches read.</summary>
+    /// <summary>
+    /// A split the flow goes on without (continueParent, no aggregate; a recipient list): each copy runs its branch
+    /// (one after the other, or started on its own), and a copy that fails runs the flow's fault handling on that copy
+    /// (<c>handleCopyFailure</c>, <c>runCopy</c>) while the flow goes on, as in Synapse (see <see cref="CopyFaultHandler"/>).
+    /// </summary>
+    private void DetachedFork(ForkStep fork, string messages, bool perCopy, Func<int, string> branch, string handler)
+    {
+        var passed = BranchArguments(fork);
+        _modules.Use("http");
+        _out.Note(fork.Parallel
+            ? "A copy that fails runs the flow's fault handling on that copy (MediatorWorker.run), on its own strand."
+            : "A copy that fails runs the flow's fault handling on that copy (Target.mediateMessage), and the next goes on.");
+
+        // A branch with arguments of its own (a template's parameters) is started through a closure over them.
+        string Pointer(string name) => passed.Length == 0 ? name : $"function (Context copy) returns http:Response|error? {{ return {name}(copy{passed}); }}";
+        void Run(string copy, string name) => _out.Line(fork.Parallel
+            ? $"_ = start runCopy({copy}, {Pointer(name)}, {handler});"
+            : $"handleCopyFailure({copy}, {name}({copy}{passed}), {handler});");
+        if (perCopy)
+        {
+            for (var i = 0; i < fork.Branches.Length; i++)
+            {
+                Run($"{messages}[{i.ToString(CultureInfo.InvariantCulture)}]", branch(i));
+            }
+        }
+        else
+        {
+            var message = Local("message");
+            _out.Open($"foreach Context {message} in {messages} {{");
+            Run(message, branch(0));
+            _out.Close();
+        }
+    }
+
     private string BranchArguments(ForkStep fork) => string.Concat(fork.Arguments.Select(argument => $", {_expr.String(argument)}"));
 
     /// <summary>

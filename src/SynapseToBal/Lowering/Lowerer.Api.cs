@@ -2126,7 +2126,7 @@ public sealed partial class Lowerer
         if (!_sequenceFunctions.ContainsKey(onError))
         {
             var body = LowerBlock(mediators, context);
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, what, $"onError=\"{onError}\"", "the input defines no such sequence (the Micro Integrator then runs without it); failures go to the enclosing fault handling");
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, what, $"onError=\"{onError}\"", $"{MissingOnError(onError)}; failures go to the enclosing fault handling");
             return [new TodoStep(null, new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"onError=\"{onError}\" of the {what} names no sequence of the input; failures go to the enclosing fault handling"), $"<{what} onError=\"{onError}\">"), .. body];
         }
 

@@ -189,7 +189,11 @@ public sealed partial class Lowerer
         Translated<FilterMediator>("filter", (l, m, c) => [l.LowerFilter(m, c)]),
         Translated<SwitchMediator>("switch", (l, m, c) => [l.LowerSwitch(m, c)]),
         Translated<SequenceReferenceMediator>("sequence (key)", (l, m, _) => l.LowerSequenceReference(m)),
-        Translated<InlineSequenceMediator>("sequence (inline)", (l, m, c) => l.LowerInlineOnError("sequence", $"anonymous sequence in {c.Owner}", m.OnError, m.Mediators, m.Location, c)),
+        Translated<InlineSequenceMediator>("sequence (inline)", (l, m, c) =>
+        {
+            l.ReportAnalytics(m.Statistics, m.Trace, m.Location, "sequence", m.Name is { } name ? $"sequence '{name}'" : "anonymous sequence");
+            return l.LowerInlineOnError("sequence", $"anonymous sequence in {c.Owner}", m.OnError, m.Mediators, m.Location, c);
+        }),
         Translated<DirectionMediator>("in, out", (l, m, c) => l.LowerDirection(m, c)),
         Translated<EnrichMediator>("enrich", (l, m, c) => l.LowerEnrich(m, c)),
         Translated<CallTemplateMediator>("call-template", (l, m, c) => [l.LowerCallTemplate(m, c)]),

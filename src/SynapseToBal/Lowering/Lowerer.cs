@@ -611,9 +611,13 @@ public sealed partial class Lowerer
                 _diagnostics.Report(DiagnosticCatalog.ConnectionNotTranslated, entry.Location, entry.Name, kind, why);
             }
 
+            // The element as the Micro Integrator holds it (EntryFactory keeps elem.getFirstElement()): an unprefixed
+            // element under the file's default xmlns stays in the Synapse namespace, which readers of the entry see
+            // (an XPath, get-property's string value, an enrich or a property of it, a stylesheet's literal elements).
             // With credentials, the value keeps them masked: the parts are what is emitted.
-            var parts = SecretParts(entry, xml);
-            return new LocalEntryIr(name, EntryKind.Xml, parts.IsEmpty ? xml : Masked(parts), entry) { Parts = parts };
+            var value = entry.XmlAsDeployed ?? xml;
+            var parts = SecretParts(entry, value);
+            return new LocalEntryIr(name, EntryKind.Xml, parts.IsEmpty ? value : Masked(parts), entry) { Parts = parts };
         }
 
         var text = entry.Text ?? string.Empty;
@@ -898,10 +902,20 @@ public sealed partial class Lowerer
             return OnErrorFunction(onError, $"{kind} '{name}' (onError)", location);
         }
 
-        _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, kind, $"onError=\"{onError}\"", "the input defines no such sequence (the Micro Integrator then runs without it); failures go to the caller's fault handling");
-        body = [new TodoStep(null, new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"onError=\"{onError}\" of {kind} '{name}' names no sequence of the input; failures go to the caller's fault handling"), $"<{kind} name=\"{name}\" onError=\"{onError}\">"), .. body];
+        _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, kind, $"onError=\"{onError}\"", $"{MissingOnError(onError)}; failures go to the caller's fault handling");
+        body = [new TodoStep(null, new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"onError=\"{onError}\" of {kind} '{name}' names no sequence of the input{(IsRegistryKey(onError) ? " (a registry resource the Micro Integrator loads when it runs)" : string.Empty)}; failures go to the caller's fault handling"), $"<{kind} name=\"{name}\" onError=\"{onError}\">"), .. body];
         return null;
     }
+
+    /// <summary>
+    /// Why an onError naming no sequence of the input is not translated: a registry key (<c>conf:</c>, <c>gov:</c>) names
+    /// a sequence the Micro Integrator loads from its registry when the fault happens (SynapseConfiguration.getSequence
+    /// makes a remote entry of the key), which the input does not hold; any other name is a sequence the server does
+    /// not have, and SequenceMediator warns and runs without it.
+    /// </summary>
+    private static string MissingOnError(string onError) => IsRegistryKey(onError)
+        ? $"the sequence is the registry resource '{onError}', which the Micro Integrator loads from its registry and runs on a failure, and which the input does not hold (add it to the input, or write its fault handling by hand)"
+        : "the input defines no such sequence (the Micro Integrator then runs without it)";
 
     /// <summary>
     /// A fault function that records the error, runs the onError sequence and ends the flow: with that sequence's
@@ -1032,7 +1046,7 @@ public sealed partial class Lowerer
                     return AddUrlTemplateClient(baseName, http, endpoint, out notTranslated);
                 }
 
-                return AddClient(baseName, baseUrl, http.Qualities, http.Location, endpoint, self: _model.SelfCall(http));
+                return AddClient(baseName, baseUrl, http.Qualities, http.Location, endpoint, FormatOf(http.Format, "http", http.Location), self: _model.SelfCall(http));
             }
 
             case FailoverEndpointSyntax or LoadbalanceEndpointSyntax or WsdlEndpointSyntax or TemplateEndpointSyntax:

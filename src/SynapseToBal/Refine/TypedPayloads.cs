@@ -20,6 +20,8 @@ namespace SynapseToBal.Refine;
 /// values and of the payload, which the generated log prints parsed, <c>payloadText</c>, as after a JSON read; the
 /// default fault sequence's log; comments), branches whose conditions read only such values, the sequences the flow invokes or continues
 /// with (analysed the same way), a JSON validate, a payloadFactory (which replaces the body: what follows it is free)
+/// a datamapper of JSON input (which reads the body as JSON and replaces it; when it is the body's first read, in the
+/// resource's own flow, the parameter is its input record: <see cref="TypedPayload.Record"/>)
 /// and the steps that end the flow without passing the message on (a drop, a failure). Anything else while the
 /// received body may still be the message (a respond, a call, a send, a store, a clone, an enrich, an XPath, a TODO,
 /// <c>json-eval($)</c>, which gives the received text) leaves the resource as it was. The fault flow
@@ -47,13 +49,20 @@ public static class TypedPayloadAnalysis
             functions.TryAdd(symbol, function);
         }
 
-        var typed = new Dictionary<(object Origin, string Accessor), string>();
+        var typed = new Dictionary<(object Origin, string Accessor), TypedPayload>();
         foreach (var service in package.Services.Where(s => s.Kind == ServiceKind.Api))
         {
             var tried = service.Resources.Select(r => (object?)r.AlternativeOf).OfType<object>().ToHashSet();
-            foreach (var resource in service.Resources.Where(r => Qualifies(r, tried, new Walk(functions))))
+            foreach (var resource in service.Resources)
             {
-                typed[(resource.Origin, resource.Accessor)] = name(resource);
+                var walk = new Walk(functions);
+                if (Qualifies(resource, tried, walk))
+                {
+                    // The body's first read, a datamapper of JSON input in the resource's own flow (not a branch or a
+                    // sequence it runs): the parameter is the mapping's input record, which the mapping reads directly.
+                    var mapper = walk.FirstRead is DataMapperStep { Mapping.InputFormat: DataFormat.Json } first && resource.Body.Any(s => ReferenceEquals(s, first)) ? first : null;
+                    typed[(resource.Origin, resource.Accessor)] = new TypedPayload(name(resource), mapper?.Mapping.Input, mapper?.Origin);
+                }
             }
         }
 
@@ -103,7 +112,15 @@ public static class TypedPayloadAnalysis
     private sealed class Walk(IReadOnlyDictionary<Symbol, FunctionIr> functions)
     {
         /// <summary>Some step read the body as JSON or replaced it.</summary>
-        public bool Touched { get; private set; }
+        public bool Touched => FirstRead is not null;
+
+        /// <summary>The first step that read the body as JSON or replaced it (the step a nested read is in: a filter, an invoke).</summary>
+        public StepIr? FirstRead { get; private set; }
+
+        /// <summary>The step being analysed, outermost first: what a read found in its expressions is noted against.</summary>
+        private StepIr? _current;
+
+        private void Touch() => FirstRead ??= _current;
 
         public BodyState Function(Symbol symbol, ImmutableHashSet<Symbol> active)
         {
@@ -136,6 +153,7 @@ public static class TypedPayloadAnalysis
             const BodyState received = BodyState.Received;
             const BodyState done = BodyState.Done;
             const BodyState passed = BodyState.Passed;
+            _current = step;
             switch (step)
             {
                 case CommentStep or MarkResponseStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep:
@@ -155,7 +173,11 @@ public static class TypedPayloadAnalysis
                         return passed;
                     }
 
-                    Touched = true;
+                    Touch();
+                    return done;
+                case DataMapperStep { Mapping.InputFormat: DataFormat.Json }:
+                    // The mapping reads the body as JSON (cloneWithType to its input record), then replaces it.
+                    Touch();
                     return done;
                 case JsonValidateStep validate:
                     if (!Reads(IrWalker.Expressions(step)))
@@ -163,7 +185,7 @@ public static class TypedPayloadAnalysis
                         return passed;
                     }
 
-                    Touched = true;
+                    Touch();
                     return Merge([received, Body(validate.OnFail, active)]);
                 case IfStep branch:
                     return !Reads(IrWalker.Expressions(branch.Condition)) || IrWalker.Conditions(branch.Condition).Any(c => c is not (CompareIr or NonEmptyIr or StringTestIr or RegexMatchIr or BooleanValueIr or BoolLiteralIr or AndIr or OrIr or NotIr))
@@ -201,7 +223,7 @@ public static class TypedPayloadAnalysis
                 switch (part)
                 {
                     case JsonEvalIr json when json.Path.Trim() is not ("$" or "$."):
-                        Touched = true;
+                        Touch();
                         break;
                     case StringLiteralIr or NumberLiteralIr or BooleanLiteralIr or LocalEntryReadIr or PropertyReadIr or VariableReadIr
                         or ParameterReadIr or HeaderReadIr or ConcatIr or ConfigurableReadIr or ArithmeticIr:
@@ -219,23 +241,26 @@ public static class TypedPayloadAnalysis
 }
 
 /// <summary>
-/// The API resources that take their body as a <c>json</c> payload parameter (<see cref="TypedPayloadAnalysis"/>), by
-/// the Synapse resource and the method (the emitter's later rewrites of a resource keep both).
+/// The API resources that take their body as a payload parameter (<see cref="TypedPayloadAnalysis"/>), by the Synapse
+/// resource and the method (the emitter's later rewrites of a resource keep both).
 /// </summary>
 public sealed class TypedPayloads
 {
-    private readonly Dictionary<(object Origin, string Accessor), string> _parameters;
+    private readonly Dictionary<(object Origin, string Accessor), TypedPayload> _parameters;
 
-    internal TypedPayloads(Dictionary<(object Origin, string Accessor), string> parameters) => _parameters = parameters;
+    internal TypedPayloads(Dictionary<(object Origin, string Accessor), TypedPayload> parameters) => _parameters = parameters;
 
     /// <summary>None (the default: every resource takes <c>http:Request</c> only).</summary>
     public static TypedPayloads Empty { get; } = new([]);
 
     /// <summary>The name of the resource's payload parameter, or null when it takes none.</summary>
-    public string? this[ResourceIr resource] => _parameters.GetValueOrDefault((resource.Origin, resource.Accessor));
+    public string? this[ResourceIr resource] => Parameter(resource)?.Name;
 
-    /// <summary>The name of the payload parameter of a Synapse resource and method of <see cref="Resources"/>.</summary>
-    public string? Of((object Origin, string Accessor) resource) => _parameters.GetValueOrDefault(resource);
+    /// <summary>The resource's payload parameter, or null when it takes none.</summary>
+    public TypedPayload? Parameter(ResourceIr resource) => _parameters.GetValueOrDefault((resource.Origin, resource.Accessor));
+
+    /// <summary>The payload parameter of a Synapse resource and method of <see cref="Resources"/>.</summary>
+    public TypedPayload? Of((object Origin, string Accessor) resource) => _parameters.GetValueOrDefault(resource);
 
     /// <summary>The Synapse resources and methods that take one.</summary>
     public IEnumerable<(object Origin, string Accessor)> Resources => _parameters.Keys;
@@ -243,3 +268,15 @@ public sealed class TypedPayloads
     /// <summary>True when no resource takes one.</summary>
     public bool IsEmpty => _parameters.Count == 0;
 }
+
+/// <summary>A resource's payload parameter.</summary>
+/// <param name="Name">The parameter's name.</param>
+/// <param name="Record">
+/// The input record of the datamapper that is the body's first read, in the resource's own flow, whose mapping reads the
+/// parameter directly; null for <c>json</c>. The listener binds it with data.jsondata's <c>parseAsType</c>
+/// (<c>JsonToRecordConverter</c>), which walks the received members in order, converts a basic value with
+/// <c>ValueUtils.convert</c> and puts the others in the rest fields: the value the mapping's
+/// <c>cloneWithType</c> of the parsed body gives.
+/// </param>
+/// <param name="Mapper">That datamapper, by its step's origin (the element, compared by reference; null for <c>json</c>).</param>
+public sealed record TypedPayload(string Name, Symbol? Record, object? Mapper);

@@ -99,6 +99,9 @@ public sealed record HttpEndpointSyntax(
 {
     public override string Kind => "http";
 
+    /// <summary><c>format="soap11|soap12|pox|get|rest"</c>, which HTTPEndpointFactory reads as DefaultEndpointFactory does (extractSpecificEndpointProperties).</summary>
+    public string? Format { get; init; }
+
     /// <summary><c>version="1.1|2.0"</c>.</summary>
     public string? HttpVersion { get; init; }
 

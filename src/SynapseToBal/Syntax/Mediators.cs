@@ -218,6 +218,12 @@ public sealed record InlineSequenceMediator(
     ImmutableArray<MediatorSyntax> Mediators) : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "sequence";
+
+    /// <summary><c>statistics="enable"</c>, which SequenceMediatorFactory reads (processAuditStatus) as for a named sequence.</summary>
+    public bool Statistics { get; init; }
+
+    /// <summary><c>trace="enable"</c>, read the same way.</summary>
+    public bool Trace { get; init; }
 }
 
 /// <summary><c>&lt;in&gt;</c> (request path only) or <c>&lt;out&gt;</c> (response path only).</summary>

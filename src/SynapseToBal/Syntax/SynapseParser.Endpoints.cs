@@ -190,6 +190,7 @@ public sealed partial class SynapseParser
             Attr(element, "method")?.Trim().ToUpperInvariant(),
             qualities)
         {
+            Format = Attr(element, "format"),
             HttpVersion = version,
             Authentication = authentication,
             ServerPushSequence = serverPush,

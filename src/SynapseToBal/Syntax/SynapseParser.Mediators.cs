@@ -632,7 +632,11 @@ public sealed partial class SynapseParser
         if (key is null)
         {
             // An anonymous inline sequence: its mediators run in place.
-            return new InlineSequenceMediator(location, raw, Attr(element, "name"), Attr(element, "onError"), ParseMediators(element));
+            return new InlineSequenceMediator(location, raw, Attr(element, "name"), Attr(element, "onError"), ParseMediators(element))
+            {
+                Statistics = Aspect(element, "statistics"),
+                Trace = Aspect(element, "trace"),
+            };
         }
 
         return new SequenceReferenceMediator(location, raw, KeySyntax.Create(key, Namespaces(element), location));

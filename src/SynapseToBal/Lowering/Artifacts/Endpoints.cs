@@ -243,7 +243,7 @@ public sealed partial class Lowerer
         var definition = template.Endpoint.Definition switch
         {
             AddressEndpointSyntax address => address with { Uri = Substitute(address.Uri), Format = SubstituteOptional(address.Format) },
-            HttpEndpointSyntax http => http with { UriTemplate = Substitute(http.UriTemplate), Method = SubstituteOptional(http.Method) },
+            HttpEndpointSyntax http => http with { UriTemplate = Substitute(http.UriTemplate), Method = SubstituteOptional(http.Method), Format = SubstituteOptional(http.Format) },
             WsdlEndpointSyntax wsdl => wsdl with { Uri = SubstituteOptional(wsdl.Uri), Service = SubstituteOptional(wsdl.Service), Port = SubstituteOptional(wsdl.Port), Format = SubstituteOptional(wsdl.Format) },
             var other => other,
         };

@@ -50,6 +50,7 @@ public sealed partial class Lowerer
             NonErrorStatusCodes = settings.NonErrorCodes,
             DefaultTimeout = http.Qualities.TimeoutMillis is not > 0,
             UrlTemplate = http.UriTemplate,
+            Format = FormatOf(http.Format, "http", http.Location),
             TimeoutFault = settings.TimeoutFault,
             Suspension = settings.Suspension,
         };

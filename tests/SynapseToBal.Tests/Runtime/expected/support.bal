@@ -6045,6 +6045,37 @@ function copyFailed(Context ctx, Context copy, error failure) returns error {
     return failure;
 }
 
+# The result of a copy the flow goes on without (a clone or iterate with continueParent and no aggregate, a recipient
+# list's copy), run in the flow's strand: a copy that failed runs, on itself, the fault handling of the flow where it
+# was split, and the flow goes on. In Synapse each copy carries the parent's fault handlers
+# (MessageHelper.cloneMessageContext copies the fault stack): Target.mediateMessage catches a sequential copy's
+# failure and pops its fault handler on the copy (MediatorWorker.run does the same for a parallel one), and the clone
+# returns continueParent either way. `faultHandler` is the flow's fault function, `()` for an empty fault flow (it
+# records the error on the copy and ends it). What the fault handling answers is not sent: the flow goes on and
+# answers the client, where the Micro Integrator writes the copy's fault response when it comes first (a sequential
+# copy's always does); a failure of the fault handling itself is logged.
+function handleCopyFailure(Context copy, http:Response|error? result,
+        (function (Context ctx, error e) returns http:Response|error?)? faultHandler) {
+    if result !is error {
+        return;
+    }
+    if faultHandler is () {
+        recordError(copy, result);
+        return;
+    }
+    http:Response|error? handled = faultHandler(copy, result);
+    if handled is error {
+        log:printError(handled.message(), 'error = handled, messageId = copy.messageId);
+    }
+}
+
+# A copy the flow goes on without, run on its own strand (`_ = start runCopy(...)`): its branch, then, when it failed,
+# the flow's fault handling on the copy, as MediatorWorker.run pops the copy's fault handler (`handleCopyFailure`).
+function runCopy(Context copy, function (Context ctx) returns http:Response|error? branch,
+        (function (Context ctx, error e) returns http:Response|error?)? faultHandler) {
+    handleCopyFailure(copy, branch(copy), faultHandler);
+}
+
 # The SOAP `Fault` of the message, if it holds one: the body's first element is the `Fault` of the envelope's
 # SOAP version (plain XML is in a SOAP 1.1 envelope, as its builder puts it). A message that cannot be read
 # holds none.

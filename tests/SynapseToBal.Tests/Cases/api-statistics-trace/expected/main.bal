@@ -4,6 +4,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
+import ballerina/log;
 
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
@@ -52,8 +53,19 @@ service /stat on httpListener {
     resource function get ping(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatApi", "/stat", cors = {allow: "GET", ...corsConfig});
         do {
-            StatResponse payload = {pong: true};
+            PingResponse payload = {pong: true};
             setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
+    }
+
+    # GET /stat/logged
+    resource function get logged(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "StatApi", "/stat", cors = {allow: "GET", ...corsConfig});
+        do {
+            log:printInfo("StatApi /logged request", step = "request");
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
@@ -65,12 +77,17 @@ service /stat on httpListener {
         return self.answerOptions(request);
     }
 
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options logged(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
     # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
     # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/stat", [{path: re `/ping/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
+        return check optionsResponse(request, "/stat", [{path: re `/ping/?`, allow: "GET"}, {path: re `/logged/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -79,7 +96,7 @@ service /stat on httpListener {
     # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
     # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
-        if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/stat", [re `/ping/?`]) {
+        if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/stat", [re `/ping/?`, re `/logged/?`]) {
             return methodNotAllowed();
         }
         return resourceNotFound();

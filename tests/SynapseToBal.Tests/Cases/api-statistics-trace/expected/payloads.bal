@@ -3,6 +3,6 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # The JSON payload the payloadFactory at line 5 builds (the response).
-type StatResponse record {|
+type PingResponse record {|
     boolean pong;
 |};

@@ -3,7 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Local entry 'CrmConnection' (entries.xml, line 14).
-final xml crmConnection = xml `<salesforce.init>
+final xml crmConnection = xml `<salesforce.init xmlns="http://ws.apache.org/ns/synapse">
             <clientId>3MVG9crm</clientId>
             <clientSecret>${crmConnectionClientSecret}</clientSecret>
             <accessToken>${crmConnectionAccessToken}</accessToken>
@@ -14,7 +14,7 @@ final xml crmConnection = xml `<salesforce.init>
         </salesforce.init>`;
 
 # Local entry 'DynamicConnection' (entries.xml, line 36).
-final xml dynamicConnection = xml `<email.init>
+final xml dynamicConnection = xml `<email.init xmlns="http://ws.apache.org/ns/synapse">
             <host>smtp.example.com</host>
             <username>mailer@example.com</username>
             <password>${smtpPassword}</password>

@@ -4,7 +4,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Local entry 'ftpConnection' (ftpConnection.xml, line 2).
-final xml ftpConnection = xml `<ftp.init>
+final xml ftpConnection = xml `<ftp.init xmlns="http://ws.apache.org/ns/synapse">
         <host>ftp.example.com</host>
         <port>21</port>
         <username>ftpuser</username>
@@ -13,7 +13,7 @@ final xml ftpConnection = xml `<ftp.init>
     </ftp.init>`;
 
 # Local entry 's3Connection' (s3Connection.xml, line 2).
-final xml s3connection = xml `<amazons3.init>
+final xml s3connection = xml `<amazons3.init xmlns="http://ws.apache.org/ns/synapse">
         <awsAccessKeyId>${s3connectionAwsAccessKeyId}</awsAccessKeyId>
         <awsSecretAccessKey>${s3connectionAwsSecretAccessKey}</awsSecretAccessKey>
         <region>us-east-1</region>

@@ -5,7 +5,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Local entry 'AvroKafka' (AvroKafka.xml, line 2).
-final xml avroKafka = xml `<kafkaTransport.init>
+final xml avroKafka = xml `<kafkaTransport.init xmlns="http://ws.apache.org/ns/synapse">
         <name>AvroKafka</name>
         <bootstrapServers>localhost:9092</bootstrapServers>
         <keySerializerClass>org.apache.kafka.common.serialization.StringSerializer</keySerializerClass>
@@ -14,7 +14,7 @@ final xml avroKafka = xml `<kafkaTransport.init>
     </kafkaTransport.init>`;
 
 # Local entry 'KerberosKafka' (KerberosKafka.xml, line 2).
-final xml kerberosKafka = xml `<kafkaTransport.init>
+final xml kerberosKafka = xml `<kafkaTransport.init xmlns="http://ws.apache.org/ns/synapse">
         <name>KerberosKafka</name>
         <bootstrapServers>localhost:9092</bootstrapServers>
         <keySerializerClass>org.apache.kafka.common.serialization.StringSerializer</keySerializerClass>
@@ -25,7 +25,7 @@ final xml kerberosKafka = xml `<kafkaTransport.init>
     </kafkaTransport.init>`;
 
 # Local entry 'OAuthKafka' (OAuthKafka.xml, line 2).
-final xml oAuthKafka = xml `<kafkaTransport.init>
+final xml oAuthKafka = xml `<kafkaTransport.init xmlns="http://ws.apache.org/ns/synapse">
         <name>OAuthKafka</name>
         <bootstrapServers>localhost:9092</bootstrapServers>
         <keySerializerClass>org.apache.kafka.common.serialization.StringSerializer</keySerializerClass>

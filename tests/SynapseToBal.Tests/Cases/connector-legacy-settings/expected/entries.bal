@@ -3,7 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Local entry 'InboxConn' (InboxConn.xml, line 3).
-final xml inboxConn = xml `<email.init>
+final xml inboxConn = xml `<email.init xmlns="http://ws.apache.org/ns/synapse">
         <connectionType>IMAP</connectionType>
         <password>${inboxConnPassword}</password>
         <host>imap.example.com</host>

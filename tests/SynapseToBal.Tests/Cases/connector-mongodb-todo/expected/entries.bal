@@ -3,7 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Local entry 'MongoCon' (MongoCon.xml, line 2).
-final xml mongoCon = xml `<mongodb.init>
+final xml mongoCon = xml `<mongodb.init xmlns="http://ws.apache.org/ns/synapse">
         <connectionType>MONGODB</connectionType>
         <name>MongoCon</name>
         <host>mongo.internal</host>

@@ -3,7 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Local entry 'facebookConnection' (facebookConnection.xml, line 2).
-final xml facebookConnection = xml `<facebook.init>
+final xml facebookConnection = xml `<facebook.init xmlns="http://ws.apache.org/ns/synapse">
         <accessToken>${facebookConnectionAccessToken}</accessToken>
         <apiVersion>v2.8</apiVersion>
     </facebook.init>`;

@@ -3,7 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Local entry 'RabbitConn' (RabbitConn.xml, line 2).
-final xml rabbitConn = xml `<rabbitmq.init>
+final xml rabbitConn = xml `<rabbitmq.init xmlns="http://ws.apache.org/ns/synapse">
         <connectionType>RABBITMQ</connectionType>
         <name>RabbitConn</name>
         <serverUrls>localhost:5672</serverUrls>

@@ -4,7 +4,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Local entry 'RedisCluster' (RedisCluster.xml, line 2).
-final xml redisCluster = xml `<redis.init>
+final xml redisCluster = xml `<redis.init xmlns="http://ws.apache.org/ns/synapse">
         <connectionType>REDIS</connectionType>
         <name>RedisCluster</name>
         <redisClusterEnabled>true</redisClusterEnabled>
@@ -13,7 +13,7 @@ final xml redisCluster = xml `<redis.init>
     </redis.init>`;
 
 # Local entry 'RedisNoPort' (RedisNoPort.xml, line 2).
-final xml redisNoPort = xml `<redis.init>
+final xml redisNoPort = xml `<redis.init xmlns="http://ws.apache.org/ns/synapse">
         <name>RedisNoPort</name>
         <redisHost>cache.internal</redisHost>
     </redis.init>`;

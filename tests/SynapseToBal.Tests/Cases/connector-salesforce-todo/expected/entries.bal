@@ -4,14 +4,14 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Local entry 'SalesforceDynamicConnection' (SalesforceDynamicConnection.xml, line 2).
-final xml salesforceDynamicConnection = xml `<salesforcerest.init>
+final xml salesforceDynamicConnection = xml `<salesforcerest.init xmlns="http://ws.apache.org/ns/synapse">
         <accessToken>{$ctx:accessToken}</accessToken>
         <apiUrl>https://acme.my.salesforce.com</apiUrl>
         <apiVersion>v59.0</apiVersion>
     </salesforcerest.init>`;
 
 # Local entry 'SalesforceV3Connection' (SalesforceV3Connection.xml, line 2).
-final xml salesforceV3connection = xml `<salesforcerest.init>
+final xml salesforceV3connection = xml `<salesforcerest.init xmlns="http://ws.apache.org/ns/synapse">
         <connectionType>OAuth2</connectionType>
         <connectionName>SalesforceV3Connection</connectionName>
         <clientId>3MVG9ZL0ppGP5UrBztM7gfaFZUKM</clientId>

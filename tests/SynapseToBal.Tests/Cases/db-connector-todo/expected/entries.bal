@@ -4,7 +4,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Local entry 'DynamicDb' (DynamicDb.xml, line 2).
-final xml dynamicDb = xml `<db.init>
+final xml dynamicDb = xml `<db.init xmlns="http://ws.apache.org/ns/synapse">
         <connectionType>MYSQL</connectionType>
         <name>DynamicDb</name>
         <dbUrl>{$ctx:tenantDbUrl}</dbUrl>
@@ -14,7 +14,7 @@ final xml dynamicDb = xml `<db.init>
     </db.init>`;
 
 # Local entry 'HalfDb' (HalfDb.xml, line 2).
-final xml halfDb = xml `<db.init>
+final xml halfDb = xml `<db.init xmlns="http://ws.apache.org/ns/synapse">
         <connectionType>MYSQL</connectionType>
         <name>HalfDb</name>
         <dbUrl>jdbc:mysql://localhost:3306/half</dbUrl>

@@ -71,7 +71,8 @@ service /shapes on httpListener {
             // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in
             // parallel); the flow goes on without waiting for them (continueParent).
             Context[] messages = [branchContext(ctx)];
-            _ = start fireCloneTarget(messages[0]);
+            // A copy that fails runs the flow's fault handling on that copy (MediatorWorker.run), on its own strand.
+            _ = start runCopy(messages[0], fireCloneTarget, handleFaultAfterSend);
             FireResponse payload = {accepted: true};
             setJsonPayload(ctx, payload.toJson());
             return check respond(ctx, headers = passBackHeaders);

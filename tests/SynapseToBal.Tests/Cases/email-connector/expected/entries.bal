@@ -4,7 +4,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Local entry 'InboxConn' (InboxConn.xml, line 2).
-final xml inboxConn = xml `<email.init>
+final xml inboxConn = xml `<email.init xmlns="http://ws.apache.org/ns/synapse">
         <connectionType>IMAPS</connectionType>
         <host>imap.example.com</host>
         <port>993</port>
@@ -14,7 +14,7 @@ final xml inboxConn = xml `<email.init>
     </email.init>`;
 
 # Local entry 'PlainConn' (PlainConn.xml, line 2).
-final xml plainConn = xml `<email.init>
+final xml plainConn = xml `<email.init xmlns="http://ws.apache.org/ns/synapse">
         <connectionType>SMTP</connectionType>
         <host>localhost</host>
         <port>25</port>

@@ -103,8 +103,9 @@ function notifyFlow(Context ctx) returns http:Response {
     // recipientlist: the URLs of 'get-property('EP_LIST')' (split on commas for each message) each get a copy of
     // the message at once, as RecipientListEndpoint does; OUT_ONLY: no response is awaited.
     Context[] messages = recipientMessages(ctx, epList);
+    // A copy that fails runs the flow's fault handling on that copy (MediatorWorker.run), on its own strand.
     foreach Context message in messages {
-        _ = start notifyRecipient(message);
+        _ = start runCopy(message, notifyRecipient, handleFault);
     }
     return accepted();
 }

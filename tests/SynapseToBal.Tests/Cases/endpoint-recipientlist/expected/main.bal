@@ -16,8 +16,9 @@ service /notify on httpListener {
         // recipientlist: a copy of the message to each of its 2 members at once, as RecipientListEndpoint does;
         // OUT_ONLY: no response is awaited.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
-        _ = start staticRecipient1(messages[0]);
-        _ = start staticRecipient2(messages[1]);
+        // A copy that fails runs the flow's fault handling on that copy (MediatorWorker.run), on its own strand.
+        _ = start runCopy(messages[0], staticRecipient1, handleFault);
+        _ = start runCopy(messages[1], staticRecipient2, handleFault);
         return accepted();
     }
 
@@ -28,8 +29,9 @@ service /notify on httpListener {
         // recipientlist: a copy of the message to each of its 2 members at once, as RecipientListEndpoint does;
         // OUT_ONLY: no response is awaited.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
-        _ = start listRecipient1(messages[0]);
-        _ = start listRecipient2(messages[1]);
+        // A copy that fails runs the flow's fault handling on that copy (MediatorWorker.run), on its own strand.
+        _ = start runCopy(messages[0], listRecipient1, handleFault);
+        _ = start runCopy(messages[1], listRecipient2, handleFault);
         return accepted();
     }
 
@@ -40,8 +42,9 @@ service /notify on httpListener {
         // recipientlist: the URLs of 'get-property('EP_LIST')' (split on commas for each message) each get a copy of
         // the message at once, as RecipientListEndpoint does; OUT_ONLY: no response is awaited.
         Context[] messages = recipientMessages(ctx, getProperty(ctx, "EP_LIST"));
+        // A copy that fails runs the flow's fault handling on that copy (MediatorWorker.run), on its own strand.
         foreach Context message in messages {
-            _ = start dynamicRecipient(message);
+            _ = start runCopy(message, dynamicRecipient, handleFault);
         }
         return accepted();
     }

@@ -3,4 +3,4 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Local entry 'DefaultReply' (entries.xml, line 2).
-final xml defaultReply = xml `<reply><code>OK</code></reply>`;
+final xml defaultReply = xml `<reply xmlns="http://ws.apache.org/ns/synapse"><code>OK</code></reply>`;

@@ -3,7 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Local entry 'LegacyConn' (LegacyConn.xml, line 2).
-final xml legacyConn = xml `<http.init>
+final xml legacyConn = xml `<http.init xmlns="http://ws.apache.org/ns/synapse">
         <connectionType>HTTP</connectionType>
         <baseUrl>http://legacy.example.com</baseUrl>
         <authType>Digest</authType>

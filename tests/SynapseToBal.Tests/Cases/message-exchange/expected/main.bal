@@ -60,7 +60,8 @@ service /notify on httpListener, httpsListener {
             // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in
             // parallel); the flow goes on without waiting for them (continueParent).
             Context[] messages = [branchContext(ctx)];
-            _ = start partlyCloneTarget(messages[0]);
+            // A copy that fails runs the flow's fault handling on that copy (MediatorWorker.run), on its own strand.
+            _ = start runCopy(messages[0], partlyCloneTarget, handleFaultAfterSend);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -3,6 +3,6 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Local entry 'OrderFormat' (OrderFormat.xml, line 2).
-final xml orderFormat = xml `<order>
+final xml orderFormat = xml `<order xmlns="http://ws.apache.org/ns/synapse">
         <id>$1</id>
     </order>`;

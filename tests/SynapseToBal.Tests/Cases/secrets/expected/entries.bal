@@ -3,4 +3,4 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Local entry 'MailConfig' (MailConfig.xml, line 2).
-final xml mailConfig = xml `<mail password="${mailConfigPassword}" from="&#32;noreply@example.com"><user> ops</user></mail>`;
+final xml mailConfig = xml `<mail password="${mailConfigPassword}" from="&#32;noreply@example.com" xmlns="http://ws.apache.org/ns/synapse"><user> ops</user></mail>`;

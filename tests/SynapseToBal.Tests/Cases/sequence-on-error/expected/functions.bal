@@ -4,6 +4,7 @@
 //   LogOnly.xml
 //   OrderError.xml
 //   OrdersApi.xml
+//   RegistryFault.xml
 //   Unresolved.xml
 //   ValidateOrder.xml
 //   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
@@ -40,6 +41,13 @@ function orderError(Context ctx) returns http:Response|error {
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 400);
     return respond(ctx, headers = passBackHeaders);
+}
+
+# Sequence 'RegistryFault'.
+function registryFault(Context ctx) returns error? {
+    // TODO(SB0206): onError="conf:/faultRefund" of sequence 'RegistryFault' names no sequence of the input (a registry resource the Micro Integrator loads when it runs); failures go to the caller's fault handling
+    // <sequence name="RegistryFault" onError="conf:/faultRefund">
+    log:printInfo("RegistryFault sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request");
 }
 
 # Sequence 'Unresolved'.

@@ -39,8 +39,9 @@ function fanOutFlow(Context ctx) returns http:Response|error {
         // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does, then the
         // flow goes on (continueParent).
         Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<ex:batch>/<*>.<ex:'group>, function (xml:Element root) returns xml => root/**/<ex:batch>, "//ex:batch", matchesFrom = "envelope", attachFrom = "envelope");
+        // A copy that fails runs the flow's fault handling on that copy (Target.mediateMessage), and the next goes on.
         foreach Context message in messages {
-            check fanOutIterateTarget(message);
+            handleCopyFailure(message, fanOutIterateTarget(message), handleFaultAfterSend);
         }
         return accepted();
     } on fail error e {

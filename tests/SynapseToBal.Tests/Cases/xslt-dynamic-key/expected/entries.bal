@@ -5,17 +5,17 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Local entry 'settings' (settings.xml, line 2).
-final xml settings = xml `<settings><region>eu</region></settings>`;
+final xml settings = xml `<settings xmlns="http://ws.apache.org/ns/synapse"><region>eu</region></settings>`;
 
 # Local entry 'toQuoteRequest' (toQuoteRequest.xml, line 2).
-final xml toQuoteRequest = xml `<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="1.0">
+final xml toQuoteRequest = xml `<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="1.0" xmlns="http://ws.apache.org/ns/synapse">
         <xsl:template match="/order">
             <getQuote><symbol><xsl:value-of select="symbol" /></symbol></getQuote>
         </xsl:template>
     </xsl:stylesheet>`;
 
 # Local entry 'toQuoteResponse' (toQuoteResponse.xml, line 2).
-final xml toQuoteResponse = xml `<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="1.0">
+final xml toQuoteResponse = xml `<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="1.0" xmlns="http://ws.apache.org/ns/synapse">
         <xsl:param name="currency" />
         <xsl:template match="/getQuoteResponse">
             <quote currency="{$currency}"><xsl:value-of select="last" /></quote>

@@ -4,7 +4,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Local entry 'in_transform' (in_transform.xml, line 2).
-final xml inTransform = xml `<localEntry key="in_transform">
+final xml inTransform = xml `<localEntry key="in_transform" xmlns="http://ws.apache.org/ns/synapse">
         <xsl:stylesheet exclude-result-prefixes="m0" version="2.0" xmlns:m0="http://services.samples" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
             <xsl:output indent="yes" method="xml" omit-xml-declaration="yes" />
             <xsl:template match="*">
@@ -17,4 +17,4 @@ final xml inTransform = xml `<localEntry key="in_transform">
     </localEntry>`;
 
 # Local entry 'simplified' (simplified.xml, line 2).
-final xml simplified = xml `<order xsl:version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><id><xsl:value-of select="//id" /></id></order>`;
+final xml simplified = xml `<order xsl:version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns="http://ws.apache.org/ns/synapse"><id><xsl:value-of select="//id" /></id></order>`;

@@ -5,7 +5,7 @@
 import ballerina/io;
 
 # Local entry 'orderToInvoice' (orderToInvoice.xml, line 2).
-final xml orderToInvoice = xml `<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="1.0">
+final xml orderToInvoice = xml `<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="1.0" xmlns="http://ws.apache.org/ns/synapse">
         <xsl:param name="currency" />
         <xsl:template match="/order">
             <invoice currency="{$currency}">
