@@ -70,267 +70,268 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.DbStatementIr)] = 54,
         [typeof(global::SynapseToBal.IR.DbStep)] = 55,
         [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 56,
-        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 57,
-        [typeof(global::SynapseToBal.IR.DirectionStep)] = 58,
-        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 59,
-        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 60,
-        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 61,
-        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 62,
-        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 63,
-        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 64,
-        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 65,
-        [typeof(global::SynapseToBal.IR.EnrichStep)] = 66,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 67,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 68,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 69,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 70,
-        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 71,
-        [typeof(global::SynapseToBal.IR.FailStep)] = 72,
-        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 73,
-        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 74,
-        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 75,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 76,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 77,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 78,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)] = 79,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 80,
-        [typeof(global::SynapseToBal.IR.ForEachStep)] = 81,
-        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 82,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 83,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 84,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 85,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 86,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 87,
-        [typeof(global::SynapseToBal.IR.ForkStep)] = 88,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 89,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 90,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 91,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 92,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 93,
-        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 94,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 95,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 96,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 97,
-        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 98,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 99,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 100,
-        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 101,
-        [typeof(global::SynapseToBal.IR.GmailStep)] = 102,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 103,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 104,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 105,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 106,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 107,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 108,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 109,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 110,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 111,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 112,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 113,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 114,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 115,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 116,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 117,
-        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 118,
-        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 119,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 120,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 121,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 122,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 123,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 124,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 125,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 126,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 127,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 128,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 129,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 130,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 131,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 132,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 133,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 134,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 135,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 136,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 137,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 138,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 139,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 140,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 141,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 142,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 143,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 144,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 145,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 146,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 147,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 148,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 149,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 150,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 151,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 152,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 153,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 154,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 155,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 156,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 157,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 158,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 159,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 160,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 161,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 162,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 163,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 164,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 165,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 166,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 167,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 168,
-        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 169,
-        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 170,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 171,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 172,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 173,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 174,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 175,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 176,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 177,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 178,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 179,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 180,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 181,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 182,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 183,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 184,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 185,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 186,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 187,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 188,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 189,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 190,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 191,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 192,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 193,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 194,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 195,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 196,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 197,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 198,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 199,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 200,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 201,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 202,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 203,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 204,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 205,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 206,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 207,
-        [typeof(global::SynapseToBal.IR.OptionsIr)] = 208,
-        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 209,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 210,
-        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 211,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 212,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 213,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 214,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 215,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 216,
-        [typeof(global::SynapseToBal.IR.PauseStep)] = 217,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 218,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 219,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 220,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 221,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 222,
-        [typeof(global::SynapseToBal.IR.RedisArgumentIr)] = 223,
-        [typeof(global::SynapseToBal.IR.RedisConnectionIr)] = 224,
-        [typeof(global::SynapseToBal.IR.RedisStep)] = 225,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 226,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 227,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 228,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 229,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 230,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 231,
-        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 232,
-        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 233,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 234,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 235,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 236,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 237,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 238,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 239,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 240,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 241,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 242,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 243,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 244,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 245,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 246,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 247,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 248,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 249,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 250,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 251,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 252,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 253,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 254,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 255,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 256,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 257,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 258,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 259,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 260,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 261,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 262,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 263,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 264,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 265,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 266,
-        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 267,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 268,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 269,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 270,
-        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 271,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 272,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 273,
-        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 274,
-        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 275,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 276,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 277,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 278,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 279,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 280,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 281,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 282,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 283,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 284,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 285,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 286,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 287,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 288,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 289,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 290,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 291,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 292,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 293,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 294,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 295,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 296,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 297,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 298,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 299,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 300,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 301,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 302,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 303,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 304,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 305,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 306,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 307,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 308,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 309,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 310,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 311,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 312,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 313,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 314,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 315,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 316,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 317,
+        [typeof(global::SynapseToBal.IR.DefaultFallbackIr)] = 57,
+        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 58,
+        [typeof(global::SynapseToBal.IR.DirectionStep)] = 59,
+        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 60,
+        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 61,
+        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 62,
+        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 63,
+        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 64,
+        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 65,
+        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 66,
+        [typeof(global::SynapseToBal.IR.EnrichStep)] = 67,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 68,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 69,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 70,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 71,
+        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 72,
+        [typeof(global::SynapseToBal.IR.FailStep)] = 73,
+        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 74,
+        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 75,
+        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 76,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 77,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 78,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 79,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)] = 80,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 81,
+        [typeof(global::SynapseToBal.IR.ForEachStep)] = 82,
+        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 83,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 84,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 85,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 86,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 87,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 88,
+        [typeof(global::SynapseToBal.IR.ForkStep)] = 89,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 90,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 91,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 92,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 93,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 94,
+        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 95,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 96,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 97,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 98,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 99,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 100,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 101,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 102,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 103,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 104,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 105,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 106,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 107,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 108,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 109,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 110,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 111,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 112,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 113,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 114,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 115,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 116,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 117,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 118,
+        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 119,
+        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 120,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 121,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 122,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 123,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 124,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 125,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 126,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 127,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 128,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 129,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 130,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 131,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 132,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 133,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 134,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 135,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 136,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 137,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 138,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 139,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 140,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 141,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 142,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 143,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 144,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 145,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 146,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 147,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 148,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 149,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 150,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 151,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 152,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 153,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 154,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 155,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 156,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 157,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 158,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 159,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 160,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 161,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 162,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 163,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 164,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 165,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 166,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 167,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 168,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 169,
+        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 170,
+        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 171,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 172,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 173,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 174,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 175,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 176,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 177,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 178,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 179,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 180,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 181,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 182,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 183,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 184,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 185,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 186,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 187,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 188,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 189,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 190,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 191,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 192,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 193,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 194,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 195,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 196,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 197,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 198,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 199,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 200,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 201,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 202,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 203,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 204,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 205,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 206,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 207,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 208,
+        [typeof(global::SynapseToBal.IR.OptionsIr)] = 209,
+        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 210,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 211,
+        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 212,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 213,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 214,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 215,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 216,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 217,
+        [typeof(global::SynapseToBal.IR.PauseStep)] = 218,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 219,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 220,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 221,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 222,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 223,
+        [typeof(global::SynapseToBal.IR.RedisArgumentIr)] = 224,
+        [typeof(global::SynapseToBal.IR.RedisConnectionIr)] = 225,
+        [typeof(global::SynapseToBal.IR.RedisStep)] = 226,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 227,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 228,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 229,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 230,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 231,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 232,
+        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 233,
+        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 234,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 235,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 236,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 237,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 238,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 239,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 240,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 241,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 242,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 243,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 244,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 245,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 246,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 247,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 248,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 249,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 250,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 251,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 252,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 253,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 254,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 255,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 256,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 257,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 258,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 259,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 260,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 261,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 262,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 263,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 264,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 265,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 266,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 267,
+        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 268,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 269,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 270,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 271,
+        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 272,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 273,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 274,
+        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 275,
+        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 276,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 277,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 278,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 279,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 280,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 281,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 282,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 283,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 284,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 285,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 286,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 287,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 288,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 289,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 290,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 291,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 292,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 293,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 294,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 295,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 296,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 297,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 298,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 299,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 300,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 301,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 302,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 303,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 304,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 305,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 306,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 307,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 308,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 309,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 310,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 311,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 312,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 313,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 314,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 315,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 316,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 317,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 318,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -991,13 +992,21 @@ internal static partial class IrMembers
 
             case 57:
             {
+                var n = (global::SynapseToBal.IR.DefaultFallbackIr)node;
+                sink.Visit(n.Flow);
+                sink.Visit(n.Cors);
+                return true;
+            }
+
+            case 58:
+            {
                 var n = (global::SynapseToBal.IR.DefaultFaultLogStep)node;
                 sink.Visit(n.Origin);
                 sink.Visit(n.Unmediated);
                 return true;
             }
 
-            case 58:
+            case 59:
             {
                 var n = (global::SynapseToBal.IR.DirectionStep)node;
                 foreach (var item in n.Request)
@@ -1015,7 +1024,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 59:
+            case 60:
             {
                 var n = (global::SynapseToBal.IR.DispatchPathIr)node;
                 foreach (var item in n.Path)
@@ -1032,7 +1041,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 60:
+            case 61:
             {
                 var n = (global::SynapseToBal.IR.EmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1050,7 +1059,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 61:
+            case 62:
             {
                 var n = (global::SynapseToBal.IR.EmailSendStep)node;
                 sink.Visit(n.Connection);
@@ -1070,7 +1079,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 62:
+            case 63:
             {
                 var n = (global::SynapseToBal.IR.EndpointSuspensionIr)node;
                 sink.Visit(n.Name);
@@ -1088,7 +1097,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 63:
+            case 64:
             {
                 var n = (global::SynapseToBal.IR.EnrichPropertyStep)node;
                 sink.Visit(n.Property);
@@ -1098,7 +1107,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 64:
+            case 65:
             {
                 var n = (global::SynapseToBal.IR.EnrichRemoveStep)node;
                 foreach (var item in n.Paths)
@@ -1112,7 +1121,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 65:
+            case 66:
             {
                 var n = (global::SynapseToBal.IR.EnrichRenameKeyStep)node;
                 sink.Visit(n.Source);
@@ -1123,7 +1132,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 66:
+            case 67:
             {
                 var n = (global::SynapseToBal.IR.EnrichStep)node;
                 sink.Visit(n.Source);
@@ -1133,25 +1142,25 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 67:
-                return true;
             case 68:
                 return true;
             case 69:
+                return true;
+            case 70:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.JsonPath)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 70:
+            case 71:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.XmlPath)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 71:
+            case 72:
             {
                 var n = (global::SynapseToBal.IR.ExternalStylesheetIr)node;
                 sink.Visit(n.Name);
@@ -1160,7 +1169,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 72:
+            case 73:
             {
                 var n = (global::SynapseToBal.IR.FailStep)node;
                 sink.Visit(n.Message);
@@ -1169,7 +1178,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 73:
+            case 74:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1177,7 +1186,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 74:
+            case 75:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorStep)node;
                 sink.Visit(n.Location);
@@ -1195,7 +1204,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 75:
+            case 76:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorV1Step)node;
                 foreach (var item in n.Arguments)
@@ -1208,7 +1217,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 76:
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)node;
                 sink.Visit(n.Path);
@@ -1216,7 +1225,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 77:
+            case 78:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.Elements)node;
                 sink.Visit(n.Items);
@@ -1224,7 +1233,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 78:
+            case 79:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonItems)node;
                 sink.Visit(n.Path);
@@ -1233,7 +1242,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 79:
+            case 80:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)node;
                 sink.Visit(n.Variable);
@@ -1243,7 +1252,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 80:
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)node;
                 sink.Visit(n.Items);
@@ -1251,7 +1260,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 81:
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.ForEachStep)node;
                 sink.Visit(n.Loop);
@@ -1261,9 +1270,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 82:
-                return true;
             case 83:
+                return true;
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Attached)node;
                 sink.Visit(n.Items);
@@ -1272,7 +1281,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 84:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.AttachedJson)node;
                 sink.Visit(n.Path);
@@ -1280,23 +1289,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 85:
-                return true;
             case 86:
+                return true;
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Recipients)node;
                 sink.Visit(n.Urls);
                 return true;
             }
 
-            case 87:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Split)node;
                 sink.Visit(n.Items);
                 return true;
             }
 
-            case 88:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.ForkStep)node;
                 sink.Visit(n.Source);
@@ -1317,7 +1326,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 89:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
@@ -1325,35 +1334,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 90:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Jms)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 91:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Mail)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 92:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.ToAddress)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 93:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Vfs)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 94:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
                 sink.Visit(n.Template);
@@ -1366,7 +1375,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
@@ -1386,7 +1395,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1395,7 +1404,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1403,7 +1412,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 98:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1411,14 +1420,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 99:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 100:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1428,7 +1437,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 101:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1445,7 +1454,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.GmailStep)node;
                 sink.Visit(n.Connection);
@@ -1459,7 +1468,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 103:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1479,14 +1488,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 105:
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1494,7 +1503,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 106:
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1503,7 +1512,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 107:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1514,7 +1523,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 108:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1524,7 +1533,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1543,7 +1552,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 110:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1561,7 +1570,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1569,11 +1578,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
-                return true;
             case 113:
                 return true;
             case 114:
+                return true;
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1585,7 +1594,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 115:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1604,7 +1613,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1617,7 +1626,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 117:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1625,7 +1634,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.InboundParameterIr)node;
                 sink.Visit(n.Name);
@@ -1634,7 +1643,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertiesIr)node;
                 sink.Visit(n.Name);
@@ -1656,7 +1665,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1664,7 +1673,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1676,7 +1685,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1695,7 +1704,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1711,7 +1720,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1720,7 +1729,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1747,7 +1756,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 126:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1765,7 +1774,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 127:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1781,7 +1790,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 128:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1795,7 +1804,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 129:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1810,7 +1819,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 130:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1824,7 +1833,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 131:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1837,35 +1846,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 132:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 133:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 134:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 135:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 136:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1890,14 +1899,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 137:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 138:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1906,7 +1915,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 139:
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1926,7 +1935,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 140:
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1934,7 +1943,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 141:
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1955,16 +1964,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 142:
-                return true;
             case 143:
+                return true;
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 144:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1972,7 +1981,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 145:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1983,18 +1992,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 146:
-                return true;
             case 147:
                 return true;
             case 148:
+                return true;
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 149:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -2005,14 +2014,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 151:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -2023,7 +2032,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -2032,7 +2041,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -2041,7 +2050,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 154:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -2056,7 +2065,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2079,9 +2088,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
-                return true;
             case 157:
+                return true;
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -2089,7 +2098,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -2103,7 +2112,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -2111,7 +2120,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -2122,7 +2131,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 161:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2130,7 +2139,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -2143,7 +2152,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -2152,7 +2161,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 164:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -2163,7 +2172,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 165:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -2178,14 +2187,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 166:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 167:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -2193,7 +2202,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 168:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -2211,15 +2220,13 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 169:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.LogPart.CorrelationId)node;
                 sink.Visit(n.Prefix);
                 return true;
             }
 
-            case 170:
-                return true;
             case 171:
                 return true;
             case 172:
@@ -2227,27 +2234,29 @@ internal static partial class IrMembers
             case 173:
                 return true;
             case 174:
+                return true;
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 175:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 176:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 177:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -2261,7 +2270,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2272,7 +2281,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 179:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2282,7 +2291,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 180:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -2296,7 +2305,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -2310,7 +2319,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -2323,7 +2332,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2332,7 +2341,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2340,7 +2349,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2355,28 +2364,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 187:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 188:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 189:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2384,7 +2393,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 190:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2397,7 +2406,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 191:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2408,7 +2417,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2419,7 +2428,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 193:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -2430,9 +2439,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
-                return true;
             case 195:
+                return true;
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -2443,30 +2452,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 196:
-                return true;
             case 197:
+                return true;
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 198:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2474,7 +2483,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2505,7 +2514,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2517,7 +2526,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2526,21 +2535,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2548,14 +2557,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.OptionsIr)node;
                 foreach (var item in n.Paths)
@@ -2572,7 +2581,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.OptionsMatchIr)node;
                 foreach (var item in n.Path)
@@ -2585,7 +2594,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2593,7 +2602,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.OwnListenerUrlIr)node;
                 sink.Visit(n.Port);
@@ -2602,7 +2611,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2745,21 +2754,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2769,7 +2778,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2777,7 +2786,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.PauseStep)node;
                 sink.Visit(n.Origin);
@@ -2785,7 +2794,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2794,14 +2803,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2809,7 +2818,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2819,7 +2828,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2834,7 +2843,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.RedisArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2842,7 +2851,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.RedisConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2860,7 +2869,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.RedisStep)node;
                 sink.Visit(n.Connection);
@@ -2874,7 +2883,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2882,7 +2891,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2891,7 +2900,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2900,7 +2909,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2910,7 +2919,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2919,7 +2928,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2928,7 +2937,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.RequestFilterIr)node;
                 sink.Visit(n.ContentType);
@@ -2942,7 +2951,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.ResourceCorsIr)node;
                 sink.Visit(n.Allow);
@@ -2950,7 +2959,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2973,11 +2982,12 @@ internal static partial class IrMembers
                 sink.Visit(n.QueryPattern);
                 sink.Visit(n.AlternativeOf);
                 sink.Visit(n.Filter);
+                sink.Visit(n.Fallback);
                 sink.Visit(n.Cors);
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2985,7 +2995,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -3000,7 +3010,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -3008,14 +3018,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -3026,7 +3036,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -3036,7 +3046,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -3053,7 +3063,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -3067,7 +3077,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -3089,7 +3099,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -3098,7 +3108,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -3108,7 +3118,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -3123,7 +3133,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -3133,7 +3143,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -3143,7 +3153,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -3151,7 +3161,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -3163,7 +3173,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -3173,14 +3183,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 253:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -3188,7 +3198,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -3196,7 +3206,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -3205,7 +3215,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -3217,7 +3227,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -3236,13 +3246,13 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
-                return true;
             case 259:
                 return true;
             case 260:
                 return true;
             case 261:
+                return true;
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
@@ -3250,7 +3260,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
@@ -3258,7 +3268,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -3266,7 +3276,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -3282,7 +3292,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -3290,7 +3300,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3310,7 +3320,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.ThroughResourceStep)node;
                 sink.Visit(n.Origin);
@@ -3318,7 +3328,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3328,7 +3338,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3342,7 +3352,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3366,7 +3376,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.UnreferencedEndpointIr)node;
                 sink.Visit(n.Key);
@@ -3374,21 +3384,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 273:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 274:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.UnusedConnectionIr)node;
                 sink.Visit(n.Description);
@@ -3407,7 +3417,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.UriBindingIr)node;
                 sink.Visit(n.Name);
@@ -3415,14 +3425,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3433,14 +3443,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3451,7 +3461,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3459,7 +3469,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3467,7 +3477,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3479,7 +3489,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3495,7 +3505,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 284:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3505,23 +3515,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 285:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 286:
-                return true;
             case 287:
+                return true;
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 288:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3529,37 +3539,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 289:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 290:
-                return true;
             case 291:
+                return true;
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 292:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 293:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 294:
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3567,7 +3577,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 295:
+            case 296:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3581,7 +3591,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 296:
+            case 297:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3590,7 +3600,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 297:
+            case 298:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3598,7 +3608,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 298:
+            case 299:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3626,7 +3636,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 299:
+            case 300:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3635,7 +3645,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 300:
+            case 301:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3643,7 +3653,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 301:
+            case 302:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3657,21 +3667,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 302:
+            case 303:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 303:
+            case 304:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 304:
+            case 305:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3695,7 +3705,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 305:
+            case 306:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3703,32 +3713,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 306:
+            case 307:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 307:
+            case 308:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 308:
-                return true;
             case 309:
                 return true;
             case 310:
+                return true;
+            case 311:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 311:
+            case 312:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3740,7 +3750,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 312:
+            case 313:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3754,7 +3764,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 313:
+            case 314:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3768,7 +3778,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 314:
+            case 315:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3776,7 +3786,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 315:
+            case 316:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3797,7 +3807,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 316:
+            case 317:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3805,7 +3815,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 317:
+            case 318:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);
