@@ -49,6 +49,13 @@ public sealed partial class PackageEmitter
                     continue;
                 }
 
+                // A split the flow goes on without hands a failed copy to the fault function (StatementWriter.CopyFaultHandler).
+                if (IrWalker.Steps(steps).Any(s => s is ForkStep { Aggregation: null, Answering: null, CopyFaults: false }))
+                {
+                    called.Add(fault!);
+                    continue;
+                }
+
                 var writer = new CodeWriter();
                 new StatementWriter(writer, expressions.For(body), new ModuleUsage()).DeclareLocals().Block(steps);
                 if (FailureScan.CanFail(writer.Body))

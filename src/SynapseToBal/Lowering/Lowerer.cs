@@ -32,12 +32,12 @@ public sealed partial class Lowerer
     private readonly HashSet<Symbol> _plainConfigurables = new();
 
     /// <summary>
-    /// A get-property('system', name) or get-property('file', key) alias whose name is not a credential's (SecretNames):
-    /// a setting (a path, a host, a flag), not a secret; a key named like a credential stays a secret.
+    /// A get-property('system', name) alias whose name is not a credential's (SecretNames): a setting, not a secret. A
+    /// get-property('file', key) value stays a secret whatever its key: such files hold credentials under keys no name
+    /// rule recognises (<c>db.pwd</c>, <c>ftpPass</c>, <c>smtp.key</c>).
     /// </summary>
     private static bool PlainSystemProperty(string alias) =>
-        (alias.StartsWith("system:", StringComparison.Ordinal) && !SecretNames.IsSecret(alias["system:".Length..]))
-        || (alias.StartsWith("file:", StringComparison.Ordinal) && !SecretNames.IsSecret(alias["file:".Length..]));
+        alias.StartsWith("system:", StringComparison.Ordinal) && !SecretNames.IsSecret(alias["system:".Length..]);
     private readonly Dictionary<string, Symbol> _entrySymbols = new(StringComparer.Ordinal);
 
     /// <summary>The local entries whose XML is read at start-up from a copy of their <c>src</c> file (<see cref="EntryKind.XmlFile"/>).</summary>
@@ -86,7 +86,7 @@ public sealed partial class Lowerer
                 : alias.StartsWith("hashicorp:", StringComparison.Ordinal)
                 ? $"Secret '{alias["hashicorp:".Length..]}' (a HashiCorp Vault namespace, path and field in Synapse's hashicorp-vault())."
                 : alias.StartsWith("file:", StringComparison.Ordinal)
-                ? $"Key '{alias["file:".Length..]}' of the Micro Integrator's file.properties (get-property('file', ...)){(PlainSystemProperty(alias) ? "." : "; kept as a secret, since its name is a credential's.")}"
+                ? $"Key '{alias["file:".Length..]}' of the Micro Integrator's file.properties (get-property('file', ...)); kept as a secret, since such files also hold credentials."
                 : alias.StartsWith("system:", StringComparison.Ordinal)
                 ? $"JVM system property '{alias["system:".Length..]}' of the Micro Integrator's server (get-property('system', ...)){(PlainSystemProperty(alias) ? "." : "; kept as a secret, since its name is a credential's.")}"
                 : $"Secret '{alias}' (a secure vault alias in Synapse).";

@@ -73,6 +73,13 @@ public sealed class SemanticModel
 
     private (HashSet<string> Names, bool Any)? _propertiesSet;
 
+    /// <summary>True when a mediator of the project sets the property by this name (not counting those that may set any).</summary>
+    public bool SetsPropertyNamed(string name)
+    {
+        _propertiesSet ??= PropertiesSet(Mediators, Artifacts.OfType<InboundEndpointSyntax>());
+        return _propertiesSet.Value.Names.Contains(name);
+    }
+
     /// <summary>
     /// Whether some mediator of the project may set the default-scope (message context) property <paramref name="name"/>:
     /// a property mediator (in a property group too), an enrich or callout target or a rewrite's outProperty names it, an

@@ -184,9 +184,9 @@ public static partial class SecretNames
     /// <summary>
     /// True for values that are not a literal secret: empty, an expression or a placeholder resolved at run time
     /// (<c>$ctx:x</c>, <c>{...}</c>, <c>${...}</c>, <c>$func:x</c>, <c>$SYSTEM:X</c>, <c>get-property(...)</c>, a vault lookup),
-    /// a mask the author wrote in place of a credential (<see cref="IsMaskText"/>), or the path of a key store or
-    /// certificate file (<see cref="IsKeyFilePath"/>), which is configuration: the file holds the key, its password is
-    /// a value of its own.
+    /// or a mask the author wrote in place of a credential (<see cref="IsMaskText"/>). A value shaped like a key store or
+    /// certificate file's path is not one of them: a password can have that shape (<c>Summer2024.key</c>), and the
+    /// value's name is not known here.
     /// </summary>
     public static bool IsPlaceholder(string value)
     {
@@ -197,8 +197,7 @@ public static partial class SecretNames
             || text.Contains("vault-lookup", StringComparison.Ordinal)
             || text.Contains("get-property(", StringComparison.Ordinal)
             || text.StartsWith("json-eval(", StringComparison.Ordinal)
-            || IsMaskText(text)
-            || IsKeyFilePath(text);
+            || IsMaskText(text);
     }
 
     /// <summary>
@@ -210,16 +209,6 @@ public static partial class SecretNames
 
     [GeneratedRegex(@"^\s*\*{3,}\s*(?:(?:MASKED|REDACTED|HIDDEN)\s*\*+\s*)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex MaskTextPattern();
-
-    /// <summary>
-    /// True for the path of a key store or certificate file (<c>repository/resources/security/client-truststore.jks</c>,
-    /// <c>/opt/keys/server.pem</c>, <c>file:certs/partner.p12</c>): one word without spaces ending in a key store or
-    /// certificate file's extension (.jks, .p12, .pfx, .pem, .cer, .crt, .der, .key, .keystore, .truststore).
-    /// </summary>
-    public static bool IsKeyFilePath(string value) => KeyFilePathPattern().IsMatch(value.Trim());
-
-    [GeneratedRegex(@"^[^\s""'<>]*[\w\-]\.(?:jks|p12|pfx|pem|cer|crt|der|key|keystore|truststore)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex KeyFilePathPattern();
 
     private static readonly Regex LeafElement = LeafElementPattern();
     private static readonly Regex Attribute = AttributePattern();

@@ -524,6 +524,10 @@ public sealed partial class Lowerer
         }
     }
 
+    /// <summary>An http endpoint without a method whose format is soap11 or soap12: Axis2FlexibleMEPClient sends a POST.</summary>
+    private static bool SoapPost(HttpEndpointSyntax http) =>
+        http.Method is null && http.Format?.Trim().ToLowerInvariant() is "soap11" or "soap12";
+
     private HttpPathIr PathFor(EndpointSyntax endpoint, FlowContext context)
     {
         switch (endpoint.Definition)
@@ -534,7 +538,7 @@ public sealed partial class Lowerer
                     : new HttpPathIr.Postfix();
             case HttpEndpointSyntax http when _deployTimeTemplates.TryGetValue(http, out var template):
                 // The template the Micro Integrator resolved when it deployed the endpoint, expanded whole at each call.
-                return new HttpPathIr.Template([new TemplatePart.Argument(new BuiltinCallIr(Builtin.ExpandUriTemplate, [new ConfigurableReadIr(template)], ValueKind.String), Raw: true, InAttribute: false)], http.Method) { AppendsPostfix = http.Method is null };
+                return new HttpPathIr.Template([new TemplatePart.Argument(new BuiltinCallIr(Builtin.ExpandUriTemplate, [new ConfigurableReadIr(template)], ValueKind.String), Raw: true, InAttribute: false)], SoapPost(http) ? "POST" : http.Method) { AppendsPostfix = http.Method is null && !SoapPost(http) };
             case HttpEndpointSyntax http:
             {
                 var legacy = http.UriTemplate.StartsWith(LegacyEncoding, StringComparison.Ordinal);
@@ -546,8 +550,10 @@ public sealed partial class Lowerer
                 var (baseUrl, path) = SplitUrl(legacy ? http.UriTemplate[LegacyEncoding.Length..] : http.UriTemplate);
                 var parts = UriTemplateParts(path, baseUrl is null && !legacy, http.Location, context, endpoint.Name, EndpointUriVariables(endpoint));
                 // Without a method HTTPEndpoint does not mark the endpoint an HTTP endpoint, so Axis2FlexibleMEPClient
-                // keeps REST_URL_POSTFIX and joins it for a REST request, as for an address endpoint (RestPostfix.cs).
-                return new HttpPathIr.Template(parts, http.Method) { AppendsPostfix = http.Method is null };
+                // keeps REST_URL_POSTFIX and joins it for a REST request, as for an address endpoint (RestPostfix.cs);
+                // a SOAP format then sends a POST (Axis2FlexibleMEPClient sets HTTP_METHOD POST for soap11/soap12)
+                // and joins no postfix (isForceSOAP11/12 keep isRest false).
+                return new HttpPathIr.Template(parts, SoapPost(http) ? "POST" : http.Method) { AppendsPostfix = http.Method is null && !SoapPost(http) };
             }
 
             case WsdlEndpointSyntax wsdl:

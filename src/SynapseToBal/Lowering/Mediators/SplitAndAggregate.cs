@@ -518,6 +518,14 @@ public sealed partial class Lowerer
             aggregation = WithTimeout(aggregation, aggregate, ignoresSplitCount: aggregate.Id is null && id is not null);
         }
 
+        if (split is CloneMediator && sequential && aggregate is null && _model.SetsPropertyNamed("STOP_TARGET_EXECUTION_ON_FAILURE"))
+        {
+            // CloneMediator.mediate stops running the targets of a sequential clone after one that failed when the
+            // message's STOP_TARGET_EXECUTION_ON_FAILURE property is "true" (MI-2189); the generated copies all run.
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, split.Location, "clone", "sequential=\"true\" with STOP_TARGET_EXECUTION_ON_FAILURE",
+                "the project sets the property STOP_TARGET_EXECUTION_ON_FAILURE, which makes the Micro Integrator run no further target of a sequential clone after one that failed when it is \"true\" (CloneMediator.mediate); the generated code runs every copy: stop the loop by hand where the property is set");
+        }
+
         var steps = new List<StepIr>
         {
             new CommentStep(split, Describe(split, sequential, aggregate, aggregation) + (parentDone ? " continueParent=\"true\": the original message has nothing left to run in the in flow, which ends with this split." : string.Empty)),

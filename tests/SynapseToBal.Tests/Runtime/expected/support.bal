@@ -12247,8 +12247,8 @@ function dataServiceCallRequest(Context ctx, string operation, [string, string][
 # Places the result of a `dataServiceCall` as DataServiceCallMediator.dispatchToService does: the result element of
 # `request` (the message a data service query left its result in; `()` for an operation with no result, which is
 # `<REQUEST_STATUS>SUCCESSFUL</REQUEST_STATUS>` with `requestStatus`, DataServiceProcessor.dispatch) into the
-# `property` (none removes it, setProperty with null), or appended to the SOAP body after what it holds (addChild: a
-# body that has an element keeps it first, so the message still reads as that element). With no result and the body
+# `property` (none leaves it as it was: Axis2MessageContext.setProperty ignores a null value), or as the SOAP body's
+# only child (JsonUtil.removeJsonPayload removes every child of the body and the JSON stream, then addChild). With no result and the body
 # target the message becomes an empty envelope of its SOAP version (none for a message that is not SOAP) whose
 # content type is application/xml (createDefaultSOAPEnvelope).
 function dataServiceCallTarget(Context ctx, Context? request, boolean requestStatus = false, string? property = ()) returns error? {
@@ -12264,8 +12264,6 @@ function dataServiceCallTarget(Context ctx, Context? request, boolean requestSta
     if property is string {
         if result is xml {
             ctx.properties[property] = result;
-        } else {
-            _ = ctx.properties.removeIfHasKey(property);
         }
         return;
     }
@@ -12274,7 +12272,7 @@ function dataServiceCallTarget(Context ctx, Context? request, boolean requestSta
         if body !is xml:Element {
             return error("dataServiceCall: the message has no SOAP body");
         }
-        body.setChildren(body.getChildren() + result);
+        body.setChildren(result);
         return commitBody(ctx, body);
     }
     json|xml|ReceivedBody payload = ctx.payload;

@@ -56,6 +56,20 @@ service /games on httpListener {
         }
     }
 
+    # POST /games/notify
+    resource function post notify(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "GamesAPI", "/games", cors = {allow: "POST", ...corsConfig});
+        do {
+            http:Response? reply = notify(ctx);
+            if reply is http:Response {
+                return reply;
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
+    }
+
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
     resource function options sequential(http:Request request) returns http:Response|error {
         return self.answerOptions(request);
@@ -71,12 +85,17 @@ service /games on httpListener {
         return self.answerOptions(request);
     }
 
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options notify(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
     # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
     # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/games", [{path: re `/sequential/?`, allow: "POST"}, {path: re `/parallel/?`, allow: "POST"}, {path: re `/shared/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
+        return check optionsResponse(request, "/games", [{path: re `/sequential/?`, allow: "POST"}, {path: re `/parallel/?`, allow: "POST"}, {path: re `/shared/?`, allow: "POST"}, {path: re `/notify/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -85,7 +104,7 @@ service /games on httpListener {
     # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
     # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
-        if !(request.method is "OPTIONS"|"POST") && requestPathMatches(request, "/games", [re `/sequential/?`, re `/parallel/?`, re `/shared/?`]) {
+        if !(request.method is "OPTIONS"|"POST") && requestPathMatches(request, "/games", [re `/sequential/?`, re `/parallel/?`, re `/shared/?`, re `/notify/?`]) {
             return methodNotAllowed();
         }
         return resourceNotFound();

@@ -20,5 +20,8 @@ configurable string corsAllowedOrigins = "";
 # Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not set).
 configurable string corsAllowedHeaders = "";
 
+# Base URL of the 'AirAPI /status endpoint' endpoint.
+configurable string airApiStatusEndpointUrl = "http://status.example.com";
+
 # The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
 final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

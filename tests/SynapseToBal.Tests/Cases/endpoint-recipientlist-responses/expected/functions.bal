@@ -90,6 +90,14 @@ function dynamicQuoteFlow(Context ctx) returns http:Response|error {
     }
 }
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
+# sequence of their own: it logs the message in full with the error, then drops it.
+function handleFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return accepted();
+}
+
 # A member of the recipient list at line 73: sends its copy of the message to its URL (OUT_ONLY: the response is not
 # read).
 function notifyRecipient(Context ctx) returns error? {

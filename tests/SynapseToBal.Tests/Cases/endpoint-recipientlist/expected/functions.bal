@@ -5,6 +5,14 @@
 
 import ballerina/http;
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
+# sequence of their own: it logs the message in full with the error, then drops it.
+function handleFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return accepted();
+}
+
 # Member 1 of the recipient list at line 10: sends its copy of the message (OUT_ONLY: the response is not read).
 function staticRecipient1(Context ctx) returns error? {
     check callEndpoint(ctx, notifyApiStaticRecipient1Endpoint, clientPath(notifyApiStaticRecipient1EndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders);

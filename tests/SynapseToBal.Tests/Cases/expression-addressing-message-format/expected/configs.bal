@@ -4,7 +4,8 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Key 'testKey' of the Micro Integrator's file.properties (get-property('file', ...)).
+# Key 'testKey' of the Micro Integrator's file.properties (get-property('file', ...)); kept as a secret, since such
+# files also hold credentials.
 configurable string fileTestKey = ?;
 
 # Base URL of the 'AddressingProxy endpoint' endpoint.

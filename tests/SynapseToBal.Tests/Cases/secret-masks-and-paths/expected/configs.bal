@@ -4,12 +4,16 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
+# Secret 'privateKey' of 'SigningSequence' (a literal value in the Synapse configuration, not copied).
+configurable string signingSequencePrivateKey = ?;
+
 # Secret 'keystorePassword' (a literal value in the Synapse configuration, not copied).
 configurable string keystorePassword = ?;
 
-# Key 'uraCertificatePath' of the Micro Integrator's file.properties (get-property('file', ...)).
+# Key 'uraCertificatePath' of the Micro Integrator's file.properties (get-property('file', ...)); kept as a secret,
+# since such files also hold credentials.
 configurable string fileUraCertificatePath = ?;
 
 # Key 'signingPassword' of the Micro Integrator's file.properties (get-property('file', ...)); kept as a secret, since
-# its name is a credential's.
+# such files also hold credentials.
 configurable string fileSigningPassword = ?;

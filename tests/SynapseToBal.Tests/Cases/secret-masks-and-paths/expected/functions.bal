@@ -7,9 +7,9 @@ import ballerina/log;
 # Sequence 'SigningSequence'.
 function signingSequence(Context ctx) {
     log:printInfo("OAuth Token Response - Masked", access_token = "****MASKED****", refresh_token = "****");
-    string privateKey = "/opt/security/client.pfx";
+    string privateKey = signingSequencePrivateKey;
     string keystorePassword2 = keystorePassword;
-    log:printInfo("SigningSequence", uraCertificatePath = fileUraCertificatePath, signingKey = "****");
+    log:printInfo("SigningSequence", uraCertificatePath = "****", signingKey = "****");
     SigningSequencePayload payload = {
         'key: privateKey,
         password: keystorePassword2,
