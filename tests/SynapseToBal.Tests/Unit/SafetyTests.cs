@@ -108,29 +108,26 @@ public sealed class SafetyTests
     [InlineData("MASKED", false)]
     [InlineData("**", false)]
     [InlineData("pa**word", false)]
-    [InlineData("repository/resources/security/client-truststore.jks", true)]
-    [InlineData("/opt/keys/server.pem", true)]
-    [InlineData("file:certs/partner.p12", true)]
-    [InlineData("C:\\keys\\client.pfx", true)]
+    [InlineData("repository/resources/security/client-truststore.jks", false)]
+    [InlineData("/opt/keys/server.pem", false)]
+    [InlineData("Summer2024.key", false)]
     [InlineData("wso2carbon", false)]
-    [InlineData("my secret.jks", false)]
-    [InlineData(".jks", false)]
     public void Placeholders_are_not_literal_secrets(string value, bool placeholder) => Assert.Equal(placeholder, SecretNames.IsPlaceholder(value));
 
     [Fact]
-    public void Key_store_paths_and_masks_are_kept_and_passwords_masked()
+    public void Masks_are_kept_and_values_under_a_credentials_name_masked_whatever_their_shape()
     {
-        // rev12: a key store's path and an author's ****MASKED**** were masked (and made required secrets) as if they
-        // were credentials; the password beside them stays masked.
+        // rev12: an author's ****MASKED**** was masked (and made a required secret) as if it were a credential. A value
+        // shaped like a key file's path under a credential's name stays masked: a password can have that shape.
         var xml = "<property name=\"privateKey\" value=\"/opt/keys/client.pem\"/>"
+            + "<property name=\"password\" value=\"Summer2024.key\"/>"
             + "<property name=\"keyStorePassword\" value=\"wso2carbon\"/>"
             + "<parameter name=\"access_token\">****MASKED****</parameter>"
-            + "<trustStorePassword>changeit</trustStorePassword>"
-            + "<privateKey>repository/resources/security/wso2carbon.jks</privateKey>";
+            + "<trustStorePassword>changeit</trustStorePassword>";
         var masked = SecretNames.MaskXml(xml);
-        Assert.Contains("value=\"/opt/keys/client.pem\"", masked, StringComparison.Ordinal);
         Assert.Contains(">****MASKED****<", masked, StringComparison.Ordinal);
-        Assert.Contains("<privateKey>repository/resources/security/wso2carbon.jks</privateKey>", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("/opt/keys/client.pem", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("Summer2024.key", masked, StringComparison.Ordinal);
         Assert.DoesNotContain("wso2carbon\"", masked, StringComparison.Ordinal);
         Assert.DoesNotContain("changeit", masked, StringComparison.Ordinal);
     }
