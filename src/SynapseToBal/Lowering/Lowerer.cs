@@ -1091,7 +1091,14 @@ public sealed partial class Lowerer
         };
         if (format is not null && known is null)
         {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, $"format=\"{format}\"", "the message is sent in its current format");
+            // get is a format Synapse knows (Axis2FlexibleMEPClient: HTTP_METHOD GET and the x-www-form-urlencoded
+            // message type, the payload's fields in the query; an http endpoint with a method sends that method with a
+            // form body): not translated here, so the message goes out in its current format. Any other is unknown to
+            // DefaultEndpointFactory, which sets no format: the message goes out in its current format there too.
+            var why = format.Trim().Equals("get", StringComparison.OrdinalIgnoreCase)
+                ? "the Micro Integrator sends the payload's fields as a form (a GET with them in the URL's query, or a form-encoded body with the http endpoint's own method), and the generated call sends the message in its current format"
+                : "the message is sent in its current format, as Synapse does for a format it does not know";
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, element, $"format=\"{format}\"", why);
         }
 
         return known;

@@ -23,5 +23,8 @@ configurable string corsAllowedHeaders = "";
 # Base URL of the 'AirAPI /status endpoint' endpoint.
 configurable string airApiStatusEndpointUrl = "http://status.example.com";
 
+# Base URL of the 'AirAPI /form endpoint' endpoint.
+configurable string airApiFormEndpointUrl = "http://forms.example.com";
+
 # The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
 final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

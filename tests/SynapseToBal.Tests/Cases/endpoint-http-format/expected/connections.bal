@@ -45,3 +45,16 @@ final http:Client statusEndpoint = check new (airApiStatusEndpointUrl, {timeout:
 # Suspension state of endpoint 'AirAPI /status endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls
 # through it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState statusEndpointSuspension = new ("http", "StatusEndpoint", {});
+
+# Endpoint 'AirAPI /form endpoint' (AirAPI.xml, line 49).
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+final http:Client formEndpoint = check new (airApiFormEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
+
+# Suspension state of endpoint 'AirAPI /form endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls
+# through it check it first (endpointReady) and record their result in it (endpointCalled).
+final EndpointState formEndpointSuspension = new ("http", "FormEndpoint", {});

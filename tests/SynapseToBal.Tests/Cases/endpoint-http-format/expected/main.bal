@@ -45,6 +45,17 @@ service /air on httpListener {
         }
     }
 
+    # POST /air/form
+    resource function post form(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "AirAPI", "/air", cors = {allow: "POST", ...corsConfig});
+        do {
+            check callEndpoint(ctx, formEndpoint, "/submit", "POST", headers = passThroughHeaders, state = formEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
+    }
+
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
     resource function options balance(http:Request request) returns http:Response|error {
         return self.answerOptions(request);
@@ -60,12 +71,17 @@ service /air on httpListener {
         return self.answerOptions(request);
     }
 
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options form(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
     # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
     # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/air", [{path: re `/balance/?`, allow: "POST"}, {path: re `/quote/[^/]+/?`, allow: "GET"}, {path: re `/status/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
+        return check optionsResponse(request, "/air", [{path: re `/balance/?`, allow: "POST"}, {path: re `/quote/[^/]+/?`, allow: "GET"}, {path: re `/status/?`, allow: "GET"}, {path: re `/form/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -74,7 +90,7 @@ service /air on httpListener {
     # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
     # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
-        if !(request.method is "GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/air", [re `/balance/?`, re `/quote/[^/]+/?`, re `/status/?`]) {
+        if !(request.method is "GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/air", [re `/balance/?`, re `/quote/[^/]+/?`, re `/status/?`, re `/form/?`]) {
             return methodNotAllowed();
         }
         return resourceNotFound();
