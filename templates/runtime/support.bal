@@ -4057,7 +4057,8 @@ function xpathTextValues(xml parents) returns string[] {
 # The n-th text child of each element (1 for the first), as XPath's `text()[n]` step selects it: the
 # positional predicate counts the text children of each element apart, in document order (an element
 # with fewer has none). Ballerina merges adjacent text into one item, as the parser gives one text node
-# for text that no comment, processing instruction or element interrupts.
+# for text that no comment, processing instruction or element interrupts; Axiom keeps a CDATA section a
+# text node of its own, so around one the Micro Integrator counts more text nodes (docs/mapping.md).
 function xpathNthTextValues(xml parents, int position) returns string[] {
     string[] values = [];
     foreach xml parent in parents {
