@@ -616,11 +616,13 @@ public sealed partial class PackageEmitter
     /// </summary>
     private static string? ContextArguments(string? restVersion, ResourceIr resource, NameMap names)
     {
-        var recorded = resource.Cors is { } c
-            ? $"cors = {{allow: {BallerinaSyntax.StringLiteral(c.Allow)}, ...{names[c.Settings.Name]}}}"
-            : resource.FullRequestPath ? "fullRequestPath = true" : null;
+        var recorded = CorsArgument(resource.Cors, names) ?? (resource.FullRequestPath ? "fullRequestPath = true" : null);
         return restVersion is null ? recorded : recorded is null ? restVersion : $"{restVersion}, {recorded}";
     }
+
+    /// <summary>The <c>cors</c> argument of <c>newContext</c>: the resource's methods and the server's CORS configuration Resource.process records; null for none.</summary>
+    private static string? CorsArgument(ResourceCorsIr? cors, NameMap names) =>
+        cors is { } c ? $"cors = {{allow: {BallerinaSyntax.StringLiteral(c.Allow)}, ...{names[c.Settings.Name]}}}" : null;
 
     /// <summary>
     /// What an API's service answers a request none of its resources takes (API.handleResourceNotFound): the
@@ -643,8 +645,7 @@ public sealed partial class PackageEmitter
 
         var api = service.RestApiName is { } name ? BallerinaSyntax.StringLiteral(name) : "()";
         var context = BallerinaSyntax.StringLiteral(service.BasePath == "/" ? string.Empty : service.BasePath);
-        var recorded = fallback.Cors is { } c ? $"cors = {{allow: {BallerinaSyntax.StringLiteral(c.Allow)}, ...{names[c.Settings.Name]}}}" : null;
-        var rest = string.Join(", ", new[] { RestVersionArguments(service), recorded }.OfType<string>());
+        var rest = string.Join(", ", new[] { RestVersionArguments(service), CorsArgument(fallback.Cors, names) }.OfType<string>());
         return $"{names[fallback.Flow]}(check newContext(request, {api}, {context}{(rest.Length == 0 ? string.Empty : ", " + rest)}))";
     }
 
