@@ -1400,6 +1400,18 @@ public sealed partial class Lowerer
                     var name = raw[1..^1];
                     var rest = name.StartsWith('+');
                     name = name.TrimStart('+');
+                    if (name.Contains(':', StringComparison.Ordinal) || name.Contains(',', StringComparison.Ordinal))
+                    {
+                        // Variable's ":n" (the segment must then be exactly n characters) and an expression's several
+                        // variables (split at ','): not reproduced, and the variable's name is not the text as written.
+                        var problem = name.Contains(',', StringComparison.Ordinal)
+                            ? "the expression binds several variables from one segment, split at ','"
+                            : "a prefix length (:n) makes the Micro Integrator take only a segment of exactly n characters";
+                        _diagnostics.Report(DiagnosticCatalog.UriTemplateSegmentNotMatched, resource.Location, raw, DescribeResource(resource), problem);
+                        segments.Add(new PathSegmentIr.Param(raw, SymbolFactory.Local("segment")) { Unbound = true });
+                        continue;
+                    }
+
                     var parameter = SymbolFactory.Local(name);
                     segments.Add(rest ? new PathSegmentIr.Rest(name, parameter) { TakesQuery = q < 0 } : new PathSegmentIr.Param(name, parameter));
                     if (rest)

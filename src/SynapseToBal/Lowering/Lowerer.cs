@@ -256,6 +256,12 @@ public sealed partial class Lowerer
                 // a TODO, here only (Guarded, the stores and the processors skip it).
                 _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.FlowInternalError, $"the converter failed on this {artifact.XmlName} while analysing its flows (an internal error, reported as SB0908)"), artifact));
             }
+            else if (artifact is ApiSyntax undeployable && _model.UndeployableReason(undeployable) is { } reason)
+            {
+                // The Micro Integrator fails to build it (URITemplateHelper, SB0507, reported by Semantics): kept whole
+                // as a TODO, never a service that answers requests the Micro Integrator never serves.
+                _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ApiNotDeployable, $"{reason}: the Micro Integrator does not deploy this API (\"Error while parsing the URI template\")"), artifact));
+            }
             else if (artifact is ApiSyntax refused && _model.ContextHolder(refused) is { } holder)
             {
                 // The Micro Integrator refuses it (SynapseConfiguration.addAPI, SB0504, reported by Semantics): two services

@@ -220,7 +220,7 @@ public sealed class SemanticModel
         var symbols = new SymbolTable(artifacts, diagnostics);
 
         // Of two APIs with one URL context and version the Micro Integrator deploys the first (SB0504).
-        var (apis, refusedApis) = ServiceAddresses.DeployApis(artifacts.OfType<ApiSyntax>().Where(api => ReferenceEquals(symbols.Api(api.Name), api)), diagnostics);
+        var (apis, refusedApis, unparsedApis) = ServiceAddresses.DeployApis(artifacts.OfType<ApiSyntax>().Where(api => ReferenceEquals(symbols.Api(api.Name), api)), diagnostics);
 
         // A proxy or data service whose name a data service has is refused by Axis2 (SB0506).
         var refusedServices = ServiceAddresses.DeployServices(artifacts.OfType<DataServiceSyntax>(), artifacts.OfType<ProxySyntax>().Where(proxy => ReferenceEquals(symbols.Proxy(proxy.Name), proxy)), diagnostics);
@@ -243,12 +243,20 @@ public sealed class SemanticModel
         return new SemanticModel(apis, symbols, [.. artifacts], graph, mediators, flowFailed, diagnostics)
         {
             _registryText = registryText, _registryUnreadable = registryUnreadable, RegistryKeys = registryKeys ?? [], _inputFile = inputFile, _registryContent = registryContent,
-            _refusedApis = refusedApis, _refusedServices = refusedServices, _selfCalls = selfCalls, Server = server,
+            _refusedApis = refusedApis, _unparsedApis = unparsedApis, _refusedServices = refusedServices, _selfCalls = selfCalls, Server = server,
             ServerJmsFactories = [.. jmsFactories ?? []],
         };
     }
 
     private Dictionary<ApiSyntax, ApiSyntax> _refusedApis = new(ReferenceEqualityComparer.Instance);
+
+    private Dictionary<ApiSyntax, string> _unparsedApis = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Why the Micro Integrator cannot deploy <paramref name="api"/> (a resource's uri-template its parser refuses,
+    /// SB0507); null for an API whose resources it builds. Such an API is not in <see cref="Apis"/>.
+    /// </summary>
+    public string? UndeployableReason(ApiSyntax api) => _unparsedApis.GetValueOrDefault(api);
 
     private Dictionary<ArtifactSyntax, DataServiceSyntax> _refusedServices = new(ReferenceEqualityComparer.Instance);
 

@@ -37,13 +37,24 @@ internal static class ServiceAddresses
     /// The APIs the Micro Integrator deploys, in input order: an API whose URL context and version are those of an API
     /// before it is refused (SB0504, naming both files) and mapped to the API that holds the context.
     /// </summary>
-    public static (ImmutableArray<ApiSyntax> Deployed, Dictionary<ApiSyntax, ApiSyntax> Refused) DeployApis(IEnumerable<ApiSyntax> apis, DiagnosticBag? diagnostics)
+    public static (ImmutableArray<ApiSyntax> Deployed, Dictionary<ApiSyntax, ApiSyntax> Refused, Dictionary<ApiSyntax, string> Unparsed) DeployApis(IEnumerable<ApiSyntax> apis, DiagnosticBag? diagnostics)
     {
         var deployed = ImmutableArray.CreateBuilder<ApiSyntax>();
         var refused = new Dictionary<ApiSyntax, ApiSyntax>(ReferenceEqualityComparer.Instance);
+        var unparsed = new Dictionary<ApiSyntax, string>(ReferenceEqualityComparer.Instance);
         var byContext = new Dictionary<(string Context, string Version), ApiSyntax>();
         foreach (var api in apis)
         {
+            // APIFactory builds the resources before SynapseConfiguration.addAPI registers the context: an API whose
+            // resource has a uri-template URITemplateHelper cannot parse fails there (SB0507) and holds no context.
+            if (UnparsedTemplate(api) is { } failed)
+            {
+                var reason = $"the uri-template '{failed.Template}' does not parse ({failed.Problem})";
+                unparsed[api] = reason;
+                diagnostics?.Report(DiagnosticCatalog.ApiNotDeployable, failed.Resource.Location, api.Name, Path.GetFileName(api.Location.Path), reason);
+                continue;
+            }
+
             var key = (TrimTrailingSlashes(api.Context), StrategyVersion(api));
             if (byContext.TryGetValue(key, out var registered))
             {
@@ -64,7 +75,24 @@ internal static class ServiceAddresses
             deployed.Add(api);
         }
 
-        return (deployed.ToImmutable(), refused);
+        return (deployed.ToImmutable(), refused, unparsed);
+    }
+
+    /// <summary>
+    /// The first resource of <paramref name="api"/> whose uri-template the Micro Integrator cannot parse: ResourceFactory
+    /// gives a resource a URITemplateHelper when its url-mapping is absent or empty and its uri-template is not empty.
+    /// </summary>
+    private static (ApiResourceSyntax Resource, string Template, string Problem)? UnparsedTemplate(ApiSyntax api)
+    {
+        foreach (var resource in api.Resources)
+        {
+            if (string.IsNullOrEmpty(resource.UrlMapping) && resource.UriTemplate is { Length: > 0 } template && UriTemplateCheck.Problem(template) is { } problem)
+            {
+                return (resource, template, problem);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -301,7 +301,7 @@ public sealed partial class SynapseParser
                     // DataServiceFactory.createDataService reads no <property> of <data> (the MI's editors write one,
                     // defaultStorageType): the service runs as if it were not there.
                     Claim(child);
-                    _diagnostics.Report(Diagnostics.DiagnosticCatalog.IgnoredByMicroIntegrator, Loc(child), $"property{(Attr(child, "name") is { } propertyName ? $" name=\"{propertyName}\"" : string.Empty)}", "data", "DataServiceFactory.createDataService reads no <property> of <data>");
+                    _diagnostics.Report(Diagnostics.DiagnosticCatalog.IgnoredByMicroIntegrator, Loc(child), $"<property{(Attr(child, "name") is { } propertyName ? $" name=\"{propertyName}\"" : string.Empty)}>", "data", "DataServiceFactory.createDataService reads no <property> of <data>");
                     break;
                 default:
                     DataServiceUnknownChild(child, "data", unknown);
@@ -333,7 +333,7 @@ public sealed partial class SynapseParser
             if (IgnoredConfigProperty(property) is { } ignored)
             {
                 ClaimWhole(property);
-                _diagnostics.Report(Diagnostics.DiagnosticCatalog.IgnoredByMicroIntegrator, propertyLocation, $"property name=\"{Attr(property, "name")}\"", "config", ignored);
+                _diagnostics.Report(Diagnostics.DiagnosticCatalog.IgnoredByMicroIntegrator, propertyLocation, $"<property name=\"{Attr(property, "name")}\">", "config", ignored);
                 continue;
             }
 
@@ -460,9 +460,18 @@ public sealed partial class SynapseParser
             }
         }
 
+        // QueryFactory.createQuery and createSQLQuery read these attributes of <query> and no other: another (a
+        // misspelt keyColumn, an editor's own) changes nothing in the Micro Integrator, and is left out here too.
+        string[] read = ["id", "useConfig", "inputNamespace", "inputEventTrigger", "outputEventTrigger", "keyColumns", "returnGeneratedKeys", "returnUpdatedRowCount"];
+        foreach (var attribute in element.Attributes().Where(a => !a.IsNamespaceDeclaration && !(a.Name.Namespace == XNamespace.None && read.Contains(a.Name.LocalName))))
+        {
+            MarkRead(attribute);
+            _diagnostics.Report(Diagnostics.DiagnosticCatalog.IgnoredByMicroIntegrator, location, $"The attribute {QualifiedName(attribute)}=\"{attribute.Value}\"", "query", "QueryFactory reads only id, useConfig, inputNamespace, inputEventTrigger, outputEventTrigger, keyColumns, returnGeneratedKeys and returnUpdatedRowCount");
+        }
+
         return new DataServiceQuerySyntax(Attr(element, "id") ?? Missing(element, "id", string.Empty), Attr(element, "useConfig") is { } useConfig && useConfig.Trim().Length > 0 ? useConfig : null, sql.ToImmutable(), parameters.ToImmutable(), result, location, _source.RawXml(element))
         {
-            OtherAttributes = OtherAttributes(element, "id", "useConfig"),
+            OtherAttributes = [.. OtherAttributes(element, "id", "useConfig").Where(attribute => read.Contains(attribute.Name))],
             Unknown = unknown.ToImmutable(),
             Properties = properties,
         };

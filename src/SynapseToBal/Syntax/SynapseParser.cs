@@ -486,12 +486,18 @@ public sealed partial class SynapseParser
             .Split(new[] { ' ', ',' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(m => m.ToUpperInvariant())
             .ToImmutableArray();
+
+        // ResourceFactory.configureURLMappings: a url-mapping that is not empty dispatches the resource and its
+        // uri-template is never read (left unread here, so SB0107 says it is ignored); an empty attribute is none, and
+        // a resource with neither is the API's default resource.
+        var urlMapping = Attr(element, "url-mapping") is { Length: > 0 } mapping ? mapping : null;
+        var uriTemplate = urlMapping is null && Attr(element, "uri-template") is { Length: > 0 } template ? template : null;
         return new ApiResourceSyntax(
             Loc(element),
             _source.RawXml(element),
             methods,
-            Attr(element, "uri-template"),
-            Attr(element, "url-mapping"),
+            uriTemplate,
+            urlMapping,
             inSeq,
             outSeq,
             faultSeq)

@@ -71,6 +71,19 @@ public sealed class DataServiceTests
     }
 
     [Fact]
+    public void A_query_attribute_QueryFactory_never_reads_is_noted_and_left_out_not_a_refusal()
+    {
+        // QueryFactory reads keyColumns, not keyColumn (a real project's misspelling): the Micro Integrator ignores it.
+        var diagnostics = new DiagnosticBag();
+        var document = SynapseParser.ParseText("x.dbs", """<data name="X"><config id="c"/><query id="q" useConfig="c" keyColumn="id" returnGeneratedKeys="true" inputNamespace="urn:x"><sql>insert into t (a) values (1)</sql></query></data>""", diagnostics);
+        var query = Assert.Single(Assert.IsType<DataServiceSyntax>(Assert.Single(document!.Artifacts)).Queries);
+        Assert.Equal(["returnGeneratedKeys", "inputNamespace"], query.OtherAttributes.Select(a => a.Name));
+        var note = Assert.Single(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.IgnoredByMicroIntegrator);
+        Assert.StartsWith("The attribute keyColumn=\"id\" in <query> is not read by the Micro Integrator", note.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AttributeNotRead);
+    }
+
+    [Fact]
     public void A_data_payload_sample_is_not_a_data_service()
     {
         Assert.False(SynapseParser.IsDataServiceRoot(System.Xml.Linq.XElement.Parse("<data><item>1</item></data>")));

@@ -50,6 +50,7 @@ public sealed partial class DiagnosticCatalogTests
         [("Lowering", nameof(DiagnosticCatalog.InvalidAttribute))] = "values only lowering checks: uri-template variables, HTTP methods, template parameters, payload arguments",
         [("Lowering", nameof(DiagnosticCatalog.UnresolvedReference))] = "only as the code of the TODO left where the reference graph already reported the key (.Id), never reported again",
         [("Lowering", nameof(DiagnosticCatalog.ApiContextClash))] = "only as the code of the TODO of an API the semantic model already reported as refused for its URL context, never reported again",
+        [("Lowering", nameof(DiagnosticCatalog.ApiNotDeployable))] = "only as the code of the TODO of an API the semantic model already reported as not deployable (a uri-template the Micro Integrator cannot parse), never reported again",
         [("Lowering", nameof(DiagnosticCatalog.DeployTimePlaceholderNotResolved))] = "only lowering knows which values the Micro Integrator passes through ResolverFactory (an endpoint's uri, an inbound endpoint's or message store's parameter)",
         [("Lowering", nameof(DiagnosticCatalog.DataServicePlaceholderUnbound))] = "a data service query's placeholders are checked only for the queries lowering generates, with its parameters' trimmed names",
         [("Project", nameof(DiagnosticCatalog.CustomMessageHandler))] = "the loader is what reads the server's deployment.toml, where the custom formatters and builders are registered",
