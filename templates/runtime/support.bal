@@ -3253,6 +3253,39 @@ function synapseJsonTextIn(json payload, string path) returns string|error {
     return value is () ? "" : gsonText(value);
 }
 
+# MI 4.4 `${payload.a.b}` inside a larger expression (`${payload.a + 'x'}`, a function's argument), as PayloadAccessNode
+# hands it on: a path that is not there fails the whole expression (Jayway's PathNotFoundException made an
+# EvaluationException: SynapseExpression.evaluateExpression then logs a warning and gives "", a condition is false),
+# and a JSON null is Java's null, which BinaryOperationNode refuses in any operation but `==` and `!=`
+# (`synapseJsonNullable`): "Null inputs for ... operation".
+function synapseJsonRequired(Context ctx, string path) returns string|error =>
+    synapseJsonRequiredIn(check synapseJsonPayload(ctx), path);
+
+# The same on the payload as JSON read once for several paths.
+function synapseJsonRequiredIn(json payload, string path) returns string|error {
+    string? value = check synapseJsonNullableIn(payload, path);
+    if value is () {
+        return error(string `Null inputs for the operation on ${path}`);
+    }
+    return value;
+}
+
+# MI 4.4 `${payload.a.b}` compared with `==` or `!=` inside a larger expression: `()` for a JSON null, which
+# BinaryOperationNode.handleEquality compares as null (equal only to null, so `${payload.a == ''}` is false and
+# `${payload.a != ''}` true), the text otherwise; a path that is not there fails the whole expression.
+function synapseJsonNullable(Context ctx, string path) returns string?|error =>
+    synapseJsonNullableIn(check synapseJsonPayload(ctx), path);
+
+# The same on the payload as JSON read once for several paths.
+function synapseJsonNullableIn(json payload, string path) returns string?|error {
+    [json]? found = check jsonPathIn(payload, path);
+    if found is () {
+        return error(string `No results for path: ${path}`);
+    }
+    json value = found[0];
+    return value is () ? () : gsonText(value);
+}
+
 # MI 4.4 subString(s, start): the text from `start` on; an index below 0 or past the end is an error, as the
 # Micro Integrator's EvaluationException.
 function subStringFrom(string text, int origin) returns string|error {

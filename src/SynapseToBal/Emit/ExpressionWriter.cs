@@ -259,6 +259,8 @@ internal sealed class ExpressionWriter
         JsonEvalIr { BodyWhenXml: true } => "check synapsePayloadText(ctx)",
         // A whole MI 4.4 ${payload.a.b}: "" for a path that is not there or a JSON null, a failure for a payload that is
         // not JSON (synapseJsonText); json-eval prints a null as "null".
+        JsonEvalIr { Synapse: true, Required: true } j when JsonLocal is { } json && ReadsParsedJson(j) => $"check synapseJsonRequiredIn({json}, {BallerinaSyntax.StringLiteral(j.Path)})",
+        JsonEvalIr { Synapse: true, Required: true } j => $"check synapseJsonRequired(ctx, {BallerinaSyntax.StringLiteral(j.Path)})",
         JsonEvalIr { Synapse: true } j when JsonLocal is { } json && ReadsParsedJson(j) => $"check synapseJsonTextIn({json}, {BallerinaSyntax.StringLiteral(j.Path)})",
         JsonEvalIr { Synapse: true } j => $"check synapseJsonText(ctx, {BallerinaSyntax.StringLiteral(j.Path)})",
         JsonEvalIr j when JsonLocal is { } json && ReadsParsedJson(j) => $"check jsonEvalIn({json}, {BallerinaSyntax.StringLiteral(j.Path)})",
@@ -404,6 +406,18 @@ internal sealed class ExpressionWriter
     };
 
     /// <summary>
+    /// An operand of a text comparison: an MI 4.4 payload path inside the expression reads a JSON null as <c>()</c>,
+    /// which BinaryOperationNode.handleEquality compares as null (equal to null only), so that <c>${payload.a == ''}</c>
+    /// is false for <c>"a": null</c> (a path that is not there fails the expression, as for any other use).
+    /// </summary>
+    private string CompareOperand(ExprIr operand) => operand switch
+    {
+        JsonEvalIr { Synapse: true, Required: true } j when JsonLocal is { } json && ReadsParsedJson(j) => $"check synapseJsonNullableIn({json}, {BallerinaSyntax.StringLiteral(j.Path)})",
+        JsonEvalIr { Synapse: true, Required: true } j => $"check synapseJsonNullable(ctx, {BallerinaSyntax.StringLiteral(j.Path)})",
+        _ => String(operand),
+    };
+
+    /// <summary>
     /// <c>string-length(s) &gt; 0</c> (or <c>!= 0</c>, <c>= 0</c>, <c>&lt;= 0</c>, <c>&lt; 1</c>, <c>&gt;= 1</c>) as the emptiness test it is:
     /// <c>s != ""</c> or <c>s == ""</c>, not <c>&lt;float&gt;s.length() &gt; 0.0</c>. Null for any other comparison.
     /// </summary>
@@ -486,7 +500,7 @@ internal sealed class ExpressionWriter
             => $"axis2HttpSc(ctx) {(c.Operator == "=" ? "==" : "!=")} {BallerinaSyntax.StringLiteral(status.Text)}",
         CompareIr c when EmptinessTest(c) is { } test => test,
         CompareIr c when c.Numeric => $"{Number(c.Left)} {NumericOperator(c.Operator)} {Number(c.Right)}",
-        CompareIr c => $"{String(c.Left)} {(c.Operator == "!=" ? "!=" : "==")} {String(c.Right)}",
+        CompareIr c => $"{CompareOperand(c.Left)} {(c.Operator == "!=" ? "!=" : "==")} {CompareOperand(c.Right)}",
         StringTestIr t => $"{Receiver(String(t.Value))}.{t.Test switch { StringTest.Contains => "includes", StringTest.StartsWith => "startsWith", _ => "endsWith" }}({String(t.Operand)})",
         // A boolean's text (Synapse's stringValueOf gives "true" or "false") matched in full against either: the boolean itself.
         RegexMatchIr r when LiteralText(r.Pattern) is "true" or "false" && BooleanText(r.Value) is { } truth

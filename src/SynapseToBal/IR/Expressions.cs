@@ -152,6 +152,15 @@ public sealed record JsonEvalIr(string Path) : ExprIr
     /// fails the mediator.
     /// </summary>
     public bool Synapse { get; init; }
+
+    /// <summary>
+    /// An MI 4.4 payload path inside a larger expression (<c>${payload.a == ''}</c>, <c>${payload.a + 'x'}</c>): a path
+    /// that is not there fails the whole expression (PayloadAccessNode turns Jayway's PathNotFoundException into an
+    /// EvaluationException), and a JSON null is Java's null, which BinaryOperationNode compares as null with
+    /// <c>==</c> and <c>!=</c> and refuses in any other operation ("Null inputs for ..."). A whole <c>${payload.a}</c>
+    /// is not required: its failure and its null both give "".
+    /// </summary>
+    public bool Required { get; init; }
 }
 
 /// <summary>XML navigation from the SOAP Body: steps select child elements (or descendants).</summary>

@@ -714,7 +714,8 @@ internal sealed partial class ExpressionBinder(
             case ContextReference { Kind: ContextKind.Payload or ContextKind.JsonRoot } when dialect == ExpressionLanguage.Synapse:
                 return new JsonEvalIr(JsonPathOf(node)) { BodyWhenXml = true };
             default:
-                return PayloadRoot(node) && IsSimpleJsonPath(node) ? new JsonEvalIr(JsonPathOf(node)) { Synapse = dialect == ExpressionLanguage.Synapse }
+                // An MI 4.4 path is required inside a larger expression; the translator frees a whole one.
+                return PayloadRoot(node) && IsSimpleJsonPath(node) ? new JsonEvalIr(JsonPathOf(node)) { Synapse = dialect == ExpressionLanguage.Synapse, Required = dialect == ExpressionLanguage.Synapse }
                     : dialect == ExpressionLanguage.Synapse ? SynapsePayloadQuery(node)
                     : null;
         }

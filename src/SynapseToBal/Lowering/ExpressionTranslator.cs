@@ -366,6 +366,7 @@ public sealed class ExpressionTranslator
             VariableReadIr { Required: true } variable => variable with { Required = false },
             HeaderReadIr { Required: true } header => header with { Required = false },
             PropertyReadIr { Required: true } property => property with { Required = false },
+            JsonEvalIr { Required: true } path => path with { Required = false },
             var other => other,
         };
 
@@ -419,6 +420,12 @@ public sealed class ExpressionTranslator
         if (condition is null)
         {
             return new UntranslatedConditionIr(expression.Original);
+        }
+
+        if (condition is BooleanValueIr { Value: JsonEvalIr { Required: true } whole } flag)
+        {
+            // A whole ${payload.flag}: its failure and its null are "", which the filter reads as false.
+            condition = flag with { Value = whole with { Required = false } };
         }
 
         // MI 4.4: an evaluation that fails is a warning and "", which the filter reads as false.

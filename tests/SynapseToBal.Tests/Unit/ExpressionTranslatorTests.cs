@@ -131,7 +131,7 @@ public sealed class ExpressionTranslatorTests
     [InlineData("${payload.amount == null}", "check synapseCondition(function () returns boolean|error => check payloadIsNull(ctx, \"$\", \"amount\"), \"payload.amount == null\")")]
     [InlineData("${vars.amount == null}", "check notTranslated(\"${vars.amount == null}\") == \"true\"")]
     [InlineData("${headers.X == 7}", "check synapseCondition(function () returns boolean|error => miScalarText(check requiredHeader(ctx, \"X\")) == \"7\", \"headers.X == 7\")")]
-    [InlineData("${payload.price == 10}", "check synapseCondition(function () returns boolean|error => check synapseJsonText(ctx, \"$.price\") == \"10\", \"payload.price == 10\")")]
+    [InlineData("${payload.price == 10}", "check synapseCondition(function () returns boolean|error => check synapseJsonNullable(ctx, \"$.price\") == \"10\", \"payload.price == 10\")")]
     [InlineData("${vars.count == 1.50}", "check synapseCondition(function () returns boolean|error => check requiredVariable(ctx, \"count\") == \"1.5\", \"vars.count == 1.50\")")]
     [InlineData("${toUpper(payload.name) == 'A'}", "check synapseCondition(function () returns boolean|error => upperCase(check jsonString(ctx, \"$.name\")) == \"A\", \"toUpper(payload.name) == 'A'\")")]
     [InlineData("${!vars.flag}", "check notTranslated(\"${!vars.flag}\") == \"true\"")]

@@ -14,7 +14,7 @@ function billing(Context ctx) returns error? {
 # Sequence 'BillingRetry'.
 function billingRetry(Context ctx) returns error? {
     log:printInfo(string `Status: ${check synapseJsonText(ctx, "$.data.status")} (Attempt: ${check synapseValue(function () returns string|error => ((check miIntVariable(ctx, "retryCount")) + 1).toString(), "vars.retryCount + 1")})`);
-    if check synapseCondition(function () returns boolean|error => check synapseJsonText(ctx, "$.data.status") == "true", "payload.data.status == 'true'") {
+    if check synapseCondition(function () returns boolean|error => check synapseJsonNullable(ctx, "$.data.status") == "true", "payload.data.status == 'true'") {
         log:printInfo(string `Succeeded on attempt ${check synapseValue(function () returns string|error => ((check miIntVariable(ctx, "retryCount")) + 1).toString(), "vars.retryCount + 1")}`);
     } else {
         ctx.variables["retryCount"] = check miIntegerResult(function () returns int|error => (check miIntVariable(ctx, "retryCount")) + 1, "vars.retryCount + 1");

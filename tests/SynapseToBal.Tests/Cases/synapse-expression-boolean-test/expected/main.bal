@@ -22,7 +22,7 @@ service /flag on httpListener {
                 FlagPayload payload2 = {flag: "unset"};
                 setJsonPayload(ctx, payload2.toJson());
             }
-            if check synapseCondition(function () returns boolean|error => (check synapseJsonText(ctx, "$.active")).toLowerAscii() == "true", "payload.active") {
+            if check synapseCondition(function () returns boolean|error => (check synapseJsonRequired(ctx, "$.active")).toLowerAscii() == "true", "payload.active") {
                 log:printInfo("FlagAPI /check request", active = "yes");
             }
             return check respond(ctx, headers = passBackHeaders);
