@@ -17,6 +17,14 @@ public sealed partial class Lowerer
     /// TODO; a cron expression the converter cannot read, a proxy target and a registry message are reported and left
     /// to finish by hand.
     /// </summary>
+    /// <summary>
+    /// Why a task whose trigger has no positive interval, no once and no cron never runs: TaskDescriptionFactory gives it
+    /// a count of 1 and an interval of 1 not in milliseconds, which TaskDescription.getInterval hands over as 1 ms, and
+    /// the MI's TaskBuilder.buildTaskInfo refuses a user task under 1 second; NTaskTaskManager.schedule logs that at
+    /// debug level only and keeps the task queued, so it is deployed and never scheduled.
+    /// </summary>
+    private const string NeverScheduled = "the Micro Integrator deploys the task but never runs it (its trigger interval is then 1 ms, and TaskBuilder refuses a user task under 1 second: \"Task interval cannot be less than 1 second for user tasks\", logged at debug level only), so the job is not scheduled either; give the trigger once=\"true\" to run it once at start-up, or an interval";
+
     private JobIr? LowerTask(TaskSyntax task)
     {
         if (task.ClassName is { } className && className != MessageInjector)
@@ -125,17 +133,20 @@ public sealed partial class Lowerer
             case { Once: true }:
                 schedule = new JobScheduleIr(1, 1);
                 break;
-            case { IntervalSeconds: { } interval } trigger:
+            case { IntervalSeconds: > 0 and var interval } trigger:
                 schedule = new JobScheduleIr(interval, trigger.Count is { } times && times > 0 ? times : null);
                 break;
-            case { Count: 1 }:
-                schedule = new JobScheduleIr(1, 1);
+            case { IntervalSeconds: { } interval }:
+                NotTranslated($"interval '{interval}'", NeverScheduled);
+                break;
+            case { Count: > 1 and var count }:
+                NotTranslated($"count '{count}'", "a count above 1 without an interval is refused by the Micro Integrator: TaskDescriptionFactory fails the task (\"Trigger seems to be a simple trigger, but no interval specified\") and it is not deployed; the job is not scheduled");
                 break;
             case { Count: { } count }:
-                NotTranslated($"count '{count}'", "a count without an interval is rejected by the Micro Integrator");
+                NotTranslated($"count '{count}' without an interval", NeverScheduled);
                 break;
             default:
-                NotTranslated("trigger", "the task has no interval, count, once or cron trigger");
+                NotTranslated("trigger", $"the task has no interval, count, once or cron trigger: {NeverScheduled}");
                 break;
         }
 
