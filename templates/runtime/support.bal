@@ -12278,12 +12278,15 @@ function dataServiceCallRequest(Context ctx, string operation, [string, string][
 
 # Places the result of a `dataServiceCall` as DataServiceCallMediator.dispatchToService does: the result element of
 # `request` (the message a data service query left its result in; `()` for an operation with no result, which is
-# `<REQUEST_STATUS>SUCCESSFUL</REQUEST_STATUS>` with `requestStatus`, DataServiceProcessor.dispatch) into the
-# `property` (none leaves it as it was: Axis2MessageContext.setProperty ignores a null value), or as the SOAP body's
-# only child (JsonUtil.removeJsonPayload removes every child of the body and the JSON stream, then addChild). With no result and the body
-# target the message becomes an empty envelope of its SOAP version (none for a message that is not SOAP) whose
-# content type is application/xml (createDefaultSOAPEnvelope).
-function dataServiceCallTarget(Context ctx, Context? request, boolean requestStatus = false, string? property = ()) returns error? {
+# `<REQUEST_STATUS>SUCCESSFUL</REQUEST_STATUS>` with `requestStatus`, DataServiceProcessor.dispatch; with `requestBox`
+# the result inside `<DATA_SERVICE_REQUEST_BOX_RESPONSE>`, empty for no result, RequestBox.execute and
+# DBUtils.wrapBoxCarringResponse) into the `property` (none leaves it as it was: Axis2MessageContext.setProperty
+# ignores a null value; a name evaluated to "" fails, as dispatchToService does for a dynamic name), or as the SOAP
+# body's only child (JsonUtil.removeJsonPayload removes every child of the body and the JSON stream, then addChild).
+# With no result and the body target the message becomes an empty envelope of its SOAP version (none for a message
+# that is not SOAP) whose content type is application/xml (createDefaultSOAPEnvelope).
+function dataServiceCallTarget(Context ctx, Context? request, boolean requestStatus = false, boolean requestBox = false,
+        string? property = ()) returns error? {
     xml? result = ();
     if request is Context {
         json|xml|ReceivedBody payload = request.payload;
@@ -12292,6 +12295,12 @@ function dataServiceCallTarget(Context ctx, Context? request, boolean requestSta
         }
     } else if requestStatus {
         result = xml `<REQUEST_STATUS xmlns="http://ws.wso2.org/dataservice">SUCCESSFUL</REQUEST_STATUS>`;
+    }
+    if requestBox {
+        result = xml:createElement("{http://ws.wso2.org/dataservice}DATA_SERVICE_REQUEST_BOX_RESPONSE", {}, result ?: xml ``);
+    }
+    if property == "" {
+        return error("Target type is set to property. Evaluated value for target property name is null or empty");
     }
     if property is string {
         if result is xml {
@@ -12318,6 +12327,43 @@ function dataServiceCallTarget(Context ctx, Context? request, boolean requestSta
             ? xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body/></soapenv:Envelope>`
             : ();
     ctx.contentType = "application/xml";
+}
+
+# The request a `dataServiceCall` with `<source type="body"/>` gives the data service, and the operation it names
+# (DataServiceCallMediator.handleSourceTypeBody): the body's first element, or for a JSON message the first element
+# inside `jsonObject` (handleJsonObject), whose local name is the operation; the data service reads the parameters
+# from its children by local name (DataServiceRequest.getSingleInputValuesFromOM). A body without an element fails as
+# the mediator does; a request whose first child has child elements is a batch request (DataServiceRequest.
+# isBatchRequest), and one named `...request_box` a request box, which this translation does not run: both fail.
+function dataServiceCallBodyRequest(Context ctx) returns [string, Context]|error {
+    xml first = check bodyFirstElement(ctx);
+    if first !is xml:Element {
+        return error("Source type is set to body. Received empty payload for request.");
+    }
+    xml:Element operation = first;
+    if localName(first.getName()) == "jsonObject" {
+        xml<xml:Element> inner = first.getChildren().elements();
+        if inner.length() == 0 {
+            return error("dataServiceCall: the JSON body holds no operation element (jsonObject has no child element)");
+        }
+        operation = inner.get(0);
+    }
+    string name = localName(operation.getName());
+    xml<xml:Element> params = operation.getChildren().elements();
+    if name.endsWith("request_box") || (params.length() > 0 && params.get(0).getChildren().elements().length() > 0) {
+        return error(string `dataServiceCall: the body's request '${name}' is a ${name.endsWith("request_box") ? "request box" : "batch request"}, which this translation does not run for a body source (not translated)`);
+    }
+    return [name, {messageId: ctx.messageId, payload: operation, contentType: "application/xml", headers: {"content-type": "application/xml"}}];
+}
+
+# A body source's request naming no operation the translation runs: one of `untranslated` (the operation's reason) is
+# not translated, any other name the data service does not have, which fails the call as DataServiceRequest does.
+function dataServiceCallNoOperation(string serviceName, string operation, map<string> untranslated) returns error {
+    string? reason = untranslated[operation];
+    if reason is string {
+        return error(string `dataServiceCall: the operation '${operation}' of data service '${serviceName}' is not translated: ${reason}`);
+    }
+    return error(string `A data service request named '${operation}' does not exist in data service '${serviceName}'`);
 }
 
 # A failed data service operation answered as DBUtils.createAxisFault makes it: a fault (500) whose code is in the

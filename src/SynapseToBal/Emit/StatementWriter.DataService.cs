@@ -183,37 +183,115 @@ internal sealed partial class StatementWriter
     }
 
     /// <summary>
-    /// A dataServiceCall of an operation of the project's data service, run in process as DataServiceCallMediator does:
-    /// a request context holding the operation element with one child per parameter (<c>dataServiceCallRequest</c>),
-    /// the operation's query run on it, and its result placed by <c>dataServiceCallTarget</c> (a property, or the body).
+    /// A dataServiceCall of a data service of the project, run in process as DataServiceCallMediator does: each entry's
+    /// request context holding the operation element with one child per parameter (<c>dataServiceCallRequest</c>, all
+    /// built before any query runs, as addRootOperation builds the payload), the entries' queries run on them (a batch
+    /// or a request box inside one <c>transaction</c> block, committed when all succeed and rolled back when one
+    /// fails), and the result placed by <c>dataServiceCallTarget</c> (a property, or the body). A body source takes its
+    /// request from the message (<c>dataServiceCallBodyRequest</c>) and runs the operation it names.
     /// </summary>
     private void DataServiceCallOperation(DataServiceCallStep step)
     {
-        var request = Local("dataServiceRequest");
-        var parameters = string.Join(", ", step.Params.Select(p => $"[{BallerinaSyntax.StringLiteral(p.Name)}, {_expr.String(p.Value)}]"));
-        _out.Line($"Context {request} = dataServiceCallRequest(ctx, {BallerinaSyntax.StringLiteral(step.Operation)}, [{parameters}]);");
+        if (step.Kind == DataServiceCallKind.Body)
+        {
+            DataServiceCallBody(step);
+            return;
+        }
+
+        var requests = step.Entries.Select(entry =>
+        {
+            var request = Local("dataServiceRequest");
+            var parameters = string.Join(", ", entry.Params.Select(p => $"[{BallerinaSyntax.StringLiteral(p.Name)}, {_expr.String(p.Value)}]"));
+            _out.Line($"Context {request} = dataServiceCallRequest(ctx, {BallerinaSyntax.StringLiteral(entry.Operation)}, [{parameters}]);");
+            return request;
+        }).ToList();
+        var atomic = step.Kind != DataServiceCallKind.Single;
+        if (atomic)
+        {
+            _out.Open("transaction {");
+        }
+
+        for (var i = 0; i < step.Entries.Length; i++)
+        {
+            DataServiceCallQuery(step.Entries[i], requests[i]);
+        }
+
+        if (atomic)
+        {
+            _out.Line("check commit;");
+            _out.Close();
+        }
+
+        DataServiceCallTarget(step, step.Entries[^1], requests[^1]);
+    }
+
+    /// <summary>An entry's query, run on its request context.</summary>
+    private void DataServiceCallQuery(DataServiceCallEntryIr entry, string request)
+    {
         var saved = _dataServiceContext;
         _dataServiceContext = request;
         try
         {
-            DataServiceQuery(step.Query);
+            DataServiceQuery(entry.Query);
         }
         finally
         {
             _dataServiceContext = saved;
         }
+    }
 
-        var arguments = new List<string> { "ctx", step.Query.Result is not null ? request : "()" };
-        if (step.Query.Result is null && step.ReturnRequestStatus)
+    /// <summary>The result of <paramref name="last"/> (the entry whose result the call gives) placed as the step's target says.</summary>
+    private void DataServiceCallTarget(DataServiceCallStep step, DataServiceCallEntryIr last, string request)
+    {
+        var arguments = new List<string> { "ctx", last.Query.Result is not null ? request : "()" };
+        if (last.Query.Result is null && last.ReturnRequestStatus && step.Kind != DataServiceCallKind.RequestBox)
         {
             arguments.Add("requestStatus = true");
         }
 
+        if (step.Kind == DataServiceCallKind.RequestBox)
+        {
+            arguments.Add("requestBox = true");
+        }
+
         if (step.TargetProperty is { } property)
         {
-            arguments.Add($"property = {BallerinaSyntax.StringLiteral(property)}");
+            arguments.Add($"property = {_expr.String(property)}");
         }
 
         _out.Line($"check dataServiceCallTarget({string.Join(", ", arguments)});");
+    }
+
+    /// <summary>
+    /// A body source: the request is the body's first element (inside <c>jsonObject</c> for JSON), whose local name is
+    /// the operation (DataServiceCallMediator.handleSourceTypeBody); each translated operation is one branch, and any
+    /// other name fails the flow as the data service fails the request.
+    /// </summary>
+    private void DataServiceCallBody(DataServiceCallStep step)
+    {
+        var operation = Local("dataServiceOperation");
+        var request = Local("dataServiceRequest");
+        _out.Line($"[string, Context] [{operation}, {request}] = check dataServiceCallBodyRequest(ctx);");
+        for (var i = 0; i < step.Entries.Length; i++)
+        {
+            var entry = step.Entries[i];
+            var test = $"if {operation} == {BallerinaSyntax.StringLiteral(entry.Operation)} {{";
+            if (i == 0)
+            {
+                _out.Open(test);
+            }
+            else
+            {
+                _out.Continue("} else " + test);
+            }
+
+            DataServiceCallQuery(entry, request);
+            DataServiceCallTarget(step, entry, request);
+        }
+
+        var misses = string.Join(", ", step.Untranslated.Select(m => $"{BallerinaSyntax.StringLiteral(m.Operation)}: {BallerinaSyntax.StringLiteral(m.Reason)}"));
+        _out.Continue("} else {");
+        _out.Line($"fail dataServiceCallNoOperation({BallerinaSyntax.StringLiteral(step.Service)}, {operation}, {{{misses}}});");
+        _out.Close();
     }
 }

@@ -81,15 +81,45 @@ public sealed record DataServiceDispatchStep(string Service, ImmutableArray<Data
 public sealed record DataServiceOperationIr(string Name, DataServiceQueryStep Query, bool ReturnRequestStatus);
 
 /// <summary>
-/// A <c>dataServiceCall</c> of one operation of a data service of the project, run in process as the Micro
-/// Integrator's DataServiceCallMediator does: the request element <c>&lt;operation xmlns="http://ws.wso2.org/dataservice"&gt;</c>
+/// A <c>dataServiceCall</c> of a data service of the project, run in process as the Micro Integrator's
+/// DataServiceCallMediator does (<see cref="Kind"/>): each entry's request element <c>&lt;operation xmlns="http://ws.wso2.org/dataservice"&gt;</c>
 /// with one child per parameter (its text the parameter's value or its expression's string value, evaluated on the
-/// message: addParams) read by the operation's query (DataServiceRequest.getSingleInputValuesFromOM), and the XML
-/// result placed as dispatchToService places it: into the property <see cref="TargetProperty"/>, or appended to the
-/// SOAP body (null: the body target); an operation with no result empties the message (a default envelope, content
-/// type application/xml), or gives <c>REQUEST_STATUS</c> with <see cref="ReturnRequestStatus"/> (DataServiceProcessor.dispatch).
+/// message before any query runs: addRootOperation, addParams) read by the entry's query
+/// (DataServiceRequest.getSingleInputValuesFromOM); a batch runs the first operation's query once per entry and a
+/// request box each entry's query in order, both in one transaction (BatchDataServiceRequest, RequestBoxRequest); a
+/// body source runs the entry the body's first element names (handleSourceTypeBody). The XML result is placed as
+/// dispatchToService places it: into the property <see cref="TargetProperty"/> (evaluated after the queries: a
+/// dynamic name), or appended to the SOAP body (null: the body target); an operation with no result empties the
+/// message (a default envelope, content type application/xml), or gives <c>REQUEST_STATUS</c> with the entry's
+/// returnRequestStatus (DataServiceProcessor.dispatch); a request box's result is the last entry's inside
+/// <c>DATA_SERVICE_REQUEST_BOX_RESPONSE</c> (RequestBox.execute, DBUtils.wrapBoxCarringResponse).
 /// </summary>
-public sealed record DataServiceCallStep(Syntax.MediatorSyntax Origin, string Service, string Operation, ImmutableArray<DataServiceCallParamIr> Params, DataServiceQueryStep Query, bool ReturnRequestStatus, string? TargetProperty) : StepIr(Origin);
+public sealed record DataServiceCallStep(Syntax.MediatorSyntax Origin, string Service, DataServiceCallKind Kind, ImmutableArray<DataServiceCallEntryIr> Entries, ImmutableArray<DataServiceCallMissIr> Untranslated, ExprIr? TargetProperty) : StepIr(Origin);
+
+/// <summary>How a <see cref="DataServiceCallStep"/> runs its entries.</summary>
+public enum DataServiceCallKind
+{
+    /// <summary><c>&lt;operations type="single"&gt;</c>: its one entry.</summary>
+    Single,
+
+    /// <summary><c>&lt;operations type="batch"&gt;</c>: the first operation's query once per entry, in one transaction.</summary>
+    Batch,
+
+    /// <summary><c>&lt;operations type="request-box"&gt;</c>: each entry in order, in one transaction, the last one's result.</summary>
+    RequestBox,
+
+    /// <summary><c>&lt;source type="body"/&gt;</c>: the entry the body's first element names, with the parameters its children give.</summary>
+    Body,
+}
+
+/// <summary>
+/// One operation a <see cref="DataServiceCallStep"/> runs: its name, its parameters (none for a body source, whose
+/// request is the body's element), the query it runs and whether it answers <c>REQUEST_STATUS</c> when it has no result.
+/// </summary>
+public sealed record DataServiceCallEntryIr(string Operation, ImmutableArray<DataServiceCallParamIr> Params, DataServiceQueryStep Query, bool ReturnRequestStatus);
+
+/// <summary>An operation of the data service a body source may name that is not translated, and why (the run-time error names it).</summary>
+public sealed record DataServiceCallMissIr(string Operation, string Reason);
 
 /// <summary>One parameter of a <see cref="DataServiceCallStep"/>: the element name and its string value.</summary>
 public sealed record DataServiceCallParamIr(string Name, ExprIr Value);

@@ -54,284 +54,286 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.DataMapperStep)] = 38,
         [typeof(global::SynapseToBal.IR.DataMappingIr)] = 39,
         [typeof(global::SynapseToBal.IR.DataServiceArgumentIr)] = 40,
-        [typeof(global::SynapseToBal.IR.DataServiceCallParamIr)] = 41,
-        [typeof(global::SynapseToBal.IR.DataServiceCallStep)] = 42,
-        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 43,
-        [typeof(global::SynapseToBal.IR.DataServiceEntryIr.Group)] = 44,
-        [typeof(global::SynapseToBal.IR.DataServiceEntryIr.Output)] = 45,
-        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 46,
-        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 47,
-        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 48,
-        [typeof(global::SynapseToBal.IR.DbClientIr)] = 49,
-        [typeof(global::SynapseToBal.IR.DbColumnIr)] = 50,
-        [typeof(global::SynapseToBal.IR.DbConnectorStep)] = 51,
-        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 52,
-        [typeof(global::SynapseToBal.IR.DbResultIr)] = 53,
-        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 54,
-        [typeof(global::SynapseToBal.IR.DbStep)] = 55,
-        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 56,
-        [typeof(global::SynapseToBal.IR.DefaultFallbackIr)] = 57,
-        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 58,
-        [typeof(global::SynapseToBal.IR.DirectionStep)] = 59,
-        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 60,
-        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 61,
-        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 62,
-        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 63,
-        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 64,
-        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 65,
-        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 66,
-        [typeof(global::SynapseToBal.IR.EnrichStep)] = 67,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 68,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 69,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 70,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 71,
-        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 72,
-        [typeof(global::SynapseToBal.IR.FailStep)] = 73,
-        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 74,
-        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 75,
-        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 76,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 77,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 78,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 79,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)] = 80,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 81,
-        [typeof(global::SynapseToBal.IR.ForEachStep)] = 82,
-        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 83,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 84,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 85,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 86,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 87,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 88,
-        [typeof(global::SynapseToBal.IR.ForkStep)] = 89,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 90,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 91,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 92,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 93,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 94,
-        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 95,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 96,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 97,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 98,
-        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 99,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 100,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 101,
-        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 102,
-        [typeof(global::SynapseToBal.IR.GmailStep)] = 103,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 104,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 105,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 106,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 107,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 108,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 109,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 110,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 111,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 112,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 113,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 114,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 115,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 116,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 117,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 118,
-        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 119,
-        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 120,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 121,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 122,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 123,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 124,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 125,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 126,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 127,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 128,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 129,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 130,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 131,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 132,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 133,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 134,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 135,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 136,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 137,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 138,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 139,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 140,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 141,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 142,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 143,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 144,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 145,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 146,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 147,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 148,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 149,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 150,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 151,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 152,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 153,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 154,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 155,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 156,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 157,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 158,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 159,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 160,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 161,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 162,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 163,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 164,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 165,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 166,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 167,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 168,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 169,
-        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 170,
-        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 171,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 172,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 173,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 174,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 175,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 176,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 177,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 178,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 179,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 180,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 181,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 182,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 183,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 184,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 185,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 186,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 187,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 188,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 189,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 190,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 191,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 192,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 193,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 194,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 195,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 196,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 197,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 198,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 199,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 200,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 201,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 202,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 203,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 204,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 205,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 206,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 207,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 208,
-        [typeof(global::SynapseToBal.IR.OptionsIr)] = 209,
-        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 210,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 211,
-        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 212,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 213,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 214,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 215,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 216,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 217,
-        [typeof(global::SynapseToBal.IR.PauseStep)] = 218,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 219,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 220,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 221,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 222,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 223,
-        [typeof(global::SynapseToBal.IR.RedisArgumentIr)] = 224,
-        [typeof(global::SynapseToBal.IR.RedisConnectionIr)] = 225,
-        [typeof(global::SynapseToBal.IR.RedisStep)] = 226,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 227,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 228,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 229,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 230,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 231,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 232,
-        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 233,
-        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 234,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 235,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 236,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 237,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 238,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 239,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 240,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 241,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 242,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 243,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 244,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 245,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 246,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 247,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 248,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 249,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 250,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 251,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 252,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 253,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 254,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 255,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 256,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 257,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 258,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 259,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 260,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 261,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 262,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 263,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 264,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 265,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 266,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 267,
-        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 268,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 269,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 270,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 271,
-        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 272,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 273,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 274,
-        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 275,
-        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 276,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 277,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 278,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 279,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 280,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 281,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 282,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 283,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 284,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 285,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 286,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 287,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 288,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 289,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 290,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 291,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 292,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 293,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 294,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 295,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 296,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 297,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 298,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 299,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 300,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 301,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 302,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 303,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 304,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 305,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 306,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 307,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 308,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 309,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 310,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 311,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 312,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 313,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 314,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 315,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 316,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 317,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 318,
+        [typeof(global::SynapseToBal.IR.DataServiceCallEntryIr)] = 41,
+        [typeof(global::SynapseToBal.IR.DataServiceCallMissIr)] = 42,
+        [typeof(global::SynapseToBal.IR.DataServiceCallParamIr)] = 43,
+        [typeof(global::SynapseToBal.IR.DataServiceCallStep)] = 44,
+        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 45,
+        [typeof(global::SynapseToBal.IR.DataServiceEntryIr.Group)] = 46,
+        [typeof(global::SynapseToBal.IR.DataServiceEntryIr.Output)] = 47,
+        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 48,
+        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 49,
+        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 50,
+        [typeof(global::SynapseToBal.IR.DbClientIr)] = 51,
+        [typeof(global::SynapseToBal.IR.DbColumnIr)] = 52,
+        [typeof(global::SynapseToBal.IR.DbConnectorStep)] = 53,
+        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 54,
+        [typeof(global::SynapseToBal.IR.DbResultIr)] = 55,
+        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 56,
+        [typeof(global::SynapseToBal.IR.DbStep)] = 57,
+        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 58,
+        [typeof(global::SynapseToBal.IR.DefaultFallbackIr)] = 59,
+        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 60,
+        [typeof(global::SynapseToBal.IR.DirectionStep)] = 61,
+        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 62,
+        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 63,
+        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 64,
+        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 65,
+        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 66,
+        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 67,
+        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 68,
+        [typeof(global::SynapseToBal.IR.EnrichStep)] = 69,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 70,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 71,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 72,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 73,
+        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 74,
+        [typeof(global::SynapseToBal.IR.FailStep)] = 75,
+        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 76,
+        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 77,
+        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 78,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 79,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 80,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 81,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)] = 82,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 83,
+        [typeof(global::SynapseToBal.IR.ForEachStep)] = 84,
+        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 85,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 86,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 87,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 88,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 89,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 90,
+        [typeof(global::SynapseToBal.IR.ForkStep)] = 91,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 92,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 93,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 94,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 95,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 96,
+        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 97,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 98,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 99,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 100,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 101,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 102,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 103,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 104,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 105,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 106,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 107,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 108,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 109,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 110,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 111,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 112,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 113,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 114,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 115,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 116,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 117,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 118,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 119,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 120,
+        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 121,
+        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 122,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 123,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 124,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 125,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 126,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 127,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 128,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 129,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 130,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 131,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 132,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 133,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 134,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 135,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 136,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 137,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 138,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 139,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 140,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 141,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 142,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 143,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 144,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 145,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 146,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 147,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 148,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 149,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 150,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 151,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 152,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 153,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 154,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 155,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 156,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 157,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 158,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 159,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 160,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 161,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 162,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 163,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 164,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 165,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 166,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 167,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 168,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 169,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 170,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 171,
+        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 172,
+        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 173,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 174,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 175,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 176,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 177,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 178,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 179,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 180,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 181,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 182,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 183,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 184,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 185,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 186,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 187,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 188,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 189,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 190,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 191,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 192,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 193,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 194,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 195,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 196,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 197,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 198,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 199,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 200,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 201,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 202,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 203,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 204,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 205,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 206,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 207,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 208,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 209,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 210,
+        [typeof(global::SynapseToBal.IR.OptionsIr)] = 211,
+        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 212,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 213,
+        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 214,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 215,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 216,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 217,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 218,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 219,
+        [typeof(global::SynapseToBal.IR.PauseStep)] = 220,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 221,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 222,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 223,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 224,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 225,
+        [typeof(global::SynapseToBal.IR.RedisArgumentIr)] = 226,
+        [typeof(global::SynapseToBal.IR.RedisConnectionIr)] = 227,
+        [typeof(global::SynapseToBal.IR.RedisStep)] = 228,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 229,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 230,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 231,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 232,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 233,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 234,
+        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 235,
+        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 236,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 237,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 238,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 239,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 240,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 241,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 242,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 243,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 244,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 245,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 246,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 247,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 248,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 249,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 250,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 251,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 252,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 253,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 254,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 255,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 256,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 257,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 258,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 259,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 260,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 261,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 262,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 263,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 264,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 265,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 266,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 267,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 268,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 269,
+        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 270,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 271,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 272,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 273,
+        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 274,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 275,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 276,
+        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 277,
+        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 278,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 279,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 280,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 281,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 282,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 283,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 284,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 285,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 286,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 287,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 288,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 289,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 290,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 291,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 292,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 293,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 294,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 295,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 296,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 297,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 298,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 299,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 300,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 301,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 302,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 303,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 304,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 305,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 306,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 307,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 308,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 309,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 310,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 311,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 312,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 313,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 314,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 315,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 316,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 317,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 318,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 319,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 320,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -785,16 +787,7 @@ internal static partial class IrMembers
 
             case 41:
             {
-                var n = (global::SynapseToBal.IR.DataServiceCallParamIr)node;
-                sink.Visit(n.Name);
-                sink.Visit(n.Value);
-                return true;
-            }
-
-            case 42:
-            {
-                var n = (global::SynapseToBal.IR.DataServiceCallStep)node;
-                sink.Visit(n.Service);
+                var n = (global::SynapseToBal.IR.DataServiceCallEntryIr)node;
                 sink.Visit(n.Operation);
                 foreach (var item in n.Params)
                 {
@@ -802,13 +795,46 @@ internal static partial class IrMembers
                 }
 
                 sink.Visit(n.Query);
+                return true;
+            }
+
+            case 42:
+            {
+                var n = (global::SynapseToBal.IR.DataServiceCallMissIr)node;
+                sink.Visit(n.Operation);
+                sink.Visit(n.Reason);
+                return true;
+            }
+
+            case 43:
+            {
+                var n = (global::SynapseToBal.IR.DataServiceCallParamIr)node;
+                sink.Visit(n.Name);
+                sink.Visit(n.Value);
+                return true;
+            }
+
+            case 44:
+            {
+                var n = (global::SynapseToBal.IR.DataServiceCallStep)node;
+                sink.Visit(n.Service);
+                foreach (var item in n.Entries)
+                {
+                    sink.Visit(item);
+                }
+
+                foreach (var item in n.Untranslated)
+                {
+                    sink.Visit(item);
+                }
+
                 sink.Visit(n.TargetProperty);
                 sink.Visit(n.Origin);
                 sink.Visit(n.Unmediated);
                 return true;
             }
 
-            case 43:
+            case 45:
             {
                 var n = (global::SynapseToBal.IR.DataServiceDispatchStep)node;
                 sink.Visit(n.Service);
@@ -822,7 +848,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 44:
+            case 46:
             {
                 var n = (global::SynapseToBal.IR.DataServiceEntryIr.Group)node;
                 sink.Visit(n.Name);
@@ -835,7 +861,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 45:
+            case 47:
             {
                 var n = (global::SynapseToBal.IR.DataServiceEntryIr.Output)node;
                 sink.Visit(n.Column);
@@ -843,7 +869,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 46:
+            case 48:
             {
                 var n = (global::SynapseToBal.IR.DataServiceOperationIr)node;
                 sink.Visit(n.Name);
@@ -851,7 +877,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 47:
+            case 49:
             {
                 var n = (global::SynapseToBal.IR.DataServiceQueryStep)node;
                 sink.Visit(n.Client);
@@ -872,7 +898,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 48:
+            case 50:
             {
                 var n = (global::SynapseToBal.IR.DataServiceResultIr)node;
                 sink.Visit(n.Element);
@@ -886,7 +912,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 49:
+            case 51:
             {
                 var n = (global::SynapseToBal.IR.DbClientIr)node;
                 sink.Visit(n.Name);
@@ -904,7 +930,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 50:
+            case 52:
             {
                 var n = (global::SynapseToBal.IR.DbColumnIr)node;
                 sink.Visit(n.Value);
@@ -912,7 +938,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 51:
+            case 53:
             {
                 var n = (global::SynapseToBal.IR.DbConnectorStep)node;
                 sink.Visit(n.Client);
@@ -931,14 +957,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 52:
+            case 54:
             {
                 var n = (global::SynapseToBal.IR.DbParameterIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 53:
+            case 55:
             {
                 var n = (global::SynapseToBal.IR.DbResultIr)node;
                 sink.Visit(n.Property);
@@ -946,7 +972,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 54:
+            case 56:
             {
                 var n = (global::SynapseToBal.IR.DbStatementIr)node;
                 foreach (var item in n.SqlSegments)
@@ -967,7 +993,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 55:
+            case 57:
             {
                 var n = (global::SynapseToBal.IR.DbStep)node;
                 sink.Visit(n.Client);
@@ -981,7 +1007,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 56:
+            case 58:
             {
                 var n = (global::SynapseToBal.IR.DeadCodeStep)node;
                 sink.Visit(n.Reason);
@@ -990,7 +1016,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 57:
+            case 59:
             {
                 var n = (global::SynapseToBal.IR.DefaultFallbackIr)node;
                 sink.Visit(n.Flow);
@@ -998,7 +1024,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 58:
+            case 60:
             {
                 var n = (global::SynapseToBal.IR.DefaultFaultLogStep)node;
                 sink.Visit(n.Origin);
@@ -1006,7 +1032,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 59:
+            case 61:
             {
                 var n = (global::SynapseToBal.IR.DirectionStep)node;
                 foreach (var item in n.Request)
@@ -1024,7 +1050,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 60:
+            case 62:
             {
                 var n = (global::SynapseToBal.IR.DispatchPathIr)node;
                 foreach (var item in n.Path)
@@ -1041,7 +1067,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 61:
+            case 63:
             {
                 var n = (global::SynapseToBal.IR.EmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1059,7 +1085,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 62:
+            case 64:
             {
                 var n = (global::SynapseToBal.IR.EmailSendStep)node;
                 sink.Visit(n.Connection);
@@ -1079,7 +1105,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 63:
+            case 65:
             {
                 var n = (global::SynapseToBal.IR.EndpointSuspensionIr)node;
                 sink.Visit(n.Name);
@@ -1097,7 +1123,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 64:
+            case 66:
             {
                 var n = (global::SynapseToBal.IR.EnrichPropertyStep)node;
                 sink.Visit(n.Property);
@@ -1107,7 +1133,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 65:
+            case 67:
             {
                 var n = (global::SynapseToBal.IR.EnrichRemoveStep)node;
                 foreach (var item in n.Paths)
@@ -1121,7 +1147,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 66:
+            case 68:
             {
                 var n = (global::SynapseToBal.IR.EnrichRenameKeyStep)node;
                 sink.Visit(n.Source);
@@ -1132,7 +1158,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 67:
+            case 69:
             {
                 var n = (global::SynapseToBal.IR.EnrichStep)node;
                 sink.Visit(n.Source);
@@ -1142,25 +1168,25 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 68:
-                return true;
-            case 69:
-                return true;
             case 70:
+                return true;
+            case 71:
+                return true;
+            case 72:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.JsonPath)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 71:
+            case 73:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.XmlPath)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 72:
+            case 74:
             {
                 var n = (global::SynapseToBal.IR.ExternalStylesheetIr)node;
                 sink.Visit(n.Name);
@@ -1169,7 +1195,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 73:
+            case 75:
             {
                 var n = (global::SynapseToBal.IR.FailStep)node;
                 sink.Visit(n.Message);
@@ -1178,7 +1204,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 74:
+            case 76:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1186,7 +1212,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 75:
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorStep)node;
                 sink.Visit(n.Location);
@@ -1204,7 +1230,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 76:
+            case 78:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorV1Step)node;
                 foreach (var item in n.Arguments)
@@ -1217,7 +1243,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 77:
+            case 79:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)node;
                 sink.Visit(n.Path);
@@ -1225,7 +1251,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 78:
+            case 80:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.Elements)node;
                 sink.Visit(n.Items);
@@ -1233,7 +1259,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 79:
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonItems)node;
                 sink.Visit(n.Path);
@@ -1242,7 +1268,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 80:
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)node;
                 sink.Visit(n.Variable);
@@ -1252,7 +1278,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 81:
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)node;
                 sink.Visit(n.Items);
@@ -1260,7 +1286,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 82:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.ForEachStep)node;
                 sink.Visit(n.Loop);
@@ -1270,9 +1296,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 83:
+            case 85:
                 return true;
-            case 84:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Attached)node;
                 sink.Visit(n.Items);
@@ -1281,7 +1307,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 85:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.AttachedJson)node;
                 sink.Visit(n.Path);
@@ -1289,23 +1315,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 86:
+            case 88:
                 return true;
-            case 87:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Recipients)node;
                 sink.Visit(n.Urls);
                 return true;
             }
 
-            case 88:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Split)node;
                 sink.Visit(n.Items);
                 return true;
             }
 
-            case 89:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.ForkStep)node;
                 sink.Visit(n.Source);
@@ -1326,7 +1352,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 90:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
@@ -1334,35 +1360,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 91:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Jms)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 92:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Mail)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 93:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.ToAddress)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 94:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Vfs)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 95:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
                 sink.Visit(n.Template);
@@ -1375,7 +1401,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
@@ -1395,7 +1421,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1404,7 +1430,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 98:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1412,7 +1438,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 99:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1420,14 +1446,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 101:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1437,7 +1463,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1454,7 +1480,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 103:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.GmailStep)node;
                 sink.Visit(n.Connection);
@@ -1468,7 +1494,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1488,14 +1514,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 106:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1503,7 +1529,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 107:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1512,7 +1538,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 108:
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1523,7 +1549,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1533,7 +1559,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 110:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1552,7 +1578,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1570,7 +1596,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1578,11 +1604,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
-                return true;
-            case 114:
-                return true;
             case 115:
+                return true;
+            case 116:
+                return true;
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1594,7 +1620,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1613,7 +1639,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 117:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1626,7 +1652,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1634,7 +1660,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.InboundParameterIr)node;
                 sink.Visit(n.Name);
@@ -1643,7 +1669,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertiesIr)node;
                 sink.Visit(n.Name);
@@ -1665,7 +1691,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1673,7 +1699,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1685,7 +1711,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1704,7 +1730,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1720,7 +1746,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1729,7 +1755,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 126:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1756,7 +1782,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 127:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1774,7 +1800,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 128:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1790,7 +1816,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 129:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1804,7 +1830,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 130:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1819,7 +1845,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 131:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1833,7 +1859,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 132:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1846,35 +1872,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 133:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 134:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 135:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 136:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 137:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1899,14 +1925,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 138:
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 139:
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1915,7 +1941,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 140:
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1935,7 +1961,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 141:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1943,7 +1969,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 142:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1964,16 +1990,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 143:
+            case 145:
                 return true;
-            case 144:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 145:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1981,7 +2007,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 146:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1992,18 +2018,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 147:
-                return true;
-            case 148:
-                return true;
             case 149:
+                return true;
+            case 150:
+                return true;
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 150:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -2014,14 +2040,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 152:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -2032,7 +2058,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -2041,7 +2067,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 154:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -2050,7 +2076,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -2065,7 +2091,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2088,9 +2114,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 159:
                 return true;
-            case 158:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -2098,7 +2124,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -2112,7 +2138,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -2120,7 +2146,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 161:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -2131,7 +2157,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2139,7 +2165,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -2152,7 +2178,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 164:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -2161,7 +2187,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 165:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -2172,7 +2198,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 166:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -2187,14 +2213,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 167:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 168:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -2202,7 +2228,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 169:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -2220,43 +2246,43 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.LogPart.CorrelationId)node;
                 sink.Visit(n.Prefix);
                 return true;
             }
 
-            case 171:
-                return true;
-            case 172:
-                return true;
             case 173:
                 return true;
             case 174:
                 return true;
             case 175:
+                return true;
+            case 176:
+                return true;
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 176:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 177:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 178:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -2270,7 +2296,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 179:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2281,7 +2307,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 180:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2291,7 +2317,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -2305,7 +2331,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -2319,7 +2345,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -2332,7 +2358,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2341,7 +2367,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2349,7 +2375,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2364,28 +2390,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 188:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 189:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 190:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2393,7 +2419,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 191:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2406,7 +2432,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2417,7 +2443,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 193:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2428,23 +2454,10 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
-                {
-                    sink.Visit(item);
-                }
-
-                return true;
-            }
-
-            case 195:
-                return true;
-            case 196:
-            {
-                var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
-                foreach (var item in n.Path)
                 {
                     sink.Visit(item);
                 }
@@ -2456,26 +2469,39 @@ internal static partial class IrMembers
                 return true;
             case 198:
             {
+                var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
+                foreach (var item in n.Path)
+                {
+                    sink.Visit(item);
+                }
+
+                return true;
+            }
+
+            case 199:
+                return true;
+            case 200:
+            {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 199:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 200:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 201:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2483,7 +2509,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2514,7 +2540,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2526,7 +2552,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2535,21 +2561,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 206:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 207:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2557,14 +2583,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 209:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.OptionsIr)node;
                 foreach (var item in n.Paths)
@@ -2581,7 +2607,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.OptionsMatchIr)node;
                 foreach (var item in n.Path)
@@ -2594,7 +2620,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2602,7 +2628,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.OwnListenerUrlIr)node;
                 sink.Visit(n.Port);
@@ -2611,7 +2637,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2754,21 +2780,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 215:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 216:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2778,7 +2804,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2786,7 +2812,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.PauseStep)node;
                 sink.Visit(n.Origin);
@@ -2794,7 +2820,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2803,14 +2829,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 221:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2818,7 +2844,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2828,7 +2854,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2843,7 +2869,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.RedisArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2851,7 +2877,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.RedisConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2869,7 +2895,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.RedisStep)node;
                 sink.Visit(n.Connection);
@@ -2883,7 +2909,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2891,7 +2917,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2900,7 +2926,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2909,7 +2935,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2919,7 +2945,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2928,7 +2954,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2937,7 +2963,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.RequestFilterIr)node;
                 sink.Visit(n.ContentType);
@@ -2951,7 +2977,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.ResourceCorsIr)node;
                 sink.Visit(n.Allow);
@@ -2959,7 +2985,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2987,7 +3013,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2995,7 +3021,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -3010,7 +3036,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -3018,14 +3044,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 240:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -3036,7 +3062,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -3046,7 +3072,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -3063,7 +3089,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -3077,7 +3103,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -3099,7 +3125,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -3108,7 +3134,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -3118,7 +3144,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -3133,7 +3159,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -3143,7 +3169,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -3153,7 +3179,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -3161,7 +3187,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -3173,7 +3199,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -3183,14 +3209,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 253:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 254:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -3198,7 +3224,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -3206,7 +3232,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -3215,7 +3241,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -3227,7 +3253,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -3246,13 +3272,13 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 259:
-                return true;
-            case 260:
-                return true;
             case 261:
                 return true;
             case 262:
+                return true;
+            case 263:
+                return true;
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
@@ -3260,7 +3286,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
@@ -3268,7 +3294,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -3276,7 +3302,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -3292,7 +3318,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -3300,7 +3326,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3320,7 +3346,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.ThroughResourceStep)node;
                 sink.Visit(n.Origin);
@@ -3328,7 +3354,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3338,7 +3364,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3352,7 +3378,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 271:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3376,7 +3402,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.UnreferencedEndpointIr)node;
                 sink.Visit(n.Key);
@@ -3384,21 +3410,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 274:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 275:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.UnusedConnectionIr)node;
                 sink.Visit(n.Description);
@@ -3417,7 +3443,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 276:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.UriBindingIr)node;
                 sink.Visit(n.Name);
@@ -3425,14 +3451,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 277:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 278:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3443,14 +3469,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 280:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3461,7 +3487,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3469,7 +3495,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 282:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3477,7 +3503,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 283:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3489,7 +3515,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 284:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3505,7 +3531,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 285:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3515,23 +3541,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 286:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 287:
+            case 289:
                 return true;
-            case 288:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 289:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3539,37 +3565,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 290:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 291:
+            case 293:
                 return true;
-            case 292:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 293:
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 294:
+            case 296:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 295:
+            case 297:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3577,7 +3603,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 296:
+            case 298:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3591,7 +3617,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 297:
+            case 299:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3600,7 +3626,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 298:
+            case 300:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3608,7 +3634,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 299:
+            case 301:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3636,7 +3662,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 300:
+            case 302:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3645,7 +3671,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 301:
+            case 303:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3653,7 +3679,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 302:
+            case 304:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3667,21 +3693,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 303:
+            case 305:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 304:
+            case 306:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 305:
+            case 307:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3705,7 +3731,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 306:
+            case 308:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3713,32 +3739,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 307:
+            case 309:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 308:
+            case 310:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 309:
-                return true;
-            case 310:
-                return true;
             case 311:
+                return true;
+            case 312:
+                return true;
+            case 313:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 312:
+            case 314:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3750,7 +3776,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 313:
+            case 315:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3764,7 +3790,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 314:
+            case 316:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3778,7 +3804,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 315:
+            case 317:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3786,7 +3812,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 316:
+            case 318:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3807,7 +3833,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 317:
+            case 319:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3815,7 +3841,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 318:
+            case 320:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

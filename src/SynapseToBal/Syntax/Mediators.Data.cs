@@ -79,6 +79,12 @@ public sealed record DataServiceCallMediator(
     string? TargetName) : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "dataServiceCall";
+
+    /// <summary>
+    /// The expression of a target property name written <c>{expression}</c> (DataServiceCallMediatorFactory.isDynamicName:
+    /// at least two characters, the first <c>{</c> and the last <c>}</c>), evaluated for each message; null for a static name.
+    /// </summary>
+    public ExpressionSyntax? TargetNameExpression { get; init; }
 }
 
 /// <summary>

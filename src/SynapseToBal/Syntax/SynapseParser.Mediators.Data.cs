@@ -161,6 +161,7 @@ public sealed partial class SynapseParser
         DataServiceOperationsSyntax? operations = null;
         string? targetType = null;
         string? targetName = null;
+        ExpressionSyntax? targetNameExpression = null;
         foreach (var child in element.Elements())
         {
             switch (LocalName(child))
@@ -176,6 +177,11 @@ public sealed partial class SynapseParser
                     Claim(child);
                     targetType = Attr(child, "type");
                     targetName = Attr(child, "name");
+                    if (targetName is { Length: >= 2 } && targetName[0] == '{' && targetName[^1] == '}')
+                    {
+                        targetNameExpression = ExpressionSyntax.Create(targetName[1..^1], Namespaces(child), Loc(child));
+                    }
+
                     break;
                 case "description":
                     Claim(child);
@@ -186,7 +192,10 @@ public sealed partial class SynapseParser
             }
         }
 
-        return new DataServiceCallMediator(location, raw, Attr(element, "serviceName") ?? Missing(element, "serviceName", string.Empty), sourceType, operations, targetType, targetName);
+        return new DataServiceCallMediator(location, raw, Attr(element, "serviceName") ?? Missing(element, "serviceName", string.Empty), sourceType, operations, targetType, targetName)
+        {
+            TargetNameExpression = targetNameExpression,
+        };
     }
 
     private DataServiceOperationsSyntax ParseDataServiceOperations(XElement operations)

@@ -93,6 +93,26 @@ public sealed class DataMediatorTests
     }
 
     [Fact]
+    public void Data_service_call_reads_a_target_name_in_braces_as_an_expression()
+    {
+        // DataServiceCallMediatorFactory.isDynamicName: two characters or more, the first '{' and the last '}'.
+        DataServiceCallMediator Target(string name) => Single<DataServiceCallMediator>($"""
+            <dataServiceCall serviceName="D"><source type="body"/><target type="property" name="{name}"/></dataServiceCall>
+            """);
+
+        var xpath = Target("{$ctx:name}").TargetNameExpression!;
+        Assert.Equal(ExpressionLanguage.XPath, xpath.Language);
+        Assert.Equal("$ctx:name", xpath.Text);
+        var json = Target("{json-eval($.name)}").TargetNameExpression!;
+        Assert.Equal(ExpressionLanguage.JsonPath, json.Language);
+        Assert.Equal("$.name", json.Text);
+        Assert.Equal(string.Empty, Target("{}").TargetNameExpression!.Text);
+        Assert.Null(Target("result").TargetNameExpression);
+        Assert.Null(Target("{result").TargetNameExpression);
+        Assert.Equal("{$ctx:name}", Target("{$ctx:name}").TargetName);
+    }
+
+    [Fact]
     public void Transaction_reads_its_action_and_reports_an_unknown_one()
     {
         Assert.Equal("use-existing-or-new", Single<TransactionMediator>("""<transaction action="use-existing-or-new"/>""").Action);

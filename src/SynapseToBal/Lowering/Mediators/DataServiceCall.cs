@@ -45,11 +45,13 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
-    /// A dataServiceCall (DataServiceCallMediator.mediate): with an inline source of a single operation of a data service
-    /// of the project whose operation is translated, that operation's query run in process on the request the mediator
-    /// builds, its result placed as the target says (<see cref="DataServiceCallStep"/>). A data service that is not in
-    /// the project is one the server has deployed otherwise: a TODO (SB0231) that says so. Any other shape a TODO
-    /// (SB0619) naming what is not reproduced.
+    /// A dataServiceCall (DataServiceCallMediator.mediate) of a data service of the project, run in process on the
+    /// generated queries of its operations (<see cref="DataServiceCallStep"/>): an inline source of a single operation,
+    /// a batch (the first operation's <c>_batch_req</c>, which the data service has with enableBatchRequests) or a
+    /// request box (which it has with enableBoxcarring), each of translated operations; or a body source, the operation
+    /// the body's first element names, chosen at run time among the translated ones. A data service that is not in the
+    /// project is one the server has deployed otherwise: a TODO (SB0231) that says so. Any other shape a TODO (SB0619)
+    /// naming what is not reproduced.
     /// </summary>
     private StepIr LowerDataServiceCall(DataServiceCallMediator call, FlowContext context)
     {
@@ -63,33 +65,63 @@ public sealed partial class Lowerer
         TodoStep NotTranslated(string why) =>
             Todo(call, DiagnosticCatalog.DataServiceCallNotTranslated, $"<dataServiceCall> of data service '{call.ServiceName}' is not translated: {why}", call.ServiceName, why);
 
-        // DataServiceCallMediatorFactory: a source type other than inline is body; target type "property" alone is a property.
+        // DataServiceCallMediatorFactory.configureSourceElement: a source type other than inline (in any case) is body.
         var inline = string.Equals(call.SourceType, "inline", StringComparison.OrdinalIgnoreCase);
-        if (!inline)
+        if (!inline && call.Operations is not null)
         {
-            return NotTranslated("the source is the message body (source type 'body'): the operation is the body's first element, run with the parameters its children give; the conversion runs operations named in the configuration only");
+            return NotTranslated("the source is the message body but <operations> is written, which the Micro Integrator refuses when it deploys the artifact (DataServiceCallMediatorFactory.configureSourceElement: \"Inline configurations are only applicable for source type 'inline'\")");
         }
 
-        if (call.Operations is not { } operations || operations.Type is null)
+        var kind = DataServiceCallKind.Body;
+        if (inline)
         {
-            return NotTranslated("the inline source has no <operations type>, which the Micro Integrator refuses when it deploys the artifact (DataServiceCallMediatorFactory.configureInlineSource)");
+            if (call.Operations is not { } group || group.Type is null)
+            {
+                return NotTranslated("the inline source has no <operations type>, which the Micro Integrator refuses when it deploys the artifact (DataServiceCallMediatorFactory.configureInlineSource)");
+            }
+
+            kind = group.Type switch
+            {
+                "single" => DataServiceCallKind.Single,
+                "batch" => DataServiceCallKind.Batch,
+                "request-box" => DataServiceCallKind.RequestBox,
+                _ => (DataServiceCallKind)(-1),
+            };
+            if ((int)kind < 0)
+            {
+                // addRootOperation's switch sends any other type as a single operation; addOperations then wraps
+                // each operation in an element of its own, which the data service reads as a batch of entries.
+                return NotTranslated($"its operations type '{group.Type}' is none the Micro Integrator knows: it names the request after the first operation and wraps each operation's parameters in an element of their own, which the data service reads as a batch request of that operation (DataServiceCallMediator.addRootOperation, DataServiceRequest.isBatchRequest)");
+            }
+
+            if (!group.Groups.IsEmpty)
+            {
+                return NotTranslated("its <operations> nests further <operations>, whose request elements the Micro Integrator names after their type or first operation (DataServiceCallMediator.addOperations) and the data service then runs as batch requests of those names; nested groups are not translated");
+            }
+
+            if (group.Operations.IsEmpty)
+            {
+                return NotTranslated("its <operations> holds no <operation> (DataServiceCallMediator.addRootOperation fails on it: IndexOutOfBoundsException)");
+            }
+
+            if (kind == DataServiceCallKind.Single && group.Operations.Length != 1)
+            {
+                return NotTranslated("a single operation holds one <operation> (DataServiceCallMediatorFactory refuses more than one when it deploys the artifact)");
+            }
+
+            if (ParamRefusal(group) is { } refusal)
+            {
+                return NotTranslated(refusal);
+            }
+
+            foreach (var param in group.Operations.SelectMany(o => o.Params).Where(p => p.Type is not null))
+            {
+                _diagnostics.Report(DiagnosticCatalog.SettingWithoutEffect, param.Location, "param", $"'{param.Name}' type=\"{param.Type}\"",
+                    "DataServiceCallMediatorFactory.extractParams reads a parameter's name, value, expression and evaluator only, and addParams sends every value as the element's text; the data service binds it as its query parameter's sqlType");
+            }
         }
 
-        if (operations.Type != "single")
-        {
-            var kind = operations.Type == "batch" ? "a batch request (the operation '<first operation>_batch_req', BatchDataServiceRequest, which the data service has with enableBatchRequests)"
-                : operations.Type == "request-box" ? "a request box (request_box: its operations run one after another in one transaction, RequestBoxRequest, the result being the last one's)"
-                : $"of operations type '{operations.Type}' (the Micro Integrator sends it as a single operation)";
-            return NotTranslated($"it is {kind}; only a single operation is translated");
-        }
-
-        if (operations.Operations.Length != 1 || !operations.Groups.IsEmpty)
-        {
-            return NotTranslated("a single operation holds one <operation> without nested <operations> (DataServiceCallMediatorFactory refuses more than one)");
-        }
-
-        var operation = operations.Operations[0];
-        string? property = null;
+        ExprIr? property = null;
         if (call.TargetType == "property")
         {
             if (call.TargetName is not { Length: > 0 } name)
@@ -97,18 +129,31 @@ public sealed partial class Lowerer
                 return NotTranslated("the property target has no name, which the Micro Integrator refuses when it deploys the artifact (configureTargetElement)");
             }
 
-            if (name.Length >= 2 && name[0] == '{' && name[^1] == '}')
+            if (call.TargetNameExpression is { } dynamic)
             {
-                return NotTranslated($"the target property's name '{name}' is an expression evaluated for each message");
-            }
+                // createDynamicNameValue: the name between the braces, json-eval(...) a JSONPath, anything else an XPath.
+                if (dynamic.Text.Length == 0 || dynamic.Language == ExpressionLanguage.Synapse)
+                {
+                    return NotTranslated($"the target property's name '{name}' is no expression the Micro Integrator compiles (createDynamicNameValue refuses it when it deploys the artifact)");
+                }
 
-            property = name;
+                if (IrWalker.ContainsUntranslated(context.Translator.Value(dynamic)))
+                {
+                    return NotTranslated($"the target property's name '{name}' is an expression that is not translated");
+                }
+
+                property = Expr(dynamic, context);
+            }
+            else
+            {
+                property = new StringLiteralIr(name);
+            }
         }
 
         // AxisConfiguration.getService: the data service deployed under that name; one the Micro Integrator does not
         // deploy (faulty, or shadowed by a service of the same name) is none.
         var service = candidates.FirstOrDefault(d => _model.ServiceNameHolder(d) is null);
-        if (service is null || LoweredDataService(service) is null || !_dataServiceOperations.TryGetValue(service, out var translated))
+        if (service is null || LoweredDataService(service) is null || !_dataServiceOperations.TryGetValue(service, out var translated) || translated.IsEmpty)
         {
             var why = service is null || DataServiceDeployRefusal(service) is not null
                 ? "the data service is not deployed by the Micro Integrator (see its own diagnostic), so the call fails there (\"does not exist\")"
@@ -118,17 +163,134 @@ public sealed partial class Lowerer
             return NotTranslated(why);
         }
 
-        if (translated.FirstOrDefault(o => o.Name == operation.Name) is not { } target)
+        string? Absent(string operation) =>
+            translated.Any(o => o.Name == operation) ? null
+            : _dataServiceOperationReasons.TryGetValue((service, operation), out var reason) ? $"its operation '{operation}' is not translated: {reason}"
+            : $"the data service has no operation '{operation}', so the Micro Integrator fails the call (DataServiceRequest: \"A data service request named '{operation}' does not exist in data service '{service.Name}'\")";
+
+        if (kind == DataServiceCallKind.Body)
         {
-            var why = _dataServiceOperationReasons.TryGetValue((service, operation.Name), out var reason)
-                ? $"its operation '{operation.Name}' is not translated: {reason}"
-                : $"the data service has no operation '{operation.Name}' (the Micro Integrator fails the call: \"A data service request named '{operation.Name}' does not exist in data service '{service.Name}'\")";
-            return NotTranslated(why);
+            var misses = service.Operations.Select(o => o.Name).Distinct().Where(n => Absent(n) is not null)
+                .Select(n => new DataServiceCallMissIr(n, _dataServiceOperationReasons.TryGetValue((service, n), out var reason) ? reason : "it is not translated"))
+                .ToList();
+            if (JavaTrue(service.OtherAttributes.FirstOrDefault(a => a.Name == "enableBatchRequests")?.Value))
+            {
+                misses.AddRange(service.Operations.Where(o => BatchCompatible(service, o.CallQuery)).Select(o => o.Name).Distinct()
+                    .Select(n => new DataServiceCallMissIr(n + "_batch_req", $"it is the batch operation of '{n}' (enableBatchRequests), which a body source runs only in the Micro Integrator")));
+            }
+
+            if (JavaTrue(service.OtherAttributes.FirstOrDefault(a => a.Name == "enableBoxcarring")?.Value))
+            {
+                misses.Add(new DataServiceCallMissIr("request_box", "it is the request box (enableBoxcarring), which a body source runs only in the Micro Integrator"));
+            }
+
+            var entries = translated.Select(o => new DataServiceCallEntryIr(o.Name, [], o.Query, o.ReturnRequestStatus)).ToImmutableArray();
+            return new DataServiceCallStep(call, service.Name, kind, entries, [.. misses], property);
         }
 
-        var parameters = operation.Params.Select(p => new DataServiceCallParamIr(p.Name, Value(p.Value, context))).ToImmutableArray();
-        return new DataServiceCallStep(call, service.Name, target.Name, parameters, target.Query, target.ReturnRequestStatus, property);
+        var operations = call.Operations!.Operations;
+        if (kind == DataServiceCallKind.Batch)
+        {
+            // addRootOperation names the request after the first operation (<first>_batch_req) and each entry runs
+            // that operation, whatever the entry's own name (BatchDataServiceRequest makes every entry a request of
+            // the batch operation); DataServiceRequest.isBatchRequest takes it as a batch when the first entry has a
+            // parameter element.
+            var first = operations[0];
+            var batchName = first.Name + "_batch_req";
+            var enabled = JavaTrue(service.OtherAttributes.FirstOrDefault(a => a.Name == "enableBatchRequests")?.Value);
+            var definition = service.Operations.LastOrDefault(o => o.Name == first.Name);
+            if (!enabled || definition is null || !BatchCompatible(service, definition.CallQuery))
+            {
+                var reason = !enabled ? "the data service does not enable batch requests (enableBatchRequests is not \"true\")"
+                    : definition is null ? $"the data service has no operation '{first.Name}'"
+                    : $"its operation '{first.Name}' is not one the Micro Integrator makes a batch operation of (DataServiceFactory.isBatchCompatible: it needs with-params and a query without a result or returning generated keys)";
+                return NotTranslated($"it is a batch request, which runs the data service's operation '{batchName}', and {reason}, so the Micro Integrator fails the call (\"A data service request named '{batchName}' does not exist in data service '{service.Name}'\")");
+            }
+
+            if (Absent(first.Name) is { } missing)
+            {
+                return NotTranslated(missing);
+            }
+
+            var target = translated.First(o => o.Name == first.Name);
+            if (target.Query.Result is not null)
+            {
+                return NotTranslated($"it is a batch request of '{first.Name}', whose query returns generated keys: the Micro Integrator answers the last entry's keys (BatchDataServiceRequest.processRequest), which is not translated");
+            }
+
+            if (first.Params.IsEmpty)
+            {
+                return NotTranslated($"it is a batch request whose first operation has no parameter, which the data service does not read as a batch (DataServiceRequest.isBatchRequest) but as one request of '{batchName}' whose parameters are the entries' empty elements; not translated");
+            }
+
+            var entries = operations.Select(o => new DataServiceCallEntryIr(first.Name, Params(o), target.Query, target.ReturnRequestStatus)).ToImmutableArray();
+            return new DataServiceCallStep(call, service.Name, kind, entries, [], property);
+        }
+
+        if (kind == DataServiceCallKind.RequestBox && !JavaTrue(service.OtherAttributes.FirstOrDefault(a => a.Name == "enableBoxcarring")?.Value))
+        {
+            return NotTranslated($"it is a request box, which runs the data service's operation 'request_box', and the data service does not enable boxcarring (enableBoxcarring is not \"true\": DataService.init adds request_box only then), so the Micro Integrator fails the call (\"A data service request named 'request_box' does not exist in data service '{service.Name}'\")");
+        }
+
+        // A request box builds every entry's request before any runs (RequestBoxRequest), so an operation the data
+        // service does not have fails the call before the first query.
+        foreach (var operation in operations)
+        {
+            if (Absent(operation.Name) is { } missing)
+            {
+                return NotTranslated(missing);
+            }
+        }
+
+        var calls = operations.Select(o => translated.First(t => t.Name == o.Name) is var t ? new DataServiceCallEntryIr(t.Name, Params(o), t.Query, t.ReturnRequestStatus) : throw new InvalidOperationException()).ToImmutableArray();
+        // TLConnectionStore.commitAll commits each config's connection in turn, without a two-phase commit; a
+        // Ballerina transaction over two JDBC clients that are not XA is not that, so only one database is translated.
+        if (calls.Select(c => c.Query.Client.Name).Distinct().Count() > 1)
+        {
+            return NotTranslated("it is a request box whose operations run on more than one config (database): the Micro Integrator commits or rolls back each connection in turn (TLConnectionStore.commitAll, no two-phase commit), which a Ballerina transaction over several JDBC clients does not reproduce; a request box on one config is translated");
+        }
+
+        return new DataServiceCallStep(call, service.Name, kind, calls, [], property);
+
+        ImmutableArray<DataServiceCallParamIr> Params(DataServiceOperationSyntax operation) =>
+            operation.Params.Select(p => new DataServiceCallParamIr(p.Name, Value(p.Value, context))).ToImmutableArray();
     }
+
+    /// <summary>
+    /// Why the Micro Integrator refuses a parameter of an inline source when it deploys the artifact, or null
+    /// (DataServiceCallMediatorFactory.extractParams): without <c>evaluator="json"</c> the expression is compiled as an
+    /// XPath (SynapseXPathFactory.getSynapseXPath), which Jaxen refuses for a <c>json-eval(...)</c> (<c>$.</c> is no
+    /// variable name) or a <c>${...}</c>; with it, the expression (a <c>json-eval(</c> wrapper removed) is a JSONPath
+    /// (SynapseJsonPathFactory), which Jayway refuses for a <c>${...}</c> (InvalidPathException, not caught).
+    /// </summary>
+    private static string? ParamRefusal(DataServiceOperationsSyntax group)
+    {
+        foreach (var param in group.Operations.SelectMany(o => o.Params))
+        {
+            if (param.Value is not ValueSyntax.Expression { Syntax: var expression })
+            {
+                continue;
+            }
+
+            var json = param.Evaluator == "json";
+            if (!json && expression.Language != ExpressionLanguage.XPath)
+            {
+                return $"the parameter '{param.Name}' has the expression '{expression.Original}' without evaluator=\"json\": DataServiceCallMediatorFactory.extractParams compiles it as an XPath, which Jaxen refuses, so the Micro Integrator does not deploy the artifact (\"Invalid XPath expression for attribute expression\"); write evaluator=\"json\" for a JSONPath";
+            }
+
+            if (json && expression.Language == ExpressionLanguage.Synapse)
+            {
+                return $"the parameter '{param.Name}' has the expression '{expression.Original}' with evaluator=\"json\": DataServiceCallMediatorFactory.extractParams compiles it as a JSONPath, which Jayway refuses (InvalidPathException), so the Micro Integrator does not deploy the artifact";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether DataServiceFactory.isBatchCompatible makes a <c>_batch_req</c> operation of a call-query: with-params, and a query without a result or returning generated keys.</summary>
+    private static bool BatchCompatible(DataServiceSyntax service, DataServiceCallQuerySyntax? call) =>
+        call is { WithParams.IsEmpty: false } && service.Queries.LastOrDefault(q => q.Id == call.Href) is { } query
+        && (query.Result is null || JavaTrue(query.OtherAttributes.FirstOrDefault(a => a.Name == "returnGeneratedKeys")?.Value));
 
     /// <summary>What a dataServiceCall does, for its TODO.</summary>
     private static string DescribeDataServiceCall(DataServiceCallMediator call)

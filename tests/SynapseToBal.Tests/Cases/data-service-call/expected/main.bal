@@ -56,13 +56,20 @@ service /orders on httpListener, httpsListener {
             //     <target type="body"/>
             // </dataServiceCall>
             check notTranslatedMediator("dataServiceCall", "SB0231");
-            // TODO(SB0619): <dataServiceCall> of data service 'OrderDataService' is not translated: the source is the message body (source type 'body'): the operation is the body's first element, run with the parameters its children give; the conversion runs operations named in the configuration only
-            // <dataServiceCall serviceName="OrderDataService">
-            //     <source type="body"/>
-            //     <target type="body"/>
-            // </dataServiceCall>
-            check notTranslatedMediator("dataServiceCall", "SB0619");
-            // TODO(SB0619): <dataServiceCall> of data service 'OrderDataService' is not translated: it is a batch request (the operation '<first operation>_batch_req', BatchDataServiceRequest, which the data service has with enableBatchRequests); only a single operation is translated
+            [string, Context] [dataServiceOperation, dataServiceRequest] = check dataServiceCallBodyRequest(ctx);
+            if dataServiceOperation == "getOrder" {
+                check dataServiceSelect(dataServiceRequest, check ordersDb.jdbcClient(), dataServiceQuery(["select id, customer, total from orders where id = ", ""], [check dataServiceParam(dataServiceRequest, "id", "integer")]), "Orders", "Order", "http://example.com/orders", [{column: "id", name: "id"}, {column: "customer", name: "customer"}, {column: "total", name: "total"}]);
+                check dataServiceCallTarget(ctx, dataServiceRequest);
+            } else if dataServiceOperation == "addOrder" {
+                check dataServiceUpdate(check ordersDb.jdbcClient(), dataServiceQuery(["insert into orders (id, customer, total) values (", ", ", ", ", ")"], [check dataServiceParam(dataServiceRequest, "id", "integer"), check dataServiceParam(dataServiceRequest, "customer"), check dataServiceParam(dataServiceRequest, "total", "decimal")]));
+                check dataServiceCallTarget(ctx, ());
+            } else if dataServiceOperation == "removeOrder" {
+                check dataServiceUpdate(check ordersDb.jdbcClient(), dataServiceQuery(["delete from orders where id = ", ""], [check dataServiceParam(dataServiceRequest, "id", "integer")]));
+                check dataServiceCallTarget(ctx, (), requestStatus = true);
+            } else {
+                fail dataServiceCallNoOperation("OrderDataService", dataServiceOperation, {"getOrdersByStatus": "the JSON result of query 'ordersByStatus': the JSON mapping is not what org.json reads (it does not begin with '{'); the Micro Integrator does not deploy the service"});
+            }
+            // TODO(SB0619): <dataServiceCall> of data service 'OrderDataService' is not translated: it is a batch request, which runs the data service's operation 'addOrder_batch_req', and the data service does not enable batch requests (enableBatchRequests is not "true"), so the Micro Integrator fails the call ("A data service request named 'addOrder_batch_req' does not exist in data service 'OrderDataService'")
             // <dataServiceCall serviceName="OrderDataService">
             //     <source type="inline"/>
             //     <operations type="batch">
@@ -87,17 +94,9 @@ service /orders on httpListener, httpsListener {
             //     <target type="body"/>
             // </dataServiceCall>
             check notTranslatedMediator("dataServiceCall", "SB0619");
-            // TODO(SB0619): <dataServiceCall> of data service 'OrderDataService' is not translated: the target property's name '{$ctx:resultName}' is an expression evaluated for each message
-            // <dataServiceCall serviceName="OrderDataService">
-            //     <source type="inline"/>
-            //     <operations type="single">
-            //         <operation name="getOrder">
-            //             <param name="id" value="1"/>
-            //         </operation>
-            //     </operations>
-            //     <target type="property" name="{$ctx:resultName}"/>
-            // </dataServiceCall>
-            check notTranslatedMediator("dataServiceCall", "SB0619");
+            Context dataServiceRequest2 = dataServiceCallRequest(ctx, "getOrder", [["id", "1"]]);
+            check dataServiceSelect(dataServiceRequest2, check ordersDb.jdbcClient(), dataServiceQuery(["select id, customer, total from orders where id = ", ""], [check dataServiceParam(dataServiceRequest2, "id", "integer")]), "Orders", "Order", "http://example.com/orders", [{column: "id", name: "id"}, {column: "customer", name: "customer"}, {column: "total", name: "total"}]);
+            check dataServiceCallTarget(ctx, dataServiceRequest2, property = getProperty(ctx, "resultName"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
