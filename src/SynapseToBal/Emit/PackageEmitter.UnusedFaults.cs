@@ -49,8 +49,9 @@ public sealed partial class PackageEmitter
                     continue;
                 }
 
-                // A split the flow goes on without hands a failed copy to the fault function (StatementWriter.CopyFaultHandler).
-                if (IrWalker.Steps(steps).Any(s => s is ForkStep { Aggregation: null, Answering: null, CopyFaults: false }))
+                // A split the flow goes on without, or one that stops it, hands a failed copy to the fault function
+                // (StatementWriter.CopyFaultHandler).
+                if (IrWalker.Steps(steps).Any(s => s is ForkStep { Aggregation: null, Answering: null, CopyFaults: false } or ForkStep { Answering: not null }))
                 {
                     called.Add(fault!);
                     continue;

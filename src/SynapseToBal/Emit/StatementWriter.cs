@@ -20,7 +20,8 @@ internal sealed partial class StatementWriter
 
     /// <summary>
     /// The fault handling a failed copy runs when the flow goes on without its copies (a clone or iterate with
-    /// continueParent and no aggregate, a recipient list): the flow's own fault function (<c>()</c> for an empty fault
+    /// continueParent and no aggregate, a recipient list) or stops at a split without aggregate (what it answers is the
+    /// copy's answer there): the flow's own fault function (<c>()</c> for an empty fault
     /// flow), as each copy carries the fault stack of the flow where it was split (MessageHelper.cloneMessageContext)
     /// and Synapse pops it on the copy (Target.mediateMessage, MediatorWorker.run). Null where the flow's fault
     /// handling is its caller's (a sequence without onError, a branch): a failed copy then fails the flow.
@@ -1037,9 +1038,15 @@ internal sealed partial class StatementWriter
                 // A drop in a sequence whose answer no caller uses (PackageEmitter.WithoutUnusedAnswers) only ends it.
                 _out.Line("return;");
                 break;
-            case AcceptStep { AfterBackendFailure: true }:
+            case AcceptStep { AfterBackendFailure: true } unanswered:
                 // The Micro Integrator writes nothing after a backend's failure (SB0260): 502 here, 202 for any other.
+                // In the fault flow a failing copy of a split runs, the copy answers nothing (Refine/CopyDrops.cs).
                 _modules.Use("http");
+                if (unanswered.MarksDropped)
+                {
+                    _out.Line("ctx.dropped = true;");
+                }
+
                 _out.Line("return unansweredFault(ctx, e);");
                 break;
             case AcceptStep { MarksDropped: true }:
@@ -1682,98 +1689,159 @@ internal sealed partial class StatementWriter
     private string BranchArguments(ForkStep fork) => string.Concat(fork.Arguments.Select(argument => $", {_expr.String(argument)}"));
 
     /// <summary>
-    /// A split that stops its parent: every copy runs its branch function (one after the other, or started together
-    /// and awaited), the first answer in the order of the copies is the response; none answers: 202, as for a drop.
+    /// A split that stops its parent: every copy runs its branch function, and the first copy to answer answers. In
+    /// parallel (sequential="false") the copies are started and the first answer to come is the response
+    /// (<c>firstAnswer</c>, an alternate wait), the others running on; one after the other, the first answer in the
+    /// order of the copies. Where the flow has fault handling of its own (<see cref="CopyFaultHandler"/>) a failing copy
+    /// runs it on itself and what it answers is that copy's answer (<c>answeringCopy</c>), as Synapse pops the fault
+    /// handler each copy carries (MediatorWorker.run, Target.mediateMessage); where it is the caller's, the first failure
+    /// fails the flow when no copy answered. None answers: 202, as for a drop.
     /// </summary>
     private void AnsweringFork(ForkStep fork, string messages, bool perCopy, Func<int, string> branch)
     {
         var passed = BranchArguments(fork);
         _modules.Use("http");
-        var answer = Local("answer");
-        var failure = Local("failure");
-        _out.Line($"http:Response? {answer} = ();");
+        var copies = perCopy ? fork.Branches.Length : 1;
+
+        // A branch with arguments of its own (a template's parameters) is passed through a closure over them.
+        string Pointer(string name) => passed.Length == 0 ? name : $"function (Context copy) returns http:Response|error? {{ return {name}(copy{passed}); }}";
+        var noAnswer = fork.Answering!.MarksDropped ? "dropped(ctx)" : "accepted()";
+        if (fork.Parallel)
+        {
+            var running = Local("running");
+            string? failures = null;
+            if (CopyFaultHandler is null)
+            {
+                failures = Local("failures");
+                _out.Line($"error?[] {failures} = [];");
+                _out.Line($"{failures}.setLength({messages}.length());");
+            }
+
+            _out.Line($"future<http:Response|error>[] {running} = [];");
+            void Start(string copy, string index, string name)
+            {
+                var started = Local("started");
+                _out.Line(failures is null
+                    ? $"future<http:Response|error> {started} = start answeringCopy({copy}, {Pointer(name)}, {CopyFaultHandler});"
+                    : $"future<http:Response|error> {started} = start failingCopy({copy}, {Pointer(name)}, {failures}, {index});");
+                _out.Line($"{running}.push({started});");
+            }
+
+            if (perCopy)
+            {
+                for (var i = 0; i < copies; i++)
+                {
+                    var index = i.ToString(CultureInfo.InvariantCulture);
+                    Start($"{messages}[{index}]", index, branch(i));
+                }
+            }
+            else
+            {
+                var index = Local("index");
+                _out.Open($"foreach int {index} in 0 ..< {messages}.length() {{");
+                Start($"{messages}[{index}]", index, branch(0));
+                _out.Close();
+            }
+
+            // The first answer to come; the copies still running go on, as in the Micro Integrator.
+            var answer = Local("answer");
+            _out.Line($"http:Response|error {answer} = firstAnswer({running});");
+            _out.Open($"if {answer} is http:Response {{");
+            _out.Line($"return {answer};");
+            _out.Close();
+            if (failures is not null)
+            {
+                // No copy answered and every copy has ended: the first failure runs the fault handling (the flow's on
+                // fail, an enclosing sequence's onError, else the caller's); `return` would hand the error past them.
+                var failure = Local("failure");
+                _out.Line($"error? {failure} = firstCopyFailure(ctx, {messages}, {failures});");
+                _out.Open($"if {failure} is error {{");
+                _out.Line($"fail {failure};");
+                _out.Close();
+            }
+
+            _out.Line($"return {noAnswer};");
+            return;
+        }
+
+        var first = Local("answer");
+        _out.Line($"http:Response? {first} = ();");
+        if (CopyFaultHandler is { } handler)
+        {
+            // Each copy runs the flow's fault handling on itself when it fails (Target.mediateMessage), in order.
+            void Answer(string copy, string name)
+            {
+                var reply = Local("reply");
+                _out.Line($"http:Response|error {reply} = answeringCopy({copy}, {Pointer(name)}, {handler});");
+                _out.Open($"if {first} is () && {reply} is http:Response {{");
+                _out.Line($"{first} = {reply};");
+                _out.Close();
+            }
+
+            if (perCopy)
+            {
+                for (var i = 0; i < copies; i++)
+                {
+                    Answer($"{messages}[{i.ToString(CultureInfo.InvariantCulture)}]", branch(i));
+                }
+            }
+            else
+            {
+                var message = Local("message");
+                _out.Open($"foreach Context {message} in {messages} {{");
+                Answer(message, branch(0));
+                _out.Close();
+            }
+
+            _out.Line($"return {first} ?: {noAnswer};");
+            return;
+        }
 
         // A copy that fails does not take away an answer another copy gave (each copy fails on its own in the
         // Micro Integrator); the first failure is the flow's only when no copy answered. The failing copy's message
         // becomes the flow's (copyFailed): Synapse runs the fault handlers each copy carries on that copy.
-        _out.Line($"error? {failure} = ();");
+        var firstFailure = Local("failure");
+        _out.Line($"error? {firstFailure} = ();");
         void Keep(string reply, string copy)
         {
             _out.Open($"if {reply} is error {{");
-            _out.Open($"if {failure} is () {{");
-            _out.Line($"{failure} = copyFailed(ctx, {copy}, {reply});");
+            _out.Open($"if {firstFailure} is () {{");
+            _out.Line($"{firstFailure} = copyFailed(ctx, {copy}, {reply});");
             _out.Close();
-            _out.Continue(fork.Answering!.SkipsDropped ? $"}} else if {answer} is () && !{copy}.dropped {{" : $"}} else if {answer} is () {{");
-            _out.Line($"{answer} = {reply};");
+            _out.Continue(fork.Answering!.SkipsDropped ? $"}} else if {first} is () && !{copy}.dropped {{" : $"}} else if {first} is () {{");
+            _out.Line($"{first} = {reply};");
             _out.Close();
         }
 
-        var copies = perCopy ? fork.Branches.Length : 1;
-        if (!fork.Parallel)
+        void Run(string copy, string call)
         {
-            void Run(string copy, string call)
-            {
-                var reply = Local("reply");
-                _out.Line($"http:Response|error? {reply} = {call};");
-                Keep(reply, copy);
-            }
+            var reply = Local("reply");
+            _out.Line($"http:Response|error? {reply} = {call};");
+            Keep(reply, copy);
+        }
 
-            if (perCopy)
+        if (perCopy)
+        {
+            for (var i = 0; i < copies; i++)
             {
-                for (var i = 0; i < copies; i++)
-                {
-                    var copy = $"{messages}[{i.ToString(CultureInfo.InvariantCulture)}]";
-                    Run(copy, $"{branch(i)}({copy}{passed})");
-                }
-            }
-            else
-            {
-                var message = Local("message");
-                _out.Open($"foreach Context {message} in {messages} {{");
-                Run(message, $"{branch(0)}({message}{passed})");
-                _out.Close();
+                var copy = $"{messages}[{i.ToString(CultureInfo.InvariantCulture)}]";
+                Run(copy, $"{branch(i)}({copy}{passed})");
             }
         }
         else
         {
-            var running = Local("running");
-            _out.Line($"future<http:Response|error?>[] {running} = [];");
-            if (perCopy)
-            {
-                for (var i = 0; i < copies; i++)
-                {
-                    var started = Local("started");
-                    _out.Line($"future<http:Response|error?> {started} = start {branch(i)}({messages}[{i.ToString(CultureInfo.InvariantCulture)}]{passed});");
-                    _out.Line($"{running}.push({started});");
-                }
-            }
-            else
-            {
-                var message = Local("message");
-                var started = Local("branch");
-                _out.Open($"foreach Context {message} in {messages} {{");
-                _out.Line($"future<http:Response|error?> {started} = start {branch(0)}({message}{passed});");
-                _out.Line($"{running}.push({started});");
-                _out.Close();
-            }
-
-            // Each copy's result beside its message, so a failing copy hands its message to the fault handling.
-            var finished = Local("finished");
-            var reply = Local("reply");
-            var index = Local("index");
-            _out.Open($"foreach int {index} in 0 ..< {running}.length() {{");
-            _out.Line($"future<http:Response|error?> {finished} = {running}[{index}];");
-            _out.Line($"http:Response|error? {reply} = wait {finished};");
-            Keep(reply, $"{messages}[{index}]");
+            var message = Local("message");
+            _out.Open($"foreach Context {message} in {messages} {{");
+            Run(message, $"{branch(0)}({message}{passed})");
             _out.Close();
         }
 
-        _out.Open($"if {answer} is () && {failure} is error {{");
+        _out.Open($"if {first} is () && {firstFailure} is error {{");
         // The failure runs the fault handling (the flow's on fail, an enclosing sequence's onError, else the caller's),
         // as Synapse runs the fault handlers the copy carries: `return` would hand the error past them.
-        _out.Line($"fail {failure};");
+        _out.Line($"fail {firstFailure};");
         _out.Close();
-        _out.Line(fork.Answering!.MarksDropped ? $"return {answer} ?: dropped(ctx);" : $"return {answer} ?: accepted();");
+        _out.Line($"return {first} ?: {noAnswer};");
     }
 
     /// <summary>The XML as it stood, its first line indented like the rest, so the comment keeps the shape of the source.</summary>

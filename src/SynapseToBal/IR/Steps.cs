@@ -557,7 +557,8 @@ public sealed record AcceptStep(MediatorSyntax? Origin) : StepIr(Origin)
     /// <summary>
     /// The step may end a copy of an iterate or clone that stops its parent (<see cref="ForkAnswerIr"/>): the copy
     /// is marked as dropped (<c>dropped(ctx)</c>), so the fork takes no answer from it, as the Micro Integrator writes
-    /// nothing for it (Refine/CopyDrops.cs). Elsewhere it is the 202 all the same.
+    /// nothing for it (Refine/CopyDrops.cs). Elsewhere it is the 202 all the same (the 502 after a backend's failure in
+    /// the fault flow a failing copy runs: <see cref="AfterBackendFailure"/>).
     /// </summary>
     public bool MarksDropped { get; init; }
 }
@@ -676,7 +677,7 @@ public sealed record ForkStep(MediatorSyntax Origin, ForkSourceIr Source, Immuta
     public override bool Terminates => Answering is not null;
 }
 
-/// <summary>How a split that stops its parent answers: each branch function may answer (it returns a response); the first answer, in the order of the copies, goes to the client.</summary>
+/// <summary>How a split that stops its parent answers: each branch function may answer (it returns a response); the first answer (the first to come for parallel copies, in the order of the copies for sequential ones) goes to the client.</summary>
 public sealed record ForkAnswerIr
 {
     /// <summary>

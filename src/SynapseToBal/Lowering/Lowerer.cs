@@ -385,6 +385,7 @@ public sealed partial class Lowerer
 
         DropGlobalFaultSequenceOnlyRunnersHold();
         DescribeFaultRunners();
+        ReportDetachedCopyFaults(services);
         // A body lowers a named endpoint when it refers to it; one the graph missed is then lowered and not listed here.
         var unreferenced = symbols.Endpoints
             .Where(e => e.RegistryKey is not null && !namedEndpoints.Contains(e) && !_namedClients.ContainsKey(e.Name) && !_endpointReasons.ContainsKey(e.Name))

@@ -20,17 +20,21 @@ public static class CopyDrops
     public static PackageIr Mark(PackageIr package)
     {
         var functions = package.Functions.GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.First());
-        var forks = Bodies(package).SelectMany(body => IrWalker.Steps(body)).OfType<ForkStep>().Where(f => f.Answering is not null).ToList();
+        var forks = Bodies(package)
+            .SelectMany(body => IrWalker.Steps(body.Steps).OfType<ForkStep>().Where(f => f.Answering is not null).Select(fork => (Fork: fork, body.Fault)))
+            .ToList();
         if (forks.Count == 0)
         {
             return package;
         }
 
-        // Per fork, the functions its branches may run; the functions any of them may run drop their copy so.
+        // Per fork, the functions its branches may run, and the fault function of the flow it is in, which a failing
+        // copy runs on itself (StatementWriter.AnsweringFork, answeringCopy); the functions any of them may run drop
+        // their copy so.
         var reachedByFork = new Dictionary<ForkStep, HashSet<Symbol>>(ReferenceEqualityComparer.Instance);
-        foreach (var fork in forks)
+        foreach (var (fork, fault) in forks)
         {
-            reachedByFork[fork] = Reached(fork.Branches, functions);
+            reachedByFork[fork] = Reached(fault is null ? fork.Branches : fork.Branches.Append(fault), functions);
         }
 
         var dropping = reachedByFork.Values.SelectMany(r => r)
@@ -61,15 +65,16 @@ public static class CopyDrops
     }
 
     /// <summary>
-    /// A drop, or an implicit end answering 202 (not the 502 after a backend's failure, written in fault flows only), or
-    /// a nested split that stops the copy, whose own copies may all end without answering.
+    /// A drop, or an implicit end answering 202 (or, in a fault flow, the 502 after a backend's failure, which the Micro
+    /// Integrator answers with nothing either), or a nested split that stops the copy, whose own copies may all end
+    /// without answering.
     /// </summary>
-    private static bool Drops(StepIr step) => step is AcceptStep { AfterBackendFailure: false } or ForkStep { Answering: not null };
+    private static bool Drops(StepIr step) => step is AcceptStep or ForkStep { Answering: not null };
 
-    private static IEnumerable<ImmutableArray<StepIr>> Bodies(PackageIr package) =>
-        package.Services.SelectMany(s => s.Resources).Select(r => r.Body)
-            .Concat(package.Inbounds.Select(i => i.Transport).OfType<InboundTransportIr.Http>().Select(h => h.Resource.Body))
-            .Concat(package.Functions.Select(f => f.Body));
+    private static IEnumerable<(ImmutableArray<StepIr> Steps, Symbol? Fault)> Bodies(PackageIr package) =>
+        package.Services.SelectMany(s => s.Resources).Select(r => (r.Body, r.FaultFunction))
+            .Concat(package.Inbounds.Select(i => i.Transport).OfType<InboundTransportIr.Http>().Select(h => (h.Resource.Body, h.Resource.FaultFunction)))
+            .Concat(package.Functions.Select(f => (f.Body, f.FaultFunction)));
 
     /// <summary>The functions of the package the branches run, and those they run in turn.</summary>
     private static HashSet<Symbol> Reached(IEnumerable<Symbol> branches, IReadOnlyDictionary<Symbol, FunctionIr> functions)

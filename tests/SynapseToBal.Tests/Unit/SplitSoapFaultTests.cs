@@ -129,12 +129,12 @@ public sealed class SplitSoapFaultTests
         var code = string.Concat(files.Where(f => f.Key.EndsWith(".bal", StringComparison.Ordinal) && f.Key != "support.bal").Select(f => f.Value));
 
         Assert.Contains("check copyFailure(ctx, message, ", code, StringComparison.Ordinal);
-        // A copy that fails hands over its message whatever the failure (copyFailed), a SOAP fault too.
-        Assert.Contains("failure = copyFailed(ctx, messages[index], reply);", code, StringComparison.Ordinal);
-
-        // The failure reaches the flow's fault handling (on fail: the default fault sequence, as the project defines no
-        // 'fault'), which `return failure;` would bypass.
-        Assert.Contains("if answer is () && failure is error {\n                fail failure;\n            }\n            return answer ?: accepted();\n        } on fail error e {", code, StringComparison.Ordinal);
+        // A copy that fails, on a SOAP fault too, runs the flow's fault handling (the default fault sequence, as the
+        // project defines no 'fault') on its own message, as SynapseCallbackReceiver runs the fault handler the copy
+        // carries on the copy's response; what it answers is that copy's answer.
+        Assert.Contains("= start answeringCopy(messages[0], ", code, StringComparison.Ordinal);
+        Assert.Contains("= start answeringCopy(messages[1], ", code, StringComparison.Ordinal);
+        Assert.Contains("http:Response|error answer = firstAnswer(running);", code, StringComparison.Ordinal);
         Assert.DoesNotContain("return failure;", code, StringComparison.Ordinal);
         Assert.DoesNotContain("inside an iterate or clone", string.Concat(files.Values), StringComparison.Ordinal);
     }

@@ -104,9 +104,17 @@ public sealed class SplitTemplatePairingTests
         var refined = SynapseToBal.Refine.CopyDrops.Mark(package);
         var fork = Assert.Single(Forks(refined));
         Assert.True(fork.Answering!.SkipsDropped);
-        // The template's drop; the default fault sequence's (which no copy runs) keeps its 202.
+        // The template's drop, and the default fault sequence's: it is the flow's fault handling, which a failing copy
+        // runs on itself (answeringCopy), so its drop ends that copy without an answer too.
         var drops = refined.Functions.SelectMany(f => IrWalker.Steps(f.Body)).OfType<AcceptStep>().Where(d => d.Origin is DropMediator).ToList();
         Assert.True(Assert.Single(drops, d => d.Origin!.Location.Path == "test.xml").MarksDropped);
-        Assert.All(drops.Where(d => d.Origin!.Location.Path != "test.xml"), d => Assert.False(d.MarksDropped));
+        var faultDrops = drops.Where(d => d.Origin!.Location.Path != "test.xml").ToList();
+        Assert.NotEmpty(faultDrops);
+        Assert.All(faultDrops, d => Assert.True(d.MarksDropped));
+        // Unmarked without the split: the same flows keep the fault sequence's 202.
+        var unsplit = Lower("""<call-template target="D"/>""", "<send/>", """<template name="D"><sequence><drop/></sequence></template>""").Package;
+        var unsplitDrops = SynapseToBal.Refine.CopyDrops.Mark(unsplit).Functions.SelectMany(f => IrWalker.Steps(f.Body)).OfType<AcceptStep>().Where(d => d.Origin is DropMediator).ToList();
+        Assert.NotEmpty(unsplitDrops);
+        Assert.All(unsplitDrops, d => Assert.False(d.MarksDropped));
     }
 }

@@ -8,9 +8,10 @@ namespace SynapseToBal.Tests.Unit;
 /// <summary>
 /// A copy of an iterate or clone without aggregate that fails: each copy carries the parent's fault handlers
 /// (MessageHelper.cloneMessageContext copies the fault stack) and runs them on itself (MediatorWorker for a parallel
-/// copy, Target.mediateMessage for a sequential one, the endpoint's onFault for a send). When no copy answered, the
-/// generated split makes the failing copy's message the flow's (<c>copyFailed</c>) and <c>fail</c>s, so the flow's
-/// <c>on fail</c> (fault sequence, a sequence's onError) runs on it; a <c>return</c> would hand the error past it.
+/// copy, Target.mediateMessage for a sequential one, the endpoint's onFault for a send): the generated copy runs the
+/// flow's fault function on itself (<c>answeringCopy</c>). Where the fault handling is the caller's, when no copy
+/// answered, the split makes the failing copy's message the flow's (<c>copyFailed</c>) and <c>fail</c>s, so the
+/// caller's fault handling runs on it; a <c>return</c> would hand the error past it.
 /// </summary>
 public sealed class SplitWithoutAggregateFailureTests
 {
@@ -38,25 +39,68 @@ public sealed class SplitWithoutAggregateFailureTests
             </resource></api>
             """);
 
+        // Each copy is started with the flow's fault function, which it runs on itself when it fails (its answer is the
+        // copy's); the first answer to come is the response.
         var main = files["main.bal"];
-        Assert.DoesNotContain("return failure;", main, StringComparison.Ordinal);
         var handled = Between(main, "do {", "} on fail error e {");
         Assert.Contains(
-            "            foreach int index in 0 ..< running.length() {\n"
-            + "                future<http:Response|error?> finished = running[index];\n"
-            + "                http:Response|error? reply = wait finished;\n"
-            + "                if reply is error {\n"
-            + "                    if failure is () {\n"
-            + "                        failure = copyFailed(ctx, messages[index], reply);\n",
+            "            foreach int index in 0 ..< messages.length() {\n"
+            + "                future<http:Response|error> started = start answeringCopy(messages[index], ",
             handled, StringComparison.Ordinal);
+        Assert.Contains(", aFault);\n                running.push(started);\n", handled, StringComparison.Ordinal);
         Assert.Contains(
-            "            if answer is () && failure is error {\n"
-            + "                fail failure;\n"
+            "            http:Response|error answer = firstAnswer(running);\n"
+            + "            if answer is http:Response {\n"
+            + "                return answer;\n"
             + "            }\n"
-            + "            return answer ?: accepted();\n",
+            + "            return accepted();\n",
             handled, StringComparison.Ordinal);
+        Assert.DoesNotContain("fail failure;", handled, StringComparison.Ordinal);
         Assert.Contains("} on fail error e {\n            return aFault(ctx, e);", main, StringComparison.Ordinal);
-        Assert.Contains("function copyFailed(", files["support.bal"], StringComparison.Ordinal);
+        var runtime = Between(files["support.bal"], "function answeringCopy(", "\n}\n");
+        Assert.Contains("reply = faultHandler(copy, reply);", runtime, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The first answer to come wins (PassThroughHttpSender.submitResponse writes no later one): an alternate wait,
+    /// over halves of the copies so that any number of them is waited.
+    /// </summary>
+    [Fact]
+    public void The_runtime_takes_the_first_answer_to_come()
+    {
+        var source = TemplateRenderer.ReadBuiltIn(RuntimeModule.SupportSource).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var body = Between(source, "function firstAnswer(future<http:Response|error>[] copies) returns http:Response|error {", "\n}\n");
+        Assert.Contains("future<http:Response|error> first = start firstAnswer(copies.slice(0, middle));", body, StringComparison.Ordinal);
+        Assert.Contains("future<http:Response|error> second = start firstAnswer(copies.slice(middle));", body, StringComparison.Ordinal);
+        Assert.Contains("return wait first | second;", body, StringComparison.Ordinal);
+        // A copy that answers nothing is an error, so the alternate wait passes over it.
+        var copy = Between(source, "function answeringCopy(", "\n}\n");
+        Assert.Contains("if reply is http:Response && !copy.dropped {\n        return reply;\n    }\n    return error(", copy, StringComparison.Ordinal);
+    }
+
+    /// <summary>Where the fault handling is the caller's, the first failing copy fails the flow once no copy answered.</summary>
+    [Fact]
+    public void A_failing_parallel_copy_in_a_sequence_without_on_error_fails_it_when_no_copy_answered()
+    {
+        var files = ArtifactConversion.Convert(Endpoint, """
+            <sequence xmlns="http://ws.apache.org/ns/synapse" name="Notify">
+              <clone><target endpoint="E"/><target><sequence><send><endpoint key="E"/></send></sequence></target></clone>
+            </sequence>
+            """, """
+            <api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="POST"><inSequence><sequence key="Notify"/></inSequence></resource></api>
+            """);
+
+        var notify = Between(files["functions.bal"], "function notify(Context ctx)", "\n}\n");
+        Assert.Contains("error?[] failures = [];\n    failures.setLength(messages.length());", notify, StringComparison.Ordinal);
+        Assert.Contains("start failingCopy(messages[0], ", notify, StringComparison.Ordinal);
+        Assert.Contains(", failures, 1);", notify, StringComparison.Ordinal);
+        Assert.Contains(
+            "    error? failure = firstCopyFailure(ctx, messages, failures);\n"
+            + "    if failure is error {\n"
+            + "        fail failure;\n"
+            + "    }\n"
+            + "    return accepted();",
+            notify, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,14 +116,15 @@ public sealed class SplitWithoutAggregateFailureTests
             <api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="POST"><inSequence><sequence key="Notify"/></inSequence></resource></api>
             """);
 
+        // Each copy runs the sequence's onError function on itself when it fails (Target.mediateMessage), in order; its
+        // answer is that copy's. Nothing is left for the sequence's own on fail.
         var functions = files["functions.bal"];
         var notify = Between(functions, "function notify(Context ctx)", "\n}\n");
-        Assert.DoesNotContain("return failure;", notify, StringComparison.Ordinal);
-        var handled = Between(notify, "do {", "} on fail error e {");
-        Assert.Contains("failure = copyFailed(ctx, messages[0], reply);", handled, StringComparison.Ordinal);
-        Assert.Contains("failure = copyFailed(ctx, messages[1], reply2);", handled, StringComparison.Ordinal);
-        Assert.Contains("fail failure;", handled, StringComparison.Ordinal);
-        Assert.Contains("} on fail error e {\n        return runFailed(ctx, e);", notify, StringComparison.Ordinal);
+        Assert.Contains("http:Response|error reply = answeringCopy(messages[0], ", notify, StringComparison.Ordinal);
+        Assert.Contains("http:Response|error reply2 = answeringCopy(messages[1], ", notify, StringComparison.Ordinal);
+        Assert.Contains(", runFailed);\n    if answer is () && reply is http:Response {\n        answer = reply;\n    }", notify, StringComparison.Ordinal);
+        Assert.DoesNotContain("fail failure;", notify, StringComparison.Ordinal);
+        Assert.Contains("return answer ?: accepted();", notify, StringComparison.Ordinal);
     }
 
     /// <summary>Any failure of the copy, not only a SOAP fault (ERROR_CODE 500000, <c>copyFailure</c>), hands over its message.</summary>

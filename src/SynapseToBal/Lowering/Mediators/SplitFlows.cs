@@ -349,12 +349,12 @@ public sealed partial class Lowerer
 
         _diagnostics.Report(DiagnosticCatalog.SplitAnswersFirst, split.Location, split.ElementName);
         var order = sequential
-            ? "run one after the other and each awaited (with sequential=\"true\" a send in a copy does not wait for its response in the Micro Integrator, so a copy that answers directly answers first there)"
-            : "started together and awaited (the Micro Integrator runs them in parallel)";
+            ? "run one after the other and each awaited (with sequential=\"true\" a send in a copy does not wait for its response in the Micro Integrator, so a copy that answers directly answers first there); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response"
+            : "started together (the Micro Integrator runs them in parallel); the flow stops here (no continueParent). The first copy to answer answers the client and the others run on, as in the Micro Integrator";
         var what = split is IterateMediator ? "one copy of the message per part" : "one copy of the message per target";
         return
         [
-            new CommentStep(split, $"<{split.ElementName}>: {what}, {order}; the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting."),
+            new CommentStep(split, $"<{split.ElementName}>: {what}, {order}; none answers: 202, where the Micro Integrator leaves the client waiting."),
             new ForkStep(split, source, symbols, Parallel: !sequential, null) { Answering = new ForkAnswerIr(), Arguments = [.. parameters.Select(parameter => new ParameterReadIr(parameter.Name))], CopyFaults = SetsForceErrorOnSoapFault },
         ];
     }

@@ -6110,6 +6110,82 @@ function runCopy(Context copy, function (Context ctx) returns http:Response|erro
     handleCopyFailure(copy, branch(copy), faultHandler);
 }
 
+# A copy of an iterate or clone that stops its flow (no continueParent, no aggregate), run with the fault handling of
+# the flow where it was split (semantics §6.7, §6.9): its branch's answer; when the branch failed, what the flow's
+# fault handling run on the copy answers. In Synapse each copy carries the parent's fault handlers
+# (MessageHelper.cloneMessageContext copies the fault stack) and a failing copy pops them on itself (MediatorWorker.run
+# for a parallel copy, Target.mediateMessage for a sequential one); a respond there answers the client when no other
+# copy answered first. `faultHandler` is the flow's fault function, `()` for an empty fault flow (it records the error
+# on the copy and answers nothing); a failure of the fault handling itself is logged. A copy that answers nothing (it
+# ends or drops without responding: `dropped`) returns an error, so `firstAnswer` passes over it.
+function answeringCopy(Context copy, function (Context ctx) returns http:Response|error? branch,
+        (function (Context ctx, error e) returns http:Response|error?)? faultHandler) returns http:Response|error {
+    http:Response|error? reply = branch(copy);
+    if reply is error {
+        if faultHandler is () {
+            recordError(copy, reply);
+            return reply;
+        }
+        reply = faultHandler(copy, reply);
+        if reply is error {
+            log:printError(reply.message(), 'error = reply, messageId = copy.messageId);
+            return reply;
+        }
+    }
+    if reply is http:Response && !copy.dropped {
+        return reply;
+    }
+    return error("the copy answered nothing");
+}
+
+# A copy of an iterate or clone that stops its flow, in a flow whose fault handling is its caller's (a sequence
+# without onError, a branch): its branch's answer, as `answeringCopy`; a failure is kept at the copy's index in
+# `failures` for `firstCopyFailure`, which fails the flow with it when no copy answered.
+function failingCopy(Context copy, function (Context ctx) returns http:Response|error? branch, error?[] failures,
+        int index) returns http:Response|error {
+    http:Response|error? reply = branch(copy);
+    if reply is error {
+        failures[index] = reply;
+        return reply;
+    }
+    if reply is http:Response && !copy.dropped {
+        return reply;
+    }
+    return error("the copy answered nothing");
+}
+
+# The first answer of the copies of a parallel iterate or clone that stops its flow, in the order the answers come
+# (semantics §6.7, §6.9): the copies run on their own (MediatorWorker) and the first to respond answers the client;
+# PassThroughHttpSender.submitResponse writes no later one (the source request is gone: "Trying to submit a response
+# to an already closed connection"). An alternate wait (`wait a|b`) completes with the first of its futures to end
+# with a value that is no error, else with the error of the last to end; the copies are waited in halves, each on a
+# strand of its own, so any number of them is. The copies that have not ended keep running, as in the Micro Integrator.
+# An error: no copy answered, and every copy has ended.
+function firstAnswer(future<http:Response|error>[] copies) returns http:Response|error {
+    if copies.length() == 0 {
+        return error("no copy answered");
+    }
+    if copies.length() == 1 {
+        return wait copies[0];
+    }
+    int middle = copies.length() / 2;
+    future<http:Response|error> first = start firstAnswer(copies.slice(0, middle));
+    future<http:Response|error> second = start firstAnswer(copies.slice(middle));
+    return wait first | second;
+}
+
+# The failure of the first copy that failed (in the order of the copies), kept by `failingCopy`, once no copy
+# answered: the message becomes that copy's, so the fault handling the failure reaches runs on it (`copyFailed`).
+function firstCopyFailure(Context ctx, Context[] copies, error?[] failures) returns error? {
+    foreach int index in 0 ..< failures.length() {
+        error? failure = failures[index];
+        if failure is error {
+            return copyFailed(ctx, copies[index], failure);
+        }
+    }
+    return;
+}
+
 # The SOAP `Fault` of the message, if it holds one: the body's first element is the `Fault` of the envelope's
 # SOAP version (plain XML is in a SOAP 1.1 envelope, as its builder puts it). A message that cannot be read
 # holds none.

@@ -21,7 +21,7 @@ function recordCharge(Context ctx) returns http:Response|error {
 function handleFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     check defaultFaultLog(ctx);
-    return accepted();
+    return dropped(ctx);
 }
 
 # A branch of the <clone> at line 6: runs its target on one copy of the message; its answer, if it answers, may be the

@@ -12,36 +12,20 @@ service /charge on httpListener {
     # POST /charge/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ChargeAPI", "/charge", cors = {allow: "POST", ...corsConfig});
-        do {
-            // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in
-            // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
-            // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
-            Context[] messages = [branchContext(ctx), branchContext(ctx)];
-            http:Response? answer = ();
-            error? failure = ();
-            future<http:Response|error?>[] running = [];
-            future<http:Response|error?> started = start chargePostRootCloneTarget1(messages[0]);
-            running.push(started);
-            future<http:Response|error?> started2 = start chargePostRootCloneTarget2(messages[1]);
-            running.push(started2);
-            foreach int index in 0 ..< running.length() {
-                future<http:Response|error?> finished = running[index];
-                http:Response|error? reply = wait finished;
-                if reply is error {
-                    if failure is () {
-                        failure = copyFailed(ctx, messages[index], reply);
-                    }
-                } else if answer is () && !messages[index].dropped {
-                    answer = reply;
-                }
-            }
-            if answer is () && failure is error {
-                fail failure;
-            }
-            return answer ?: accepted();
-        } on fail error e {
-            return handleFault(ctx, e);
+        // <clone>: one copy of the message per target, started together (the Micro Integrator runs them in parallel);
+        // the flow stops here (no continueParent). The first copy to answer answers the client and the others run on,
+        // as in the Micro Integrator; none answers: 202, where the Micro Integrator leaves the client waiting.
+        Context[] messages = [branchContext(ctx), branchContext(ctx)];
+        future<http:Response|error>[] running = [];
+        future<http:Response|error> started = start answeringCopy(messages[0], chargePostRootCloneTarget1, handleFault);
+        running.push(started);
+        future<http:Response|error> started2 = start answeringCopy(messages[1], chargePostRootCloneTarget2, handleFault);
+        running.push(started2);
+        http:Response|error answer = firstAnswer(running);
+        if answer is http:Response {
+            return answer;
         }
+        return accepted();
     }
 
     # PUT /charge/replay
@@ -64,19 +48,11 @@ service /charge on httpListener {
             // the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
             Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<item>);
             http:Response? answer = ();
-            error? failure = ();
             foreach Context message in messages {
-                http:Response|error? reply = batchIterateTarget(message);
-                if reply is error {
-                    if failure is () {
-                        failure = copyFailed(ctx, message, reply);
-                    }
-                } else if answer is () && !message.dropped {
+                http:Response|error reply = answeringCopy(message, batchIterateTarget, handleFault);
+                if answer is () && reply is http:Response {
                     answer = reply;
                 }
-            }
-            if answer is () && failure is error {
-                fail failure;
             }
             return answer ?: accepted();
         } on fail error e {

@@ -19,6 +19,7 @@ function acknowledge(Context ctx) returns http:Response|error {
 function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     check defaultFaultLog(ctx);
+    ctx.dropped = true;
     return unansweredFault(ctx, e);
 }
 

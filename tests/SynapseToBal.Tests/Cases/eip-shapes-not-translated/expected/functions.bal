@@ -26,6 +26,7 @@ function collectReplies(Context ctx) returns error? {
 function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     check defaultFaultLog(ctx);
+    ctx.dropped = true;
     return unansweredFault(ctx, e);
 }
 

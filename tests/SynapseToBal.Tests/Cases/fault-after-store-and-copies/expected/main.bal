@@ -33,37 +33,20 @@ service /intake on httpListener {
     # POST /intake/fanned
     resource function post fanned(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "IntakeApi", "/intake", cors = {allow: "POST", ...corsConfig});
-        do {
-            // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in
-            // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
-            // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
-            Context[] messages = [branchContext(ctx), branchContext(ctx)];
-            http:Response? answer = ();
-            error? failure = ();
-            future<http:Response|error?>[] running = [];
-            future<http:Response|error?> started = start fannedCloneTarget1(messages[0]);
-            running.push(started);
-            future<http:Response|error?> started2 = start fannedCloneTarget2(messages[1]);
-            running.push(started2);
-            foreach int index in 0 ..< running.length() {
-                future<http:Response|error?> finished = running[index];
-                http:Response|error? reply = wait finished;
-                if reply is error {
-                    if failure is () {
-                        failure = copyFailed(ctx, messages[index], reply);
-                    }
-                } else if answer is () {
-                    answer = reply;
-                }
-            }
-            if answer is () && failure is error {
-                fail failure;
-            }
-            return answer ?: accepted();
-        } on fail error e {
-            // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
-            return unansweredFault(ctx, e);
+        // <clone>: one copy of the message per target, started together (the Micro Integrator runs them in parallel);
+        // the flow stops here (no continueParent). The first copy to answer answers the client and the others run on,
+        // as in the Micro Integrator; none answers: 202, where the Micro Integrator leaves the client waiting.
+        Context[] messages = [branchContext(ctx), branchContext(ctx)];
+        future<http:Response|error>[] running = [];
+        future<http:Response|error> started = start answeringCopy(messages[0], fannedCloneTarget1, ());
+        running.push(started);
+        future<http:Response|error> started2 = start answeringCopy(messages[1], fannedCloneTarget2, ());
+        running.push(started2);
+        http:Response|error answer = firstAnswer(running);
+        if answer is http:Response {
+            return answer;
         }
+        return accepted();
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

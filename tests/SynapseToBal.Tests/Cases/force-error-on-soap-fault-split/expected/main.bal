@@ -81,37 +81,21 @@ service /lines on httpListener, httpsListener {
     # POST /lines/first
     resource function post first(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderLinesApi", "/lines", cors = {allow: "POST", ...corsConfig});
-        do {
-            ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
-            // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in
-            // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
-            // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
-            Context[] messages = [branchContext(ctx), branchContext(ctx)];
-            http:Response? answer = ();
-            error? failure = ();
-            future<http:Response|error?>[] running = [];
-            future<http:Response|error?> started = start firstCloneTarget1(messages[0]);
-            running.push(started);
-            future<http:Response|error?> started2 = start firstCloneTarget2(messages[1]);
-            running.push(started2);
-            foreach int index in 0 ..< running.length() {
-                future<http:Response|error?> finished = running[index];
-                http:Response|error? reply = wait finished;
-                if reply is error {
-                    if failure is () {
-                        failure = copyFailed(ctx, messages[index], reply);
-                    }
-                } else if answer is () {
-                    answer = reply;
-                }
-            }
-            if answer is () && failure is error {
-                fail failure;
-            }
-            return answer ?: accepted();
-        } on fail error e {
-            return firstFault(ctx, e);
+        ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
+        // <clone>: one copy of the message per target, started together (the Micro Integrator runs them in parallel);
+        // the flow stops here (no continueParent). The first copy to answer answers the client and the others run on,
+        // as in the Micro Integrator; none answers: 202, where the Micro Integrator leaves the client waiting.
+        Context[] messages = [branchContext(ctx), branchContext(ctx)];
+        future<http:Response|error>[] running = [];
+        future<http:Response|error> started = start answeringCopy(messages[0], firstCloneTarget1, firstFault);
+        running.push(started);
+        future<http:Response|error> started2 = start answeringCopy(messages[1], firstCloneTarget2, firstFault);
+        running.push(started2);
+        http:Response|error answer = firstAnswer(running);
+        if answer is http:Response {
+            return answer;
         }
+        return accepted();
     }
 
     # POST /lines/detached

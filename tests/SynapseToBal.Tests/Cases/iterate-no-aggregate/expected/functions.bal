@@ -17,6 +17,7 @@ function orderSplitOut(Context ctx) returns http:Response|error {
 function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     check defaultFaultLog(ctx);
+    ctx.dropped = true;
     return unansweredFault(ctx, e);
 }
 
@@ -32,32 +33,20 @@ function orderSplitIterateTarget(Context ctx) returns http:Response|error? {
 # In flow of proxy service OrderSplitProxy, run by the service at each of its addresses.
 function orderSplitFlow(Context ctx) returns http:Response|error {
     do {
-        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
-        // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
-        // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
+        // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
+        // the flow stops here (no continueParent). The first copy to answer answers the client and the others run on,
+        // as in the Micro Integrator; none answers: 202, where the Micro Integrator leaves the client waiting.
         Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<orders>/<'order>);
-        http:Response? answer = ();
-        error? failure = ();
-        future<http:Response|error?>[] running = [];
-        foreach Context message in messages {
-            future<http:Response|error?> branch = start orderSplitIterateTarget(message);
-            running.push(branch);
+        future<http:Response|error>[] running = [];
+        foreach int index in 0 ..< messages.length() {
+            future<http:Response|error> started = start answeringCopy(messages[index], orderSplitIterateTarget, handleFaultAfterSend);
+            running.push(started);
         }
-        foreach int index in 0 ..< running.length() {
-            future<http:Response|error?> finished = running[index];
-            http:Response|error? reply = wait finished;
-            if reply is error {
-                if failure is () {
-                    failure = copyFailed(ctx, messages[index], reply);
-                }
-            } else if answer is () {
-                answer = reply;
-            }
+        http:Response|error answer = firstAnswer(running);
+        if answer is http:Response {
+            return answer;
         }
-        if answer is () && failure is error {
-            fail failure;
-        }
-        return answer ?: accepted();
+        return accepted();
         // Not translated, never runs: the flow has already ended above:
         // <log level="custom">
         //     <property name="never" value="the flow stopped at the iterate"/>

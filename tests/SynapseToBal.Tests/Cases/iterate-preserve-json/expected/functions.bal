@@ -12,6 +12,7 @@ import ballerina/log;
 function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     check defaultFaultLog(ctx);
+    ctx.dropped = true;
     return unansweredFault(ctx, e);
 }
 

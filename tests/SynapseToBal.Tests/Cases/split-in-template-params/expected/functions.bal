@@ -16,32 +16,26 @@ function notifyEachIterateTarget(Context ctx, string 'channel = "", string greet
 
 # Sequence template 'NotifyEach'.
 function notifyEach(Context ctx, string 'channel = "", string greeting = "") returns http:Response|error? {
-    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
-    // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
-    // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
+    // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
+    // the flow stops here (no continueParent). The first copy to answer answers the client and the others run on,
+    // as in the Micro Integrator; none answers: 202, where the Micro Integrator leaves the client waiting.
     Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<orders>/<'order>);
-    http:Response? answer = ();
-    error? failure = ();
-    future<http:Response|error?>[] running = [];
-    foreach Context message in messages {
-        future<http:Response|error?> branch = start notifyEachIterateTarget(message, 'channel, greeting);
-        running.push(branch);
+    error?[] failures = [];
+    failures.setLength(messages.length());
+    future<http:Response|error>[] running = [];
+    foreach int index in 0 ..< messages.length() {
+        future<http:Response|error> started = start failingCopy(messages[index], function (Context copy) returns http:Response|error? { return notifyEachIterateTarget(copy, 'channel, greeting); }, failures, index);
+        running.push(started);
     }
-    foreach int index in 0 ..< running.length() {
-        future<http:Response|error?> finished = running[index];
-        http:Response|error? reply = wait finished;
-        if reply is error {
-            if failure is () {
-                failure = copyFailed(ctx, messages[index], reply);
-            }
-        } else if answer is () {
-            answer = reply;
-        }
+    http:Response|error answer = firstAnswer(running);
+    if answer is http:Response {
+        return answer;
     }
-    if answer is () && failure is error {
+    error? failure = firstCopyFailure(ctx, messages, failures);
+    if failure is error {
         fail failure;
     }
-    return answer ?: accepted();
+    return accepted();
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault

@@ -33,37 +33,21 @@ function runNotifyFailed(Context ctx, error e) returns http:Response|error {
 
 # Sequence 'NotifyAll'.
 function notifyAll(Context ctx) returns http:Response|error? {
-    do {
-        // <clone>: one copy of the message per target, run one after the other and each awaited (with sequential="true"
-        // a send in a copy does not wait for its response in the Micro Integrator, so a copy that answers directly
-        // answers first there); the flow stops here (no continueParent). The first answer of a copy, in the order of
-        // the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
-        Context[] messages = [branchContext(ctx), branchContext(ctx)];
-        http:Response? answer = ();
-        error? failure = ();
-        http:Response|error? reply = notifyAllCloneTarget1(messages[0]);
-        if reply is error {
-            if failure is () {
-                failure = copyFailed(ctx, messages[0], reply);
-            }
-        } else if answer is () {
-            answer = reply;
-        }
-        http:Response|error? reply2 = notifyAllCloneTarget2(messages[1]);
-        if reply2 is error {
-            if failure is () {
-                failure = copyFailed(ctx, messages[1], reply2);
-            }
-        } else if answer is () {
-            answer = reply2;
-        }
-        if answer is () && failure is error {
-            fail failure;
-        }
-        return answer ?: accepted();
-    } on fail error e {
-        return runNotifyFailed(ctx, e);
+    // <clone>: one copy of the message per target, run one after the other and each awaited (with sequential="true"
+    // a send in a copy does not wait for its response in the Micro Integrator, so a copy that answers directly
+    // answers first there); the flow stops here (no continueParent). The first answer of a copy, in the order of
+    // the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
+    Context[] messages = [branchContext(ctx), branchContext(ctx)];
+    http:Response? answer = ();
+    http:Response|error reply = answeringCopy(messages[0], notifyAllCloneTarget1, runNotifyFailed);
+    if answer is () && reply is http:Response {
+        answer = reply;
     }
+    http:Response|error reply2 = answeringCopy(messages[1], notifyAllCloneTarget2, runNotifyFailed);
+    if answer is () && reply2 is http:Response {
+        answer = reply2;
+    }
+    return answer ?: accepted();
 }
 
 # Sequence 'NotifyFailed'.

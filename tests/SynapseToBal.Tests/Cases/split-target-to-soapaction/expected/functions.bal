@@ -14,6 +14,7 @@ xmlns "http://services.samples" as m0;
 function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     check defaultFaultLog(ctx);
+    ctx.dropped = true;
     return unansweredFault(ctx, e);
 }
 
@@ -35,36 +36,20 @@ function notifyCloneProxyCloneTarget2(Context ctx) returns http:Response|error? 
 
 # In flow of proxy service NotifyCloneProxy, run by the service at each of its addresses.
 function notifyCloneFlow(Context ctx) returns http:Response|error {
-    do {
-        // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in
-        // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
-        // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
-        Context[] messages = [branchContext(ctx), branchContext(ctx)];
-        http:Response? answer = ();
-        error? failure = ();
-        future<http:Response|error?>[] running = [];
-        future<http:Response|error?> started = start notifyCloneProxyCloneTarget1(messages[0]);
-        running.push(started);
-        future<http:Response|error?> started2 = start notifyCloneProxyCloneTarget2(messages[1]);
-        running.push(started2);
-        foreach int index in 0 ..< running.length() {
-            future<http:Response|error?> finished = running[index];
-            http:Response|error? reply = wait finished;
-            if reply is error {
-                if failure is () {
-                    failure = copyFailed(ctx, messages[index], reply);
-                }
-            } else if answer is () {
-                answer = reply;
-            }
-        }
-        if answer is () && failure is error {
-            fail failure;
-        }
-        return answer ?: accepted();
-    } on fail error e {
-        return handleFaultAfterSend(ctx, e);
+    // <clone>: one copy of the message per target, started together (the Micro Integrator runs them in parallel);
+    // the flow stops here (no continueParent). The first copy to answer answers the client and the others run on,
+    // as in the Micro Integrator; none answers: 202, where the Micro Integrator leaves the client waiting.
+    Context[] messages = [branchContext(ctx), branchContext(ctx)];
+    future<http:Response|error>[] running = [];
+    future<http:Response|error> started = start answeringCopy(messages[0], notifyCloneProxyCloneTarget1, handleFaultAfterSend);
+    running.push(started);
+    future<http:Response|error> started2 = start answeringCopy(messages[1], notifyCloneProxyCloneTarget2, handleFaultAfterSend);
+    running.push(started2);
+    http:Response|error answer = firstAnswer(running);
+    if answer is http:Response {
+        return answer;
     }
+    return accepted();
 }
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate

@@ -11,7 +11,7 @@ import ballerina/log;
 function handleFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     check defaultFaultLog(ctx);
-    return accepted();
+    return dropped(ctx);
 }
 
 # A branch of the <iterate> at line 9: runs its target on one copy of the message; its answer, if it answers, may be the

@@ -14,7 +14,7 @@ xmlns "urn:example:security" as sec;
 function handleFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     check defaultFaultLog(ctx);
-    return accepted();
+    return dropped(ctx);
 }
 
 # A branch of the <iterate> at line 37: runs its target on one copy of the message; its answer, if it answers, may be
@@ -36,32 +36,20 @@ function tokenFlow(Context ctx) returns http:Response|error {
         ctx.properties["item"] = xpathString(xpathFilter((check soapBody(ctx))/**/<item>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "id"), "=", "a")));
         string first = check notTranslated("/descendant::item[1]");
         log:printInfo("TokenProxy request", symbol = symbol, price = price, first = first);
-        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
-        // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
-        // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
+        // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
+        // the flow stops here (no continueParent). The first copy to answer answers the client and the others run on,
+        // as in the Micro Integrator; none answers: 202, where the Micro Integrator leaves the client waiting.
         Context[] messages = check attachedMessages(ctx, function (xml:Element root4) returns xml => root4/**/<m0:getQuote>/<*>.<m0:request>, function (xml:Element root4) returns xml => root4/**/<m0:getQuote>, "//m0:getQuote", matchesFrom = "envelope", attachFrom = "envelope");
-        http:Response? answer = ();
-        error? failure = ();
-        future<http:Response|error?>[] running = [];
-        foreach Context message in messages {
-            future<http:Response|error?> branch = start tokenIterateTarget(message);
-            running.push(branch);
+        future<http:Response|error>[] running = [];
+        foreach int index in 0 ..< messages.length() {
+            future<http:Response|error> started = start answeringCopy(messages[index], tokenIterateTarget, handleFault);
+            running.push(started);
         }
-        foreach int index in 0 ..< running.length() {
-            future<http:Response|error?> finished = running[index];
-            http:Response|error? reply = wait finished;
-            if reply is error {
-                if failure is () {
-                    failure = copyFailed(ctx, messages[index], reply);
-                }
-            } else if answer is () {
-                answer = reply;
-            }
+        http:Response|error answer = firstAnswer(running);
+        if answer is http:Response {
+            return answer;
         }
-        if answer is () && failure is error {
-            fail failure;
-        }
-        return answer ?: accepted();
+        return accepted();
     } on fail error e {
         return handleFault(ctx, e);
     }
