@@ -6145,6 +6145,9 @@ function failingCopy(Context copy, function (Context ctx) returns http:Response|
         int index) returns http:Response|error {
     http:Response|error? reply = branch(copy);
     if reply is error {
+        // The Micro Integrator runs the caller's fault handling on the copy (the main fault sequence logs it): the
+        // failure is at least logged, as `answeringCopy` logs one nothing handles.
+        log:printError(reply.message(), 'error = reply, messageId = copy.messageId);
         failures[index] = reply;
         return reply;
     }
