@@ -260,7 +260,7 @@ public sealed partial class Lowerer
         {
             if (config.Properties.FirstOrDefault(p => p.Name == "carbon_datasource_name") is not { Value: { } name })
             {
-                configs.Add(config);
+                configs.Add(WithCurrentNames(config));
                 why.Add(null);
                 continue;
             }
@@ -297,6 +297,89 @@ public sealed partial class Lowerer
         reasons = why.ToImmutable();
         return configs.SequenceEqual(service.Configs) ? service : service with { Configs = configs.ToImmutable() };
     }
+
+    /// <summary>
+    /// An RDBMS config (ConfigFactory.getConfigType: one with <c>driverClassName</c>, <c>dataSourceClassName</c> or their
+    /// DSS 2.x names <c>org.wso2.ws.dataservice.driver</c>, <c>org.wso2.ws.dataservice.xa_datasource_class</c>) with its
+    /// DSS 2.x property names read as the current ones: JDBCPoolSQLConfig's constructor passes the properties through
+    /// RDBMSUtils.convertConfigPropsFromV2toV3, which moves each name of DBConstants.RDBMSv2ToV3Map
+    /// (<c>org.wso2.ws.dataservice.protocol</c> → <c>url</c>, <c>.user</c> → <c>username</c>, <c>.password</c> →
+    /// <c>password</c>, pool settings ...) to its current name (putAll after the loop, so it replaces a property written
+    /// with the current name) and removes <c>org.wso2.ws.dataservice.num_test_per_eviction_run</c>, which maps to none
+    /// (kept here under its name, reported as ignored). A secure vault alias of a renamed property goes with it.
+    /// </summary>
+    private DataServiceConfigSyntax WithCurrentNames(DataServiceConfigSyntax config)
+    {
+        if (!config.Properties.Any(p => p.Name is "driverClassName" or "dataSourceClassName" or "org.wso2.ws.dataservice.driver" or "org.wso2.ws.dataservice.xa_datasource_class")
+            || !config.Properties.Any(p => LegacyConfigNames.TryGetValue(p.Name, out var current) && current is not null))
+        {
+            return config;
+        }
+
+        string Current(string name) => LegacyConfigNames.TryGetValue(name, out var current) && current is not null ? current : name;
+        var replaced = config.Properties.Select(p => Current(p.Name)).Where((name, i) => name != config.Properties[i].Name).ToHashSet(StringComparer.Ordinal);
+        var properties = ImmutableArray.CreateBuilder<NamedTextSyntax>();
+        foreach (var property in config.Properties)
+        {
+            var name = Current(property.Name);
+            if (name == property.Name && replaced.Contains(name))
+            {
+                continue;
+            }
+
+            var renamed = property with { Name = name };
+            if (name != property.Name)
+            {
+                _legacyConfigNames[renamed] = property.Name;
+            }
+
+            properties.Add(renamed);
+        }
+
+        return config with
+        {
+            Properties = properties.ToImmutable(),
+            Secrets = [.. config.Secrets.Where(s => !(s.TopLevel && s.Name == Current(s.Name) && replaced.Contains(s.Name))).Select(s => s.TopLevel ? s with { Name = Current(s.Name) } : s)],
+        };
+    }
+
+    /// <summary>The DSS 2.x config property names by the current ones (DBConstants.RDBMS_OLD, DBConstants.RDBMSv2ToV3Map); null for a name the Micro Integrator drops.</summary>
+    private static readonly Dictionary<string, string?> LegacyConfigNames = new(StringComparer.Ordinal)
+    {
+        ["org.wso2.ws.dataservice.driver"] = "driverClassName",
+        ["org.wso2.ws.dataservice.protocol"] = "url",
+        ["org.wso2.ws.dataservice.user"] = "username",
+        ["org.wso2.ws.dataservice.password"] = "password",
+        ["org.wso2.ws.dataservice.query_timeout"] = "queryTimeout",
+        ["org.wso2.ws.dataservice.autocommit"] = "autoCommit",
+        ["org.wso2.ws.dataservice.fetch_direction"] = "fetchDirection",
+        ["org.wso2.ws.dataservice.fetch_size"] = "fetchSize",
+        ["org.wso2.ws.dataservice.max_field_size"] = "maxFieldSize",
+        ["org.wso2.ws.dataservice.max_rows"] = "maxRows",
+        ["org.wso2.ws.dataservice.force_jdbc_batch_requests"] = "forceJDBCBatchRequests",
+        ["org.wso2.ws.dataservice.force_stored_proc"] = "forceStoredProc",
+        ["org.wso2.ws.dataservice.transaction_isolation"] = "defaultTransactionIsolation",
+        ["org.wso2.ws.dataservice.initial_size"] = "initialSize",
+        ["org.wso2.ws.dataservice.maxpoolsize"] = "maxActive",
+        ["org.wso2.ws.dataservice.max_idle"] = "maxIdle",
+        ["org.wso2.ws.dataservice.minpoolsize"] = "minIdle",
+        ["org.wso2.ws.dataservice.max_wait"] = "maxWait",
+        ["org.wso2.ws.dataservice.validation_query"] = "validationQuery",
+        ["org.wso2.ws.dataservice.test_on_borrow"] = "testOnBorrow",
+        ["org.wso2.ws.dataservice.test_on_return"] = "testOnReturn",
+        ["org.wso2.ws.dataservice.test_while_idle"] = "testWhileIdle",
+        ["org.wso2.ws.dataservice.time_between_eviction_runs_mills"] = "timeBetweenEvictionRunsMillis",
+        ["org.wso2.ws.dataservice.num_test_per_eviction_run"] = null,
+        ["org.wso2.ws.dataservice.min_evictable_idle_time_millis"] = "minEvictableIdleTimeMillis",
+        ["org.wso2.ws.dataservice.remove_abandoned"] = "removeAbandoned",
+        ["org.wso2.ws.dataservice.remove_abandoned_timeout"] = "removeAbandonedTimeout",
+        ["org.wso2.ws.dataservice.log_abandoned"] = "logAbandoned",
+        ["org.wso2.ws.dataservice.xa_datasource_class"] = "dataSourceClassName",
+        ["org.wso2.ws.dataservice.xa_datasource_properties"] = "dataSourceProps",
+    };
+
+    /// <summary>The DSS 2.x name each renamed config property was written with (<see cref="WithCurrentNames"/>), for what is reported about it.</summary>
+    private readonly Dictionary<NamedTextSyntax, string> _legacyConfigNames = [];
 
     /// <summary>
     /// A data source is converted with the data services that name it (their JDBC clients are made from it); one no
@@ -463,7 +546,14 @@ public sealed partial class Lowerer
 
             foreach (var property in config.Properties.Where(p => p.Name is not ("driverClassName" or "url" or "username" or "password")))
             {
-                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "config", $"property '{property.Name}'", "the client uses the default connection pool of ballerina/sql; set sql:ConnectionPool options by hand"
+                if (property.Name == "org.wso2.ws.dataservice.num_test_per_eviction_run")
+                {
+                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "config", $"property '{property.Name}'", "the Micro Integrator ignores it too (RDBMSUtils.convertConfigPropsFromV2toV3 removes it: DBConstants.RDBMSv2ToV3Map gives it no current name)");
+                    continue;
+                }
+
+                var written = _legacyConfigNames.TryGetValue(property, out var legacy) ? $"property '{property.Name}' (written '{legacy}')" : $"property '{property.Name}'";
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "config", written, "the client uses the default connection pool of ballerina/sql; set sql:ConnectionPool options by hand"
                     + (DataServiceVaultAlias(config, property.Name) is { } alias ? $" (its value is the secure vault alias '{alias}', a required configurable)"
                         : DeployTimeValue.Of(property.Value) is { } atDeploy ? $" (the Micro Integrator reads its value from {atDeploy.Source} when it deploys the data service: {atDeploy.Original})"
                         : string.Empty));
@@ -552,22 +642,76 @@ public sealed partial class Lowerer
     /// </summary>
     /// <param name="service">The data service; null for a data source's client made for a dblookup or dbreport.</param>
     /// <summary>
-    /// A deployment.toml value holding the config tool's <c>$sys{x}</c> or <c>$env{x}</c> (the system property or environment
-    /// variable x, resolved when the server starts): the configurable gets no default (SB0298) and its doc says where the
-    /// Micro Integrator read it; null for a value taken as written.
+    /// Where the Micro Integrator takes a data source's value that holds a placeholder, or null for a value taken as
+    /// written. A deployment.toml <c>[[datasource]]</c>'s <c>$sys{x}</c> and <c>$env{x}</c> are the config tool's
+    /// (config-mapper ReferenceResolver.resolveSystemProperties and resolveEnvVariables: every occurrence, in the
+    /// entries of an array of tables too, replaced by the system property or environment variable x when the server
+    /// starts, which fails when it is not set); its <c>${x}</c> is no placeholder of the config tool (whose reference
+    /// form is <c>$ref{key}</c>) and reaches master-datasources.xml as written, where RDBMSDataSourceReader.loadConfig
+    /// resolves it (CarbonUtils.replaceSystemVariablesInXml, resolveSystemProperty: the system property x, else the
+    /// environment variable x, else the text stays). A data-source artifact is read by the same RDBMSDataSourceReader,
+    /// which resolves the first <c>$sys{x}</c>, else the first <c>$env{x}</c>, else each <c>${x}</c>, when it is deployed.
     /// </summary>
-    private string? ServerPlaceholder(string value, SourceLocation location, string what)
+    /// <returns>The placeholder as written and where it is read from, the text for a doc comment.</returns>
+    internal static (string Placeholder, string Source, string When)? DataSourcePlaceholder(string? value, bool fromToml)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(value, @"\$(?<kind>sys|env)\{(?<name>[^}]*)\}");
-        if (!match.Success)
+        if (value is null)
         {
             return null;
         }
 
-        var source = match.Groups["kind"].Value == "sys" ? $"the system property {match.Groups["name"].Value}" : $"the environment variable {match.Groups["name"].Value}";
-        _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, location, what, value, source + " of the Micro Integrator (deployment.toml)");
-        return $" (deployment.toml reads it from {source} when the server starts)";
+        foreach (var kind in new[] { "sys", "env", string.Empty })
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(value, @"\$" + kind + @"\{(?<name>[^}]*)\}");
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var name = match.Groups["name"].Value;
+            var source = kind switch
+            {
+                "sys" => $"the system property {name}",
+                "env" => $"the environment variable {name}",
+                _ => $"the system property {name}, else the environment variable {name}",
+            };
+            return (match.Value, source, fromToml && kind.Length > 0
+                ? "when the server starts (the config tool resolves it in deployment.toml)"
+                : fromToml
+                ? "when the server reads the data source (the config tool writes it unchanged into master-datasources.xml, where RDBMSDataSourceReader resolves it)"
+                : "when the server deploys the data source (RDBMSDataSourceReader)");
+        }
+
+        return null;
     }
+
+    /// <summary>
+    /// A data source's value holding a placeholder the Micro Integrator resolves (<see cref="DataSourcePlaceholder"/>):
+    /// SB0298 naming the placeholder (never the rest of the value), and the text for the configurable's doc comment;
+    /// null for a value taken as written.
+    /// </summary>
+    private string? ServerPlaceholder(DataSourceSyntax? dataSource, string? value, SourceLocation location, string what)
+    {
+        if (dataSource is null || DataSourcePlaceholder(value, IsServerToml(dataSource)) is not { } placeholder)
+        {
+            return null;
+        }
+
+        _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, location, what, placeholder.Placeholder,
+            $"{placeholder.Source} of the Micro Integrator ({(IsServerToml(dataSource) ? "deployment.toml" : "the data source")})");
+        return $" ({placeholder.Placeholder}: read from {placeholder.Source} {placeholder.When}; the configurable stands for the whole value)";
+    }
+
+    /// <summary>The name of a data source's client when its URL names nothing: the data source's id, with " db" unless it ends so.</summary>
+    private static string DataSourceHint(string name)
+    {
+        var words = new string(name.Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray()).Trim();
+        return words.Length == 0 || !char.IsLetter(words[0]) ? "database"
+            : words.EndsWith("db", StringComparison.OrdinalIgnoreCase) ? words : words + " db";
+    }
+
+    /// <summary>Whether the data source is a deployment.toml <c>[[datasource]]</c> (ServerDataSources) rather than an artifact.</summary>
+    private static bool IsServerToml(DataSourceSyntax dataSource) => dataSource.Location.Path.EndsWith(".toml", StringComparison.OrdinalIgnoreCase);
 
     private DbClientIr DataServiceClient(DataServiceSyntax? service, DataServiceConfigSyntax config)
     {
@@ -597,14 +741,15 @@ public sealed partial class Lowerer
         var driverAlias = DataServiceVaultAlias(config, "driverClassName");
         var urlAlias = DataServiceVaultAlias(config, "url");
         var urlValue = urlAlias is null ? Property("url") ?? string.Empty : string.Empty;
-        var hint = DbHint(urlValue);
+        // A URL read from the environment names nothing: the client is named after the data source (its id).
+        var hint = dataSource is not null && DataSourcePlaceholder(urlValue, IsServerToml(dataSource)) is not null ? DataSourceHint(dataSource.Name) : DbHint(urlValue);
         var secretUrl = urlAlias is null && HasCredentials(urlValue);
         Symbol url;
         if (Vaulted("url", "JDBC URL") is { } vaultedUrl)
         {
             url = vaultedUrl;
         }
-        else if (service is not null && DeployTimeValue.Of(urlValue) is { } urlAtDeploy)
+        else if (dataSource is null && service is not null && DeployTimeValue.Of(urlValue) is { } urlAtDeploy)
         {
             // DBUtils.extractProperties resolves the text with ResolverFactory when the data service is deployed.
             url = DeployTimeConfigurable("JDBC URL", urlAtDeploy, urlAtDeploy.Describe($"JDBC URL of {of}"), LocationOf("url"));
@@ -617,29 +762,29 @@ public sealed partial class Lowerer
                 _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, config.Location, "JDBC URL");
             }
 
-            if (service is not null)
+            var urlPlaceholder = ServerPlaceholder(dataSource, urlValue, LocationOf("url"), "JDBC URL");
+            if (service is not null && urlPlaceholder is null)
             {
                 ReportUnresolvedPlaceholder(urlValue, LocationOf("url"), "JDBC URL", secret: secretUrl);
             }
 
-            var urlPlaceholder = ServerPlaceholder(urlValue, LocationOf("url"), "JDBC URL");
             _configurables.Add(new ConfigurableIr(url, ConfigurableType.String, secretUrl || urlPlaceholder is not null ? null : urlValue, $"JDBC URL of {of}{urlPlaceholder}.", Secret: secretUrl));
         }
 
         Symbol? user = Vaulted("username", "database user");
-        if (user is null && service is not null && DeployTimeValue.Of(Property("username")) is { } userAtDeploy)
+        if (user is null && dataSource is null && service is not null && DeployTimeValue.Of(Property("username")) is { } userAtDeploy)
         {
             user = DeployTimeConfigurable("database user", userAtDeploy, userAtDeploy.Describe($"Database user of {of}"), LocationOf("username"));
         }
         else if (user is null && Property("username") is { } userValue)
         {
             user = _symbols.Module(SymbolKind.Configurable, hint + " user");
-            if (service is not null)
+            var userPlaceholder = ServerPlaceholder(dataSource, userValue, LocationOf("username"), "database user");
+            if (service is not null && userPlaceholder is null)
             {
                 ReportUnresolvedPlaceholder(userValue, LocationOf("username"), "database user");
             }
 
-            var userPlaceholder = ServerPlaceholder(userValue, LocationOf("username"), "database user");
             _configurables.Add(new ConfigurableIr(user, ConfigurableType.String, userPlaceholder is null ? userValue : null, $"Database user of {of}{userPlaceholder}.", Secret: false));
         }
 
@@ -649,29 +794,32 @@ public sealed partial class Lowerer
             // Never a literal: a required configurable, whatever the .dbs holds (the alias's own when it names one; the
             // variable's, file.properties key's or configuration value's when ResolverFactory reads it at deployment).
             password = Vaulted("password", "database password");
-            if (password is null && service is not null && DeployTimeValue.Of(passwordProperty.Value) is { } passwordAtDeploy)
+            if (password is null && dataSource is null && service is not null && DeployTimeValue.Of(passwordProperty.Value) is { } passwordAtDeploy)
             {
                 password = DeployTimeConfigurable("database password", passwordAtDeploy, passwordAtDeploy.Describe($"The database user's credential of {of}"), passwordProperty.Location, secret: true);
             }
             else if (password is null)
             {
-                if (service is not null)
+                var passwordPlaceholder = ServerPlaceholder(dataSource, passwordProperty.Value, passwordProperty.Location, "database password");
+                if (service is not null && passwordPlaceholder is null)
                 {
                     ReportUnresolvedPlaceholder(passwordProperty.Value, passwordProperty.Location, "database password", secret: true);
                 }
 
                 password = _symbols.Module(SymbolKind.Configurable, hint + " password");
-                _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, dataSource is not null ? $"The database user's credential of {of} (not copied from the data source)." : $"The database user's credential of the config '{config.Id}' (not copied from the data service).", Secret: true));
+                _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, passwordPlaceholder is not null ? $"The database user's credential of {of}{passwordPlaceholder}." : dataSource is not null ? $"The database user's credential of {of} (not copied from the data source)." : $"The database user's credential of the config '{config.Id}' (not copied from the data service).", Secret: true));
                 _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, passwordProperty.Location, "database password");
             }
         }
 
         var driver = driverAlias is not null ? $"its secure vault alias '{driverAlias}' names"
-            : service is not null && DeployTimeValue.Of(Property("driverClassName")) is { } driverAtDeploy ? $"named by {driverAtDeploy.Source} when it is deployed ({driverAtDeploy.Original})"
+            : dataSource is null && service is not null && DeployTimeValue.Of(Property("driverClassName")) is { } driverAtDeploy ? $"named by {driverAtDeploy.Source} when it is deployed ({driverAtDeploy.Original})"
             : Property("driverClassName");
         var notes = ImmutableArray.Create($"The {(service is null ? "data source" : "data service")} loads the driver class {driver}: add its JAR to Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).");
         var client = new DbClientIr(_symbols.Module(SymbolKind.Client, hint), urlAlias is not null ? $"the JDBC URL of the secure vault alias '{urlAlias}'" : secretUrl ? "a JDBC URL"
-            : service is not null && DeployTimeValue.Of(urlValue) is { } urlRead ? $"the JDBC URL read from {urlRead.Original}" : $"the JDBC URL '{urlValue}'", url, user, password, notes, config.Location)
+            : dataSource is null && service is not null && DeployTimeValue.Of(urlValue) is { } urlRead ? $"the JDBC URL read from {urlRead.Original}"
+            : dataSource is not null && DataSourcePlaceholder(urlValue, IsServerToml(dataSource)) is { } urlServer ? $"the JDBC URL read from {urlServer.Placeholder}"
+            : $"the JDBC URL '{urlValue}'", url, user, password, notes, config.Location)
         {
             Purpose = dataSource is not null && service is null
                 ? $"Database connection of {of}, looked up by the dblookup/dbreport mediators under its JNDI name '{dataSource.JndiName}'"
