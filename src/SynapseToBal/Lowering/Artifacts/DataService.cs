@@ -316,12 +316,11 @@ public sealed partial class Lowerer
             return config;
         }
 
-        string Current(string name) => LegacyConfigNames.TryGetValue(name, out var current) && current is not null ? current : name;
-        var replaced = config.Properties.Select(p => Current(p.Name)).Where((name, i) => name != config.Properties[i].Name).ToHashSet(StringComparer.Ordinal);
+        var replaced = config.Properties.Select(p => CurrentConfigName(p.Name)).Where((name, i) => name != config.Properties[i].Name).ToHashSet(StringComparer.Ordinal);
         var properties = ImmutableArray.CreateBuilder<NamedTextSyntax>();
         foreach (var property in config.Properties)
         {
-            var name = Current(property.Name);
+            var name = CurrentConfigName(property.Name);
             if (name == property.Name && replaced.Contains(name))
             {
                 continue;
@@ -339,9 +338,15 @@ public sealed partial class Lowerer
         return config with
         {
             Properties = properties.ToImmutable(),
-            Secrets = [.. config.Secrets.Where(s => !(s.TopLevel && s.Name == Current(s.Name) && replaced.Contains(s.Name))).Select(s => s.TopLevel ? s with { Name = Current(s.Name) } : s)],
+            Secrets = [.. config.Secrets.Where(s => !(s.TopLevel && s.Name == CurrentConfigName(s.Name) && replaced.Contains(s.Name))).Select(s => s.TopLevel ? s with { Name = CurrentConfigName(s.Name) } : s)],
         };
     }
+
+    /// <summary>
+    /// The current name of a config or query property written with its DSS 2.x name (RDBMSUtils.convertConfigPropsFromV2toV3,
+    /// the same map for a query's properties); the name itself otherwise, and for an old name the Micro Integrator drops.
+    /// </summary>
+    private static string CurrentConfigName(string name) => LegacyConfigNames.TryGetValue(name, out var current) && current is not null ? current : name;
 
     /// <summary>The DSS 2.x config property names by the current ones (DBConstants.RDBMS_OLD, DBConstants.RDBMSv2ToV3Map); null for a name the Micro Integrator drops.</summary>
     private static readonly Dictionary<string, string?> LegacyConfigNames = new(StringComparer.Ordinal)

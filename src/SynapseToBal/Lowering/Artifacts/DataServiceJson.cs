@@ -33,7 +33,7 @@ public sealed partial class Lowerer
         var byName = new Dictionary<string, NamedTextSyntax>(StringComparer.Ordinal);
         foreach (var property in properties)
         {
-            byName[V2PropertyNames.GetValueOrDefault(property.Name, property.Name)] = property;
+            byName[CurrentConfigName(property.Name)] = property;
         }
 
         foreach (var (name, property) in byName)
@@ -73,7 +73,7 @@ public sealed partial class Lowerer
         string? value = null;
         foreach (var property in query.Properties ?? [])
         {
-            if (V2PropertyNames.GetValueOrDefault(property.Name, property.Name) == "forceStoredProc" && property.Value is { } text && text.Trim().Length > 0)
+            if (CurrentConfigName(property.Name) == "forceStoredProc" && property.Value is { } text && text.Trim().Length > 0)
             {
                 value = text;
             }
@@ -81,19 +81,6 @@ public sealed partial class Lowerer
 
         return JavaTrue(value);
     }
-
-    /// <summary>The older names of the query properties (DBConstants.RDBMS_OLD_NAMES) by the names SQLQuery reads.</summary>
-    private static readonly Dictionary<string, string> V2PropertyNames = new(StringComparer.Ordinal)
-    {
-        ["org.wso2.ws.dataservice.query_timeout"] = "queryTimeout",
-        ["org.wso2.ws.dataservice.autocommit"] = "autoCommit",
-        ["org.wso2.ws.dataservice.fetch_direction"] = "fetchDirection",
-        ["org.wso2.ws.dataservice.fetch_size"] = "fetchSize",
-        ["org.wso2.ws.dataservice.max_field_size"] = "maxFieldSize",
-        ["org.wso2.ws.dataservice.max_rows"] = "maxRows",
-        ["org.wso2.ws.dataservice.force_stored_proc"] = "forceStoredProc",
-        ["org.wso2.ws.dataservice.force_jdbc_batch_requests"] = "forceJDBCBatchRequests",
-    };
 
     /// <summary>
     /// One output of a JSON result mapping: the column, the element name, its type and optional options; or, for a
