@@ -8,9 +8,8 @@ import ballerina/log;
 
 # Sequence 'fault'.
 function fault(Context ctx) returns http:Response|error {
-    string errorMessage = getProperty(ctx, "ERROR_MESSAGE");
-    log:printInfo("fault sequence", failed = errorMessage);
-    FaultResponse payload = {'error: errorMessage};
+    log:printInfo("fault sequence", failed = getProperty(ctx, "ERROR_MESSAGE", "null"));
+    FaultResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 500);
     return respond(ctx, headers = passBackHeaders);
