@@ -222,15 +222,12 @@ internal sealed class ExpressionWriter
         // as get-property prints it (valueText: "" or the local entry of that name when unset, the value's string form).
         PropertyReadIr { Required: false, Scope: PropertyScope.Default } p when Field(p.Name) is { } field => p.Fallback is { } fallback
             ? $"valueText(ctx.properties.{field.Field}, {String(fallback)})"
-            : p.Unset is { } unsetField ? $"valueText(ctx.properties.{field.Field}, {BallerinaSyntax.StringLiteral(unsetField)})" : $"valueText(ctx.properties.{field.Field})",
+            : $"valueText(ctx.properties.{field.Field})",
         PropertyReadIr { Required: true, Scope: PropertyScope.Axis2 } p => $"check requiredProperty(ctx.axis2, {BallerinaSyntax.StringLiteral(p.Name)})",
         PropertyReadIr { Required: true } p => $"check requiredProperty(ctx.properties, {BallerinaSyntax.StringLiteral(p.Name)})",
         PropertyReadIr { Fallback: { } fallback } p => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)}, {String(fallback)})",
-        PropertyReadIr { Scope: PropertyScope.Axis2, Unset: { } unsetAxis2 } p => $"propertyText(ctx.axis2[{BallerinaSyntax.StringLiteral(p.Name)}], {BallerinaSyntax.StringLiteral(unsetAxis2)})",
         PropertyReadIr { Scope: PropertyScope.Axis2 } p => $"getAxis2Property(ctx, {BallerinaSyntax.StringLiteral(p.Name)})",
-        PropertyReadIr { Scope: PropertyScope.Operation, Unset: { } unsetOperation } p => $"propertyText(ctx.operation[{BallerinaSyntax.StringLiteral(p.Name)}], {BallerinaSyntax.StringLiteral(unsetOperation)})",
         PropertyReadIr { Scope: PropertyScope.Operation } p => $"getOperationProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)})",
-        PropertyReadIr { Unset: { } unset } p => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)}, {BallerinaSyntax.StringLiteral(unset)})",
         PropertyReadIr p => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(p.Name)})",
         LocalEntryReadIr { IsXml: true } entry => $"xmlNodesText({_names[entry.Entry]})",
         LocalEntryReadIr entry => _names[entry.Entry],

@@ -83,14 +83,6 @@ public sealed record PropertyReadIr(string Name, LocalEntryReadIr? Fallback = nu
     /// ("12", not Java's "12.0"), where a whole-expression read prints the object as SynapseXPath.stringValueOf does.
     /// </summary>
     public bool XPathString { get; init; }
-
-    /// <summary>
-    /// The text of the read when the property is not set, "" when null. A whole XPath read that a log property prints
-    /// (LogMediator.setCustomProperties appends MediatorProperty's stringValueOf) is "null": Jaxen wraps the null that
-    /// SynapseXPathVariableContext or GetPropertyFunction gives in a one-item list, SynapseXPath.stringValueOf returns
-    /// null for it, and StringBuffer.append writes "null".
-    /// </summary>
-    public string? Unset { get; init; }
 }
 
 /// <summary>An MI 4.4 variable (<c>${vars.x}</c>, <c>$var:x</c>).</summary>

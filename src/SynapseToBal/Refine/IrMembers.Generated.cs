@@ -2815,7 +2815,6 @@ internal static partial class IrMembers
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
                 sink.Visit(n.Fallback);
-                sink.Visit(n.Unset);
                 return true;
             }
 

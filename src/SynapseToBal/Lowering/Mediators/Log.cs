@@ -95,15 +95,6 @@ public sealed partial class Lowerer
                 : property.Value is ValueSyntax.Expression { Syntax: var whole } && context.Translator.UndeclaredTemplateParam(whole) is { } undeclared
                     ? UndeclaredTemplateParamText(whole, undeclared, context)
                     : Value(property.Value, context);
-            // A whole XPath read of a property that is not set ($ctx:x, get-property('x') without a local entry of the
-            // project, $axis2:x) prints "null": SynapseXPath.stringValueOf returns null for Jaxen's one-item list of null,
-            // and LogMediator.setCustomProperties appends it. An MI 4.4 ${props.synapse.x} fails instead ("" and a warning).
-            if (value is PropertyReadIr { Required: false, Fallback: null, XPathString: false } read
-                && property.Value is ValueSyntax.Expression { Syntax.Language: ExpressionLanguage.XPath })
-            {
-                value = read with { Unset = "null" };
-            }
-
             if (value is null || ReadsSecret(value))
             {
                 var why = secretName ? "its name looks like a credential's, so its value is kept out of the log whatever it holds"

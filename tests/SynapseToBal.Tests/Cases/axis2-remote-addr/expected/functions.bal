@@ -9,7 +9,7 @@ import ballerina/log;
 
 # Sequence 'auditCaller'.
 function auditCaller(Context ctx) {
-    log:printInfo("auditCaller sequence", 'client = propertyText(ctx.axis2["REMOTE_ADDR"], "null"));
+    log:printInfo("auditCaller sequence", 'client = getAxis2Property(ctx, "REMOTE_ADDR"));
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault

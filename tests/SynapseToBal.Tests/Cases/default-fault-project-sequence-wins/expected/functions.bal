@@ -8,8 +8,9 @@ import ballerina/log;
 
 # Sequence 'fault'.
 function fault(Context ctx) returns http:Response|error {
-    log:printInfo("fault sequence", failed = getProperty(ctx, "ERROR_MESSAGE", "null"));
-    FaultResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
+    string errorMessage = getProperty(ctx, "ERROR_MESSAGE");
+    log:printInfo("fault sequence", failed = errorMessage);
+    FaultResponse payload = {'error: errorMessage};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 500);
     return respond(ctx, headers = passBackHeaders);

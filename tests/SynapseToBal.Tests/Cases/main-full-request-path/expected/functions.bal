@@ -8,8 +8,9 @@ import ballerina/log;
 
 # Sequence 'main'.
 function mainSequence(Context ctx) returns http:Response|error {
-    log:printInfo("main sequence", unmatched = getProperty(ctx, "REST_FULL_REQUEST_PATH", "null"));
-    MainResponse payload = {notFound: getProperty(ctx, "REST_FULL_REQUEST_PATH")};
+    string restFullRequestPath = getProperty(ctx, "REST_FULL_REQUEST_PATH");
+    log:printInfo("main sequence", unmatched = restFullRequestPath);
+    MainResponse payload = {notFound: restFullRequestPath};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 404);
     return respond(ctx, headers = passBackHeaders);

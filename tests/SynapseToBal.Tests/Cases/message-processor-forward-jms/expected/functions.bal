@@ -9,7 +9,7 @@ import ballerina/log;
 
 # Sequence 'OrderFault'.
 function orderFault(Context ctx) {
-    log:printInfo("OrderFault sequence", failed = getProperty(ctx, "ERROR_MESSAGE", "null"));
+    log:printInfo("OrderFault sequence", failed = getProperty(ctx, "ERROR_MESSAGE"));
 }
 
 # Sequence 'OrderReply'.

@@ -25,7 +25,7 @@ service /count on httpListener {
                 check itemsIterateTarget(message);
             }
             check aggregateMessages(ctx, messages, false);
-            log:printInfo("CountingAPI /items response", 'default = getProperty(ctx, "counter", "null"), operation = propertyText(ctx.operation["counter"], "null"));
+            log:printInfo("CountingAPI /items response", 'default = getProperty(ctx, "counter"), operation = getOperationProperty(ctx, "counter"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
