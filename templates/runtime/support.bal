@@ -3188,11 +3188,11 @@ function charAt(string text, int index) returns string|error {
 
 # An MI 4.4 `${...}` value, evaluated as SynapseExpression.evaluateExpression does: an evaluation that fails (a
 # missing JSON path, a function given a value of another type, an index out of range, ...) is logged as a
-# warning and gives "", and mediation goes on. A payload that is not JSON (`NotJson`) fails the mediator instead:
-# only the EvaluationException is caught, and Jayway's parse error is not one.
-function synapseValue(function () returns string|error evaluate, string expression) returns string|NotJson {
+# warning and gives "", and mediation goes on. A payload that is not JSON (`NotJson`) or a Java runtime exception
+# (`MiJavaException`) fails the mediator instead: only the EvaluationException is caught, and neither is one.
+function synapseValue(function () returns string|error evaluate, string expression) returns string|NotJson|MiJavaException {
     string|error value = evaluate();
-    if value is NotJson {
+    if value is NotJson|MiJavaException {
         return value;
     }
     if value is error {
@@ -3204,10 +3204,10 @@ function synapseValue(function () returns string|error evaluate, string expressi
 
 # An MI 4.4 `${...}` condition: an evaluation that fails is logged as a warning and the condition is false (the
 # filter tests Boolean.parseBoolean of the "" the failed expression gives); a payload that is not JSON (`NotJson`)
-# fails the mediator, as for `synapseValue`.
-function synapseCondition(function () returns boolean|error evaluate, string expression) returns boolean|NotJson {
+# or a Java runtime exception (`MiJavaException`) fails the mediator, as for `synapseValue`.
+function synapseCondition(function () returns boolean|error evaluate, string expression) returns boolean|NotJson|MiJavaException {
     boolean|error value = evaluate();
-    if value is NotJson {
+    if value is NotJson|MiJavaException {
         return value;
     }
     if value is error {
@@ -3789,7 +3789,7 @@ function withoutLeadingZeros(string digits) returns string {
 # An MI 4.4 header, property or parameter value where a string is required (a string function, `+` with a string):
 # the value is a number when its text is one (HeadersAndPropertiesAccessNode.tryParseNumber), and a number there is
 # the Micro Integrator's evaluation error; a string is read as ExpressionResult.asString gives it, without one pair of
-# enclosing double or single quotes (miAsString: a value `"abc"` is abc).
+# enclosing double or single quotes (miAsString: a value `"abc"` is abc; a lone quote fails the mediator).
 function miStringOperand(string value) returns string|error {
     if miNumberText(value) is string {
         return error(string `not a string: ${value}`);
@@ -3799,8 +3799,13 @@ function miStringOperand(string value) returns string|error {
 
 # An MI 4.4 header, property or parameter value compared with `==` or `!=` (handleEquality compares asString()), or
 # the whole result of an expression (SynapseExpression.stringValueOf: asString()): the text of the number it parses
-# as (miNumberText), else the text without one pair of enclosing double or single quotes (miAsString).
-function miScalarText(string value) returns string => miNumberText(value) ?: miAsString(value);
+# as (miNumberText), else the text without one pair of enclosing double or single quotes (miAsString). Differs: a
+# value of one quote character, whose asString throws in the Micro Integrator (`MiJavaException`), stays as it is
+# here, where the value is read without an error test.
+function miScalarText(string value) returns string {
+    string|MiJavaException text = miNumberText(value) ?: miAsString(value);
+    return text is string ? text : value;
+}
 
 # An MI 4.4 header, property, parameter or configuration value as an operand of `+` (`miSum`):
 # HeadersAndPropertiesAccessNode.tryParseNumber makes its text a Java Integer or Long (an int here) when
@@ -3825,15 +3830,19 @@ function miScalar(string value) returns int|float|string {
 # (ExpressionResult.asString: Double.toString) as BigDecimals and takes the double of the sum; two strings
 # concatenate, each as ExpressionResult.asString gives it (one pair of enclosing double or single quotes dropped); any
 # other pair is the Micro Integrator's evaluation error ("Addition between non-numeric values"), which makes the whole
-# expression "" with a warning (`synapseValue`). The result is the text asString gives the last sum. Differs: a NaN or
-# infinite double operand of a numeric sum, and a string of one quote character, throw a Java exception in the Micro
-# Integrator (BigDecimal's NumberFormatException, String.substring) where this gives the evaluation error or the quote.
+# expression "" with a warning (`synapseValue`). A string operand is the Java String of its node: a string literal's
+# token with its delimiting quotes (LiteralNode), which asString drops, a value's or a string function's text; each
+# sum is a new Java String, whose own pair of enclosing quotes the next `+` drops (asString of the left operand). The
+# result is the text asString gives the last sum; a string of one quote character fails the mediator there
+# (`MiJavaException`), as String.substring's exception does in the Micro Integrator. Differs: a NaN or infinite double
+# operand of a numeric sum throws a Java exception in the Micro Integrator (BigDecimal's NumberFormatException) where
+# this gives the evaluation error.
 function miSum(int|float|string... operands) returns string|error {
     int|float|string sum = operands.length() > 0 ? operands[0] : "";
     foreach int i in 1 ..< operands.length() {
         int|float|string operand = operands[i];
         if sum is string && operand is string {
-            sum = miAsString(sum) + miAsString(operand);
+            sum = check miAsString(sum) + check miAsString(operand);
         } else if sum is int && operand is int {
             sum = javaLongAdd(sum, operand);
         } else if sum !is string && operand !is string {
@@ -3841,15 +3850,15 @@ function miSum(int|float|string... operands) returns string|error {
             decimal right = check decimal:fromString(miText(operand));
             sum = <float>(left + right);
         } else {
-            return error(string `Addition between non-numeric values: ${miText(sum)} and ${miText(operand)}`);
+            return error(string `Addition between non-numeric values: ${check miText(sum)} and ${check miText(operand)}`);
         }
     }
     return miText(sum);
 }
 
 # ExpressionResult.asString of an MI 4.4 value: an int's digits, a double as Java's Double.toString writes it, a string
-# without one pair of enclosing double or single quotes.
-function miText(int|float|string value) returns string {
+# without one pair of enclosing double or single quotes (`miAsString`).
+function miText(int|float|string value) returns string|MiJavaException {
     if value is int {
         return value.toString();
     }
@@ -3859,13 +3868,26 @@ function miText(int|float|string value) returns string {
     return miAsString(value);
 }
 
-# ExpressionResult.asString of a Java String: one pair of enclosing double or single quotes dropped.
-function miAsString(string value) returns string {
-    if value.length() >= 2 && ((value.startsWith("\"") && value.endsWith("\"")) || (value.startsWith("'") && value.endsWith("'"))) {
-        return value.substring(1, value.length() - 1);
+# ExpressionResult.asString of a Java String (a header, property or parameter value, a `+` result, a string function's
+# result; not a string literal, whose own delimiters it drops, nor a JSON string of the payload or a variable): a text
+# that starts and ends with a double quote, else with a single quote, loses that first and last character. A text of
+# one quote character starts and ends with it, and substring(1, 0) throws StringIndexOutOfBoundsException, which
+# SynapseExpression.evaluateExpression does not catch: the mediator fails (`MiJavaException`). `"abc` keeps its quote.
+function miAsString(string value) returns string|MiJavaException {
+    boolean quoted = (value.startsWith("\"") && value.endsWith("\"")) || (value.startsWith("'") && value.endsWith("'"));
+    if !quoted {
+        return value;
     }
-    return value;
+    if value.length() < 2 {
+        return error MiJavaException(string `java.lang.StringIndexOutOfBoundsException: begin 1, end 0, length 1`);
+    }
+    return value.substring(1, value.length() - 1);
 }
+
+# A Java runtime exception of an MI 4.4 expression's evaluation (String.substring's StringIndexOutOfBoundsException in
+# ExpressionResult.asString): SynapseExpression.evaluateExpression catches EvaluationException only, so the mediator
+# fails, where an evaluation error gives "" (`synapseValue`, `synapseCondition` let it through).
+type MiJavaException distinct error;
 
 # MI 4.4 `payload.a.b == null` (PayloadAccessNode, BinaryOperationNode.handleEquality): true when the member (a name or
 # an index) of the value at `parent` is a JSON null, false when it holds another value; an error when it does not

@@ -695,6 +695,7 @@ internal sealed class ExpressionWriter
             IR.Builtin.PayloadIsNull => $"check payloadIsNull(ctx, {S(0)}, {T(1)})",
             IR.Builtin.MiStringOperand => $"check miStringOperand({S(0)})",
             IR.Builtin.MiScalarText => $"miScalarText({S(0)})",
+            IR.Builtin.MiAsString => $"check miAsString({S(0)})",
             IR.Builtin.MiScalar => $"miScalar({S(0)})",
             IR.Builtin.MiSum => $"check miSum({string.Join(", ", a.Select(Typed))})",
             IR.Builtin.MiIntQuotientText => $"check miIntQuotientText({T(0)}, {T(1)})",

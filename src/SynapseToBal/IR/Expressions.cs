@@ -592,6 +592,12 @@ public enum Builtin
     MiScalarText,
 
     /// <summary>
+    /// ExpressionResult.asString of a Java String an MI 4.4 <c>+</c> or string function made: one pair of enclosing
+    /// double or single quotes dropped; a lone quote character fails the mediator (String.substring throws).
+    /// </summary>
+    MiAsString,
+
+    /// <summary>
     /// An MI 4.4 header, property, parameter or configuration value as an operand of <see cref="MiSum"/>
     /// (HeadersAndPropertiesAccessNode.tryParseNumber): the Java Integer or Long its text parses as (a Ballerina int), else
     /// the Double (a float), else the text itself. Its Ballerina type is <c>int|float|string</c>: only <see cref="MiSum"/>

@@ -373,12 +373,15 @@ internal sealed partial class ExpressionBinder(
             {
                 NumberLiteral n => TypedNumber(n.Text),
                 UnaryExpression { Operator: UnaryOperator.Negate, Operand: NumberLiteral n } => TypedNumber("-" + n.Text),
-                StringLiteral => Text(operand),
+                // miSum reads every string operand with ExpressionResult.asString, as handleAddition does: a literal
+                // is passed as the Java String LiteralNode holds (its content in one pair of quotes where asString
+                // would change the content alone: '"ab"' is "ab", not ab), a string function's result as it is.
+                StringLiteral => Value(operand) is StringLiteralIr literal ? LiteralJavaString(literal) : null,
                 _ when ScalarAccessor(operand) => Value(operand) is { Kind: ValueKind.String } value and not ContextFieldIr
                     && !IrWalker.Descendants(value).Any(e => e is JsonEvalIr or VariableReadIr or UntranslatedExprIr)
                         ? Call(Builtin.MiScalar, ValueKind.String, value)
                         : null,
-                _ when CertainlyString(operand) => Text(operand),
+                _ when CertainlyString(operand) => RawText(operand),
                 _ => null,
             };
             if (argument is null)
@@ -423,6 +426,117 @@ internal sealed partial class ExpressionBinder(
             : Text(node);
 
     private static ExprIr ToFloat(ExprIr value) => value.Kind == ValueKind.Integer ? new ConvertIr(value, ValueKind.Float) : value;
+
+    /// <summary>
+    /// ExpressionResult.asString of an MI 4.4 value that is a Java String made at run time (<see cref="IsJavaString"/>):
+    /// a text that starts and ends with a double quote, else a single quote, loses that pair; a lone quote character
+    /// makes String.substring throw (the run-time <c>miAsString</c>). A string literal is not one (LiteralNode holds
+    /// its token, whose delimiters asString drops: the content, which the IR holds already), nor a JSON string of the
+    /// payload or a JSON variable (Gson's getAsString), nor a header or property value (its own helpers strip it). A
+    /// concatenation of literals is stripped here; a value whose first or last character is known not to be a
+    /// quote (<see cref="MayBeQuoted"/>) is left as it is. Not for XPath.
+    /// </summary>
+    internal ExprIr JavaAsString(ExprIr value)
+    {
+        if (IsXPath || !IsJavaString(value) || !MayBeQuoted(value))
+        {
+            return value;
+        }
+
+        if (value is ConcatIr { Parts: var parts } && parts.All(p => p is StringLiteralIr))
+        {
+            var text = string.Concat(parts.Select(p => ((StringLiteralIr)p).Value));
+            if (text.Length >= 2)
+            {
+                return new StringLiteralIr(text[1..^1]);
+            }
+        }
+
+        return Call(Builtin.MiAsString, ValueKind.String, value);
+    }
+
+    /// <summary>
+    /// Whether an MI 4.4 string value is a Java String that a node made at run time: a <c>+</c> of strings
+    /// (BinaryOperationNode.handleAddition: a new String of the two asString texts) or a string function's result
+    /// (PredefinedFunctionNode: toUpper, toLower, trim, subString, replace, charAt, base64decode, urlDecode,
+    /// formatDateTime give <c>new ExpressionResult(String)</c>). base64encode and urlEncode never write a quote
+    /// character, so nothing of theirs is stripped; a date pattern writes one only from its quoted text.
+    /// </summary>
+    private static bool IsJavaString(ExprIr value) => value switch
+    {
+        ConcatIr => true,
+        BuiltinCallIr { Function: Builtin.UpperCase or Builtin.LowerCase or Builtin.Trim or Builtin.Substring or Builtin.ReplaceAll or Builtin.CharAt or Builtin.Base64Decode or Builtin.UrlDecode } => true,
+        BuiltinCallIr { Function: Builtin.FormatDateTime or Builtin.FormatSystemDate, Arguments: var arguments } => arguments.Any(a => a is StringLiteralIr { Value: ['\'', .. var literal] } && literal.Any(c => c is '"' or '\'')),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether a Java String may start and end with the same quote character (so asString changes it): not when a
+    /// concatenation starts or ends with literal text whose first or last character is known to be none, or two
+    /// different ones.
+    /// </summary>
+    private static bool MayBeQuoted(ExprIr value)
+    {
+        if (WritesNoQuote(value))
+        {
+            return false;
+        }
+
+        if (value is BuiltinCallIr { Function: Builtin.UpperCase or Builtin.LowerCase, Arguments: [var cased] })
+        {
+            // Java's case mapping neither makes nor removes a quote character at either end.
+            return MayBeQuoted(cased);
+        }
+
+        if (value is not ConcatIr { Parts: var parts })
+        {
+            return true;
+        }
+
+        var first = KnownEdge(parts, fromStart: true);
+        var last = KnownEdge(parts, fromStart: false);
+        return first is null or '"' or '\'' && last is null or '"' or '\'' && (first is null || last is null || first == last);
+    }
+
+    /// <summary>
+    /// Whether a string is made of literals with no quote character only (numbers, case mapping, trimming, cutting,
+    /// replacing and concatenating them), so no quote character can be in it.
+    /// </summary>
+    private static bool WritesNoQuote(ExprIr value) => value switch
+    {
+        StringLiteralIr { Value: var text } => !text.Any(c => c is '"' or '\''),
+        NumberLiteralIr => true,
+        ConcatIr { Parts: var parts } => parts.All(WritesNoQuote),
+        BuiltinCallIr { Function: Builtin.UpperCase or Builtin.LowerCase or Builtin.Trim or Builtin.Substring or Builtin.CharAt or Builtin.ReplaceAll, Arguments: var arguments } => arguments.All(WritesNoQuote),
+        _ => false,
+    };
+
+    /// <summary>The first (or last) character of a concatenation when its leading (or trailing) literal text decides it.</summary>
+    private static char? KnownEdge(ImmutableArray<ExprIr> parts, bool fromStart)
+    {
+        foreach (var part in fromStart ? parts : [.. parts.Reverse()])
+        {
+            if (part is not StringLiteralIr { Value: var text })
+            {
+                return null;
+            }
+
+            if (text.Length > 0)
+            {
+                return fromStart ? text[0] : text[^1];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// An MI 4.4 string literal as the Java String LiteralNode holds (its token, quotes included) for a run-time
+    /// helper that applies ExpressionResult.asString itself (<c>miSum</c>): the content, or the content in a pair of
+    /// double quotes when asString would change the content alone (it starts and ends with one quote character).
+    /// </summary>
+    private static StringLiteralIr LiteralJavaString(StringLiteralIr literal) =>
+        literal.Value is ['"', ..] and [.., '"'] or ['\'', ..] and [.., '\''] ? new StringLiteralIr("\"" + literal.Value + "\"") : literal;
 
     private ExprIr? Conditional(ConditionalExpression c)
     {
@@ -1579,8 +1693,14 @@ internal sealed partial class ExpressionBinder(
         var value => AsString(value, dialect),
     };
 
-    /// <summary>An MI 4.4 argument that is certainly a string (not a JSON value whose type only the run time knows).</summary>
-    private ExprIr? Text(ExpressionNode node) => Value(node) switch
+    /// <summary>
+    /// An MI 4.4 argument that is certainly a string (not a JSON value whose type only the run time knows), as the
+    /// function or operator that takes it reads it: ExpressionResult.asString (<see cref="JavaAsString"/>).
+    /// </summary>
+    private ExprIr? Text(ExpressionNode node) => RawText(node) is { } text ? JavaAsString(text) : null;
+
+    /// <summary>An MI 4.4 argument that is certainly a string, before ExpressionResult.asString reads it (<see cref="Text"/>).</summary>
+    private ExprIr? RawText(ExpressionNode node) => Value(node) switch
     {
         null => null,
 
@@ -2137,7 +2257,7 @@ internal sealed partial class ExpressionBinder(
 
             // A header, property or parameter compares as the number its text parses as, if any (tryParseNumber).
             { Kind: ValueKind.String } when ScalarAccessor(node) => Call(Builtin.MiScalarText, ValueKind.String, value),
-            { Kind: ValueKind.String } => value,
+            { Kind: ValueKind.String } => JavaAsString(value),
             { Kind: ValueKind.Integer or ValueKind.Boolean } => new ConvertIr(value, ValueKind.String),
             BuiltinCallIr { Function: Builtin.MiIntQuotient } => AsString(value, dialect),
             { Kind: ValueKind.Float } => Call(Builtin.JavaDoubleString, ValueKind.String, value),

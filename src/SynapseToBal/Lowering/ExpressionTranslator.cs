@@ -370,6 +370,13 @@ public sealed class ExpressionTranslator
             var other => other,
         };
 
+        // SynapseExpression.stringValueOf: asString of the result, which drops one pair of enclosing quotes from a Java
+        // String a `+` or a string function made ('"' + vars.x + '"' is the variable's text).
+        if (expression.Language == ExpressionLanguage.Synapse)
+        {
+            result = binder.JavaAsString(result);
+        }
+
         // A whole ${headers.x}, ${props.synapse.x}, ${params.*.x}: tryParseNumber makes text that parses as a Java
         // number a number, which asString prints ("007" is "7", "1.50" "1.5").
         if (binder.ScalarAccessor(parsed.Root) && result.Kind == ValueKind.String)

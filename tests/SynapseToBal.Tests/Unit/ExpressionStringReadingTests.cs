@@ -38,10 +38,11 @@ public sealed class ExpressionStringReadingTests
         InOrder(Function("synapseJsonPayload"), "json|error payload = jsonPayload(ctx);", "if payload is error {",
             "return error NotJson(payload.message(), payload);", "return payload;");
 
-        // synapseValue and synapseCondition hand a NotJson failure back before they log anything else as a warning.
-        InOrder(Function("synapseValue"), "returns string|NotJson {", "if value is NotJson {", "return value;", "if value is error {",
+        // synapseValue and synapseCondition hand a NotJson failure (or a Java exception) back before they log anything
+        // else as a warning.
+        InOrder(Function("synapseValue"), "returns string|NotJson|MiJavaException {", "if value is NotJson|MiJavaException {", "return value;", "if value is error {",
             "log:printWarn(", "return \"\";");
-        InOrder(Function("synapseCondition"), "returns boolean|NotJson {", "if value is NotJson {", "return value;", "if value is error {",
+        InOrder(Function("synapseCondition"), "returns boolean|NotJson|MiJavaException {", "if value is NotJson|MiJavaException {", "return value;", "if value is error {",
             "log:printWarn(", "return false;");
 
         // The MI 4.4 payload readers under the guard read the payload that way.

@@ -133,7 +133,7 @@ public sealed class ExpressionTranslatorTests
     [InlineData("${headers.X == 7}", "check synapseCondition(function () returns boolean|error => miScalarText(check requiredHeader(ctx, \"X\")) == \"7\", \"headers.X == 7\")")]
     [InlineData("${payload.price == 10}", "check synapseCondition(function () returns boolean|error => check synapseJsonNullable(ctx, \"$.price\") == \"10\", \"payload.price == 10\")")]
     [InlineData("${vars.count == 1.50}", "check synapseCondition(function () returns boolean|error => check requiredVariable(ctx, \"count\") == \"1.5\", \"vars.count == 1.50\")")]
-    [InlineData("${toUpper(payload.name) == 'A'}", "check synapseCondition(function () returns boolean|error => upperCase(check jsonString(ctx, \"$.name\")) == \"A\", \"toUpper(payload.name) == 'A'\")")]
+    [InlineData("${toUpper(payload.name) == 'A'}", "check synapseCondition(function () returns boolean|error => check miAsString(upperCase(check jsonString(ctx, \"$.name\"))) == \"A\", \"toUpper(payload.name) == 'A'\")")]
     [InlineData("${!vars.flag}", "check notTranslated(\"${!vars.flag}\") == \"true\"")]
     [InlineData("${vars.flag != true}", "check synapseCondition(function () returns boolean|error => check requiredVariable(ctx, \"flag\") != \"true\", \"vars.flag != true\")")]
     public void Conditions_translate_with_xpath_semantics(string expression, string? expected)

@@ -90,13 +90,17 @@ public sealed partial class Lowerer
             var vault = property.Value is ValueSyntax.Expression { Syntax.Text: var text } && text.Contains("vault-lookup", StringComparison.Ordinal);
             // A literal mask (value="****MASKED****") is the text the Micro Integrator logs, not a credential.
             var mask = property.Value is ValueSyntax.Literal { Text: var literal } && SecretNames.IsMaskText(literal);
-            var value = (SecretNames.IsSecret(property.Name) && !mask) || vault ? null
+            var secretName = SecretNames.IsSecret(property.Name) && !mask;
+            var value = secretName || vault ? null
                 : property.Value is ValueSyntax.Expression { Syntax: var whole } && context.Translator.UndeclaredTemplateParam(whole) is { } undeclared
                     ? UndeclaredTemplateParamText(whole, undeclared, context)
                     : Value(property.Value, context);
             if (value is null || ReadsSecret(value))
             {
-                _diagnostics.Report(DiagnosticCatalog.LogValueRedacted, property.Location, property.Name);
+                var why = secretName ? "its name looks like a credential's, so its value is kept out of the log whatever it holds"
+                    : vault ? "its expression is a vault lookup"
+                    : "its expression reads a credential (a vault secret, or a property, header or variable named like one or set from one)";
+                _diagnostics.Report(DiagnosticCatalog.LogValueRedacted, property.Location, $"the log property '{property.Name}'", why);
                 parts.Add(new LogPart.Text(Redacted));
                 fields.Add(new LogFieldIr(property.Name, null));
             }
@@ -231,7 +235,8 @@ public sealed partial class Lowerer
             var value = Expr(ExpressionSyntax.Create(source, ImmutableDictionary<string, string>.Empty, log.Location), context);
             if (ReadsSecret(value))
             {
-                _diagnostics.Report(DiagnosticCatalog.LogValueRedacted, log.Location, source);
+                _diagnostics.Report(DiagnosticCatalog.LogValueRedacted, log.Location, $"the log message's '{source}'",
+                    "its expression reads a credential (a vault secret, or a property, header or variable named like one or set from one)");
                 yield return new LogPart.Text(Redacted);
             }
             else

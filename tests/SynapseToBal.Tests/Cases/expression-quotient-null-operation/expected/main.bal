@@ -21,7 +21,7 @@ service /orders on httpListener, httpsListener {
         do {
             string contact = "";
             string operation = "mediate";
-            string half = check synapseValue(function () returns string|error => check miIntQuotientText((string `${check jsonString(ctx, "$.code")}`).length(), 2), "length(payload.code + '') / 2");
+            string half = check synapseValue(function () returns string|error => check miIntQuotientText((check miAsString(string `${check jsonString(ctx, "$.code")}`)).length(), 2), "length(payload.code + '') / 2");
             string pages = check synapseValue(function () returns string|error => check miIntQuotientText(((check miStringOperand(check requiredHeader(ctx, "Range"))).indexOf("-") ?: -1), 10), "indexOf(headers.Range, '-') / 10");
             string later = check synapseValue(function () returns string|error => (check miStringOperand(check requiredHeader(ctx, "Range"))).length().toString(), "floor(length(headers.Range))");
             if check synapseCondition(function () returns boolean|error => check payloadIsNull(ctx, "$.customer", "email"), "payload.customer.email == null") {
@@ -30,7 +30,7 @@ service /orders on httpListener, httpsListener {
                 contact = check synapseJsonText(ctx, "$.customer.email");
             }
             string orderId = miScalarText(id);
-            string region = check synapseValue(function () returns string|error => upperCase(check miStringOperand(check requiredProperty(ctx.properties, "uri.var.region"))), "toUpper(params.pathParams.region)");
+            string region = check synapseValue(function () returns string|error => check miAsString(upperCase(check miStringOperand(check requiredProperty(ctx.properties, "uri.var.region")))), "toUpper(params.pathParams.region)");
             log:printInfo("OrdersAPI /{id} request", operation = operation, half = half, pages = pages, later = later, contact = contact, orderId = orderId, region = region);
             check callEndpoint(ctx, ordersPostByIdEndpoint, "/orders", "POST", headers = passThroughHeaders, state = ordersPostByIdEndpointSuspension);
             string afterCall = check notTranslated("get-property('OperationName')");
