@@ -24,10 +24,10 @@ service /errors on httpListener {
             string page = check urlParam(ctx, "page");
             string negated = check notTranslated("${!vars.flag}");
             log:printInfo(string `Order ${check synapseJsonText(ctx, "$.id")} for ${check synapseValue(function () returns string|error => check miAsString(upperCase(check jsonString(ctx, "$.name"))), "toUpper(payload.name)")}`);
-            if check synapseCondition(function () returns boolean|error => check synapseJsonText(ctx, "$.price") == "10", "payload.price == 10") {
+            if check synapseCondition(function () returns boolean|error => check synapseJsonNullable(ctx, "$.price") == "10", "payload.price == 10") {
                 priced = "ten";
             }
-            if check synapseCondition(function () returns boolean|error => xpathNumber(check synapseJsonText(ctx, "$.total")) > 100.0, "payload.total > 100") {
+            if check synapseCondition(function () returns boolean|error => xpathNumber(check synapseJsonRequired(ctx, "$.total")) > 100.0, "payload.total > 100") {
                 big = "yes";
             }
             if check synapseCondition(function () returns boolean|error => check payloadIsNull(ctx, "$", "coupon"), "payload.coupon == null") {
