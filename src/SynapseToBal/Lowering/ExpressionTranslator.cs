@@ -370,12 +370,10 @@ public sealed class ExpressionTranslator
             var other => other,
         };
 
-        // SynapseExpression.stringValueOf: asString of the result, which drops one pair of enclosing quotes from a Java
-        // String a `+` or a string function made ('"' + vars.x + '"' is the variable's text).
-        if (expression.Language == ExpressionLanguage.Synapse)
-        {
-            result = binder.JavaAsString(result);
-        }
+        // Not done: SynapseExpression.stringValueOf reads the whole result with asString (one pair of enclosing quotes
+        // dropped from a Java String a `+` or a string function made), but objectValueOf, which a payloadFactory
+        // template and a variable without a STRING or XML type take, hands the result on as it is: the translator does
+        // not know which of the two its caller is, so the whole result keeps its quotes (docs/expressions.md).
 
         // A whole ${headers.x}, ${props.synapse.x}, ${params.*.x}: tryParseNumber makes text that parses as a Java
         // number a number, which asString prints ("007" is "7", "1.50" "1.5").

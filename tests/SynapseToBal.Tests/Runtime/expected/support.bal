@@ -3848,8 +3848,8 @@ function miSum(int|float|string... operands) returns string|error {
         } else if sum is int && operand is int {
             sum = javaLongAdd(sum, operand);
         } else if sum !is string && operand !is string {
-            decimal left = check decimal:fromString(miText(sum));
-            decimal right = check decimal:fromString(miText(operand));
+            decimal left = check decimal:fromString(check miText(sum));
+            decimal right = check decimal:fromString(check miText(operand));
             sum = <float>(left + right);
         } else {
             return error(string `Addition between non-numeric values: ${check miText(sum)} and ${check miText(operand)}`);
@@ -6142,7 +6142,9 @@ function runCopy(Context copy, function (Context ctx) returns http:Response|erro
 # ends or drops without responding: `dropped`) returns an error, so `firstAnswer` passes over it.
 function answeringCopy(Context copy, function (Context ctx) returns http:Response|error? branch,
         (function (Context ctx, error e) returns http:Response|error?)? faultHandler) returns http:Response|error {
-    http:Response|error? reply = branch(copy);
+    // A panic is this copy's failure alone (trap), as MediatorWorker.run hands what a copy throws to its fault handler:
+    // it must not end the alternate wait the other copies' answers are taken from.
+    http:Response|error? reply = trap branch(copy);
     if reply is error {
         if faultHandler is () {
             recordError(copy, reply);
@@ -6165,7 +6167,7 @@ function answeringCopy(Context copy, function (Context ctx) returns http:Respons
 # `failures` for `firstCopyFailure`, which fails the flow with it when no copy answered.
 function failingCopy(Context copy, function (Context ctx) returns http:Response|error? branch, error?[] failures,
         int index) returns http:Response|error {
-    http:Response|error? reply = branch(copy);
+    http:Response|error? reply = trap branch(copy);
     if reply is error {
         // The Micro Integrator runs the caller's fault handling on the copy (the main fault sequence logs it): the
         // failure is at least logged, as `answeringCopy` logs one nothing handles.

@@ -30,7 +30,7 @@ service /orders on httpListener, httpsListener {
                 contact = check synapseJsonText(ctx, "$.customer.email");
             }
             string orderId = miScalarText(id);
-            string region = check synapseValue(function () returns string|error => check miAsString(upperCase(check miStringOperand(check requiredProperty(ctx.properties, "uri.var.region")))), "toUpper(params.pathParams.region)");
+            string region = check synapseValue(function () returns string|error => upperCase(check miStringOperand(check requiredProperty(ctx.properties, "uri.var.region"))), "toUpper(params.pathParams.region)");
             log:printInfo("OrdersAPI /{id} request", operation = operation, half = half, pages = pages, later = later, contact = contact, orderId = orderId, region = region);
             check callEndpoint(ctx, ordersPostByIdEndpoint, "/orders", "POST", headers = passThroughHeaders, state = ordersPostByIdEndpointSuspension);
             string afterCall = check notTranslated("get-property('OperationName')");

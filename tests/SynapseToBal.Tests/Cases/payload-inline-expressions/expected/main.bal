@@ -49,7 +49,7 @@ service /inline on httpListener {
     resource function post text(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InlinePayloadAPI", "/inline", cors = {allow: "POST", ...corsConfig});
         do {
-            setTextPayload(ctx, javaTrim(string `Order ${check synapseJsonText(ctx, "$.id")} for ${check synapseValue(function () returns string|error => check miAsString(upperCase(check jsonString(ctx, "$.name"))), "toUpper(payload.name)")}`));
+            setTextPayload(ctx, javaTrim(string `Order ${check synapseJsonText(ctx, "$.id")} for ${check synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)")}`));
             log:printInfo(string `Built ${getVariable(ctx, "id")} with {braces} and ${check synapseValue(function () returns string|error => (check synapseJsonNullable(ctx, "$.note") == "}" ? "brace" : "none"), "payload.note == '}' ? 'brace' : 'none'")}`);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

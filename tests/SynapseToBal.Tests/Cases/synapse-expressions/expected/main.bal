@@ -27,7 +27,7 @@ service /expr on httpListener {
             if check synapseCondition(function () returns boolean|error => check requiredVariable(ctx, "total") == "big", "vars.total == 'big'") {
                 log:printInfo("ExprAPI /{id} request", big = "yes");
             }
-            string unsupported = check synapseValue(function () returns string|error => check miAsString(upperCase(check jsonString(ctx, "$.name"))), "toUpper(payload.name)");
+            string unsupported = check synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)");
             string stillUnsupported = check synapseValue(function () returns string|error => (check jsonLength(check payloadJson(ctx, "$.items"))).toString(), "length(payload.items)");
             _ = ctx.variables.removeIfHasKey("limit");
             log:printInfo("ExprAPI /{id} request", grouped = grouped, fromPayload = fromPayload, fromHeader = fromHeader, fromQuery = fromQuery, fromPath = fromPath, fromProp = fromProp, unsupported = unsupported, stillUnsupported = stillUnsupported);
