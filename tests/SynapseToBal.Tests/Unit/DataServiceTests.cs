@@ -375,6 +375,19 @@ public sealed class DataServiceTests
     }
 
     [Fact]
+    public void A_query_property_under_its_dss2_name_wins_over_the_current_name_in_either_order()
+    {
+        // RDBMSUtils.convertConfigPropsFromV2toV3 puts the old name's value under the current name after the others.
+        var (package, _) = Lower("""
+            <query id="t" useConfig="db"><sql>select ID from p</sql><result element="People" rowName="Person"><element column="ID" name="id"/></result><properties><property name="org.wso2.ws.dataservice.query_timeout">30</property><property name="queryTimeout"></property></properties></query>
+            <resource method="GET" path="slow"><call-query href="t"/></resource>
+            """);
+
+        var resource = Assert.Single(Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources);
+        Assert.Contains("sets the property 'org.wso2.ws.dataservice.query_timeout' to '30'", resource.Skipped?.Message);
+    }
+
+    [Fact]
     public void An_output_type_other_than_json_and_rdf_is_an_xml_result()
     {
         var (package, _) = Lower("""

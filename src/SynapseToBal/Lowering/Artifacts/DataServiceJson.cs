@@ -29,14 +29,7 @@ public sealed partial class Lowerer
             return null;
         }
 
-        // DBUtils.extractProperties keeps them in a map by name: a later property of a name replaces an earlier one.
-        var byName = new Dictionary<string, NamedTextSyntax>(StringComparer.Ordinal);
-        foreach (var property in properties)
-        {
-            byName[CurrentConfigName(property.Name)] = property;
-        }
-
-        foreach (var (name, property) in byName)
+        foreach (var (name, property) in QueryPropertiesByCurrentName(properties))
         {
             var value = property.Value;
             if (value is not null && value.Trim().Length == 0)
@@ -64,22 +57,36 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
+    /// A query's properties by the names SQLQuery reads: DBUtils.extractProperties keeps them in a map by name (a later
+    /// property of a name replaces an earlier one), then RDBMSUtils.convertConfigPropsFromV2toV3 puts each DSS 2.x
+    /// name's value under its current name after the others, so the old name's value wins whatever the order.
+    /// </summary>
+    private static Dictionary<string, NamedTextSyntax> QueryPropertiesByCurrentName(IEnumerable<NamedTextSyntax> properties)
+    {
+        var byWrittenName = new Dictionary<string, NamedTextSyntax>(StringComparer.Ordinal);
+        foreach (var property in properties)
+        {
+            byWrittenName[property.Name] = property;
+        }
+
+        var byName = byWrittenName.Where(p => CurrentConfigName(p.Key) == p.Key).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        foreach (var (name, property) in byWrittenName.Where(p => CurrentConfigName(p.Key) != p.Key))
+        {
+            byName[CurrentConfigName(name)] = property;
+        }
+
+        return byName;
+    }
+
+    /// <summary>
     /// Whether the query's <c>forceStoredProc</c> property (or its older name) is <c>true</c> (Boolean.parseBoolean of the
     /// untrimmed text, the last of the name: DBUtils.extractProperties), which SQLQuery.retrieveQueryType makes a stored
     /// procedure call whatever the SQL. An empty value is no property.
     /// </summary>
     private static bool DataServiceForceStoredProc(DataServiceQuerySyntax query)
     {
-        string? value = null;
-        foreach (var property in query.Properties ?? [])
-        {
-            if (CurrentConfigName(property.Name) == "forceStoredProc" && property.Value is { } text && text.Trim().Length > 0)
-            {
-                value = text;
-            }
-        }
-
-        return JavaTrue(value);
+        return QueryPropertiesByCurrentName(query.Properties ?? []).TryGetValue("forceStoredProc", out var property)
+            && property.Value is { } text && text.Trim().Length > 0 && JavaTrue(text);
     }
 
     /// <summary>
