@@ -158,6 +158,17 @@ internal sealed class ExpressionWriter
     /// </summary>
     internal string? EnvelopeLocal { get; set; }
 
+    /// <summary>
+    /// The payload a JSON validate just before bound as a record of its schema (<c>StatementWriter</c>, for the steps
+    /// right after the validate): a JSON path <see cref="PayloadTypes.Read"/> types through it is written as the field
+    /// access. Null when there is none.
+    /// </summary>
+    internal ValidatedPayload? Validated { get; set; }
+
+    /// <summary>The field access a JSON path is written as while its validated payload is in scope, or null.</summary>
+    private string? TypedAccess(JsonEvalIr path) =>
+        Validated is { } validated && PayloadTypes.Read(path) is { } read && ReferenceEquals(read.Payload, validated) ? read.Access : null;
+
     /// <summary>True while one of the shared reads (<see cref="BodyLocal"/>, <see cref="EnvelopeLocal"/>, <see cref="JsonLocal"/>) is in scope.</summary>
     internal bool HasSharedRead => BodyLocal is not null || EnvelopeLocal is not null || JsonLocal is not null;
 
@@ -256,6 +267,7 @@ internal sealed class ExpressionWriter
             ContextField.Action => "soapAction(ctx)",
             _ => throw new InvalidOperationException(),
         },
+        JsonEvalIr j when TypedAccess(j) is { } access => access,
         JsonEvalIr { BodyWhenXml: true } => "check synapsePayloadText(ctx)",
         // A whole MI 4.4 ${payload.a.b}: "" for a path that is not there or a JSON null, a failure for a payload that is
         // not JSON (synapseJsonText); json-eval prints a null as "null".
@@ -412,6 +424,7 @@ internal sealed class ExpressionWriter
     /// </summary>
     private string CompareOperand(ExprIr operand) => operand switch
     {
+        JsonEvalIr j when TypedAccess(j) is { } access => access,
         JsonEvalIr { Synapse: true, Required: true } j when JsonLocal is { } json && ReadsParsedJson(j) => $"check synapseJsonNullableIn({json}, {BallerinaSyntax.StringLiteral(j.Path)})",
         JsonEvalIr { Synapse: true, Required: true } j => $"check synapseJsonNullable(ctx, {BallerinaSyntax.StringLiteral(j.Path)})",
         _ => String(operand),

@@ -39,12 +39,17 @@ public sealed partial class PackageEmitter
     /// <summary>The file declaring the records (<c>payloads.bal.sbn</c>).</summary>
     private string Payloads(IReadOnlyList<PayloadRecord> records) => _renderer.Render("payloads.bal.sbn", new
     {
-        Header = SourcesHeader("record types of the JSON payloads the payloadFactory mediators build", records.SelectMany(r => r.AllSources).Distinct(StringComparer.Ordinal)),
+        Header = SourcesHeader(
+            records.All(r => !r.FromSchema) ? "record types of the JSON payloads the payloadFactory mediators build"
+                : records.All(r => r.FromSchema) ? "record types of the JSON payloads the validate mediators' JSON schemas describe"
+                : "record types of the JSON payloads the payloadFactory mediators build and the validate mediators' JSON schemas describe",
+            records.SelectMany(r => r.AllSources).Distinct(StringComparer.Ordinal)),
         Records = records.Select(r => new
         {
             Doc = BallerinaSyntax.DocItems([BallerinaSyntax.CommentText(r.Doc)]),
             r.Name,
-            Fields = r.Fields.Select(f => new { f.Type, Name = f.Identifier }).ToList(),
+            Fields = r.Fields.Select(f => new { f.Type, Name = f.Identifier, f.Optional }).ToList(),
+            r.Open,
         }).ToList(),
     });
 }

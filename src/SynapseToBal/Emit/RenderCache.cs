@@ -352,6 +352,11 @@ internal sealed class RenderKey
                 }
             }
 
+            if (value is JsonEvalIr path && _payloadTypes.Read(path) is { } read && !Write(read, depth + 1))
+            {
+                return false;
+            }
+
             if (value is StepIr step)
             {
                 if (_bodies.TryPeek(out var locals) && locals.Declares(step))
@@ -360,6 +365,11 @@ internal sealed class RenderKey
                 }
 
                 if (step is SetPayloadStep payload && _payloadTypes[payload] is { } payloadType && !Write(payloadType, depth + 1))
+                {
+                    return false;
+                }
+
+                if (step is JsonValidateStep validate && _payloadTypes[validate] is { } validated && !Write(validated, depth + 1))
                 {
                     return false;
                 }

@@ -80,8 +80,14 @@ internal sealed partial class StatementWriter
     {
         (string Local, string Value)? previous = null;
         var sharedBodyUntil = -1;
+        var validatedUntil = -1;
         for (var i = 0; i < steps.Length; i++)
         {
+            if (i > validatedUntil && _expr.Validated is not null && validatedUntil >= 0)
+            {
+                _expr.Validated = null;
+            }
+
             _previousSet = previous;
             _justSet = null;
 
@@ -123,6 +129,12 @@ internal sealed partial class StatementWriter
             try
             {
                 BlockStep(steps, ref i, ref previous);
+                if (steps[i] is JsonValidateStep validate && _expr.PayloadTypes[validate] is { } validated)
+                {
+                    // The steps right after the validate read the payload through the record's local.
+                    _expr.Validated = validated;
+                    validatedUntil = i + validated.Reads;
+                }
             }
             finally
             {
@@ -133,6 +145,11 @@ internal sealed partial class StatementWriter
                     _expr.JsonLocal = null;
                 }
             }
+        }
+
+        if (validatedUntil >= 0)
+        {
+            _expr.Validated = null;
         }
     }
 
@@ -274,11 +291,12 @@ internal sealed partial class StatementWriter
     /// A read a run shares: a navigation from the SOAP body, one from the message's envelope, or a JSON path over the
     /// payload that the shared JSON read serves.
     /// </summary>
-    private static bool IsShared(ExprIr e, SharedRead kind) => kind switch
+    private bool IsShared(ExprIr e, SharedRead kind) => kind switch
     {
         SharedRead.SoapBody => IsBodyNavigation(e),
         SharedRead.Envelope => IsEnvelopeNavigation(e),
-        _ => e is JsonEvalIr j && ExpressionWriter.ReadsParsedJson(j),
+        // A path read through a validated payload's record reads no shared local.
+        _ => e is JsonEvalIr j && ExpressionWriter.ReadsParsedJson(j) && !(_expr.Validated is { } validated && ReferenceEquals(_expr.PayloadTypes.Read(j)?.Payload, validated)),
     };
 
     /// <summary>
@@ -286,7 +304,7 @@ internal sealed partial class StatementWriter
     /// from either (both parse the message and fail only there; once parsed, neither fails), so a run sharing the
     /// envelope may start with a read of the body and the other way round.
     /// </summary>
-    private static bool IsFirstRead(ExprIr e, SharedRead kind) =>
+    private bool IsFirstRead(ExprIr e, SharedRead kind) =>
         kind == SharedRead.Json ? IsShared(e, kind) : IsBodyNavigation(e) || IsEnvelopeNavigation(e);
 
     /// <summary>A navigation from the message's own SOAP envelope (<c>(check soapEnvelope(ctx))</c>: <c>//a</c>, relative paths, <c>//text()</c>).</summary>
@@ -306,7 +324,7 @@ internal sealed partial class StatementWriter
     /// the SOAP body comes before anything that can fail or reads the message or the To address (a JSON path, a
     /// system value, another root, a conversion or builtin call), null when no body read comes, false otherwise.
     /// </summary>
-    private static bool? ReadFirst(ExprIr value, SharedRead kind)
+    private bool? ReadFirst(ExprIr value, SharedRead kind)
     {
         if (IsFirstRead(value, kind))
         {
@@ -1163,6 +1181,13 @@ internal sealed partial class StatementWriter
                 _out.Open($"if check jsonValidationFails(ctx, {(validate.Source is { } path ? BallerinaSyntax.StringLiteral(path.Path) : "()")}, {(validate.JsonSource ? "true" : "false")}, {_expr.Names[validate.Schema.Path]}) {{");
                 Block(validate.OnFail);
                 _out.Close();
+                if (_expr.PayloadTypes[validate] is { } validated)
+                {
+                    // Past the on-fail (which ends the flow) the payload is JSON the schema accepts: the record types
+                    // only what every such payload has, so the conversion cannot fail (ValidatedPayloadAnalysis).
+                    _out.Line($"{validated.Record.Name} {validated.Local} = check (check jsonPayload(ctx)).cloneWithType();");
+                }
+
                 break;
             case ThrottleReleaseStep:
                 _out.Line("throttleRelease(ctx);");

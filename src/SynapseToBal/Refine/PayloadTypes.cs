@@ -6,13 +6,26 @@ namespace SynapseToBal.Refine;
 
 /// <summary>A field of a generated payload record: the JSON key, its Ballerina field name and type.</summary>
 /// <param name="Record">The record the field's type names, when it is one (a nested object, or an array of objects).</param>
-public sealed record PayloadField(string Key, string Identifier, string Type, PayloadRecord? Record);
+public sealed record PayloadField(string Key, string Identifier, string Type, PayloadRecord? Record)
+{
+    /// <summary>The member may be absent (<c>string note?;</c>): a JSON schema's property that it does not require.</summary>
+    public bool Optional { get; init; }
+}
 
 /// <summary>A closed record type for a JSON object whose shape the template fixes (issue 14).</summary>
 /// <param name="Doc">What the record is (one line, for its documentation comment).</param>
 /// <param name="Source">The input file of the payloadFactory it comes from.</param>
 public sealed record PayloadRecord(string Name, ImmutableArray<PayloadField> Fields, string Doc, string Source)
 {
+    /// <summary>
+    /// The object may have members besides the fields (<c>json...</c>): a JSON schema's object that allows other
+    /// members (<see cref="ValidatedPayloadAnalysis"/>); a payloadFactory's record is closed.
+    /// </summary>
+    public bool Open { get; init; }
+
+    /// <summary>The record comes from a JSON schema a validate mediator checks against, not from a payloadFactory's template.</summary>
+    public bool FromSchema { get; init; }
+
     /// <summary>
     /// The input files of every payloadFactory that builds the record, in declaration order (one record for all the
     /// templates of the same shape); empty when only the one of <see cref="Source"/> does.
@@ -26,8 +39,8 @@ public sealed record PayloadRecord(string Name, ImmutableArray<PayloadField> Fie
     /// The record's shape as text: the field names and types in order, a nested record by its own shape (records of
     /// one shape are one type, whatever they are named).
     /// </summary>
-    public string Shape() => "{" + string.Join(",", Fields.Select(f => BallerinaSyntax.StringLiteral(f.Key) + ":"
-        + (f.Record is null ? f.Type : f.Record.Shape() + (f.Type.EndsWith("[]", StringComparison.Ordinal) ? "[]" : string.Empty)))) + "}";
+    public string Shape() => "{" + string.Join(",", Fields.Select(f => BallerinaSyntax.StringLiteral(f.Key) + (f.Optional ? "?:" : ":")
+        + (f.Record is null ? f.Type : f.Record.Shape() + (f.Type.EndsWith("[]", StringComparison.Ordinal) ? "[]" : string.Empty)))) + (Open ? ",...}" : "}");
 
     /// <summary>The record and the records its fields name, depth first: the order they are declared in.</summary>
     public IEnumerable<PayloadRecord> WithNested()
@@ -47,6 +60,8 @@ public sealed record PayloadType(PayloadRecord Record, string Local);
 public sealed class PayloadTypes
 {
     private readonly Dictionary<SetPayloadStep, PayloadType> _bySteps;
+    private readonly Dictionary<JsonValidateStep, ValidatedPayload> _byValidates = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<JsonEvalIr, TypedRead> _reads = new(ReferenceEqualityComparer.Instance);
 
     internal PayloadTypes(Dictionary<SetPayloadStep, PayloadType> bySteps, ImmutableArray<string> asked)
     {
@@ -56,14 +71,37 @@ public sealed class PayloadTypes
 
     public static PayloadTypes Empty { get; } = new(new Dictionary<SetPayloadStep, PayloadType>(ReferenceEqualityComparer.Instance), []);
 
+    /// <summary>These payload types with the validated payloads and their typed reads (<see cref="ValidatedPayloadAnalysis"/>).</summary>
+    internal PayloadTypes WithValidated(IReadOnlyDictionary<JsonValidateStep, ValidatedPayload> validated, IReadOnlyDictionary<JsonEvalIr, TypedRead> reads, IEnumerable<string> asked)
+    {
+        var result = new PayloadTypes(_bySteps, [.. Asked, .. asked]);
+        foreach (var (step, payload) in validated)
+        {
+            result._byValidates[step] = payload;
+        }
+
+        foreach (var (read, typed) in reads)
+        {
+            result._reads[read] = typed;
+        }
+
+        return result;
+    }
+
     /// <summary>The names each record asked for, shortest first, one line a record in declaration order (per-artifact reuse compares them).</summary>
     public ImmutableArray<string> Asked { get; }
 
-    /// <summary>True when no payload is built as a record.</summary>
-    public bool IsEmpty => _bySteps.Count == 0;
+    /// <summary>True when no payload is built or read as a record.</summary>
+    public bool IsEmpty => _bySteps.Count == 0 && _byValidates.Count == 0;
 
     /// <summary>The record a step's payload is built as, or null when it stays a <c>json</c> value.</summary>
     public PayloadType? this[SetPayloadStep step] => _bySteps.GetValueOrDefault(step);
+
+    /// <summary>The record the payload is read as after a JSON validate, or null when the steps after it read it as <c>json</c>.</summary>
+    public ValidatedPayload? this[JsonValidateStep step] => _byValidates.GetValueOrDefault(step);
+
+    /// <summary>The typed read a JSON path is written as (by identity), or null when it is evaluated on the payload.</summary>
+    public TypedRead? Read(JsonEvalIr path) => _reads.GetValueOrDefault(path);
 
     /// <summary>
     /// The records the given bodies use, in order of first use, each followed by the records its fields name: what a
@@ -73,11 +111,17 @@ public sealed class PayloadTypes
     {
         var used = new List<PayloadRecord>();
         var seen = new HashSet<PayloadRecord>(ReferenceEqualityComparer.Instance);
-        foreach (var step in bodies.SelectMany(b => IrWalker.Steps(b)).OfType<SetPayloadStep>())
+        foreach (var step in bodies.SelectMany(b => IrWalker.Steps(b)))
         {
-            if (this[step] is { } type)
+            var record = step switch
             {
-                used.AddRange(type.Record.WithNested().Where(seen.Add));
+                SetPayloadStep payload => this[payload]?.Record,
+                JsonValidateStep validate => this[validate]?.Record,
+                _ => null,
+            };
+            if (record is not null)
+            {
+                used.AddRange(record.WithNested().Where(seen.Add));
             }
         }
 
@@ -194,7 +238,7 @@ public static class PayloadTypeAnalysis
     /// Every body of the package with the words its records may be named from, shortest first (the artifact and its
     /// flow: <c>status</c>, <c>get status</c>, <c>relay get status</c>, <c>RelayAPI get status</c>), in declaration order.
     /// </summary>
-    private static IEnumerable<(IReadOnlyList<(string Owner, bool Shortening)> Owners, ImmutableArray<StepIr> Steps)> Bodies(PackageIr package)
+    internal static IEnumerable<(IReadOnlyList<(string Owner, bool Shortening)> Owners, ImmutableArray<StepIr> Steps)> Bodies(PackageIr package)
     {
         foreach (var service in package.Services)
         {
@@ -405,7 +449,7 @@ public static class PayloadTypeAnalysis
     }
 
     /// <summary>The words of an array member's item type: the last word in the singular (<c>items</c> → <c>item</c>), else with <c>item</c> added.</summary>
-    private static string Singular(string words)
+    internal static string Singular(string words)
     {
         var split = BallerinaSyntax.Words(words);
         var last = split.Count > 0 ? split[^1] : string.Empty;
@@ -420,7 +464,7 @@ public static class PayloadTypeAnalysis
         return singular is null ? words + " item" : string.Join(' ', split.Take(split.Count - 1).Append(singular));
     }
 
-    private static string Unique(string candidate, HashSet<string> taken)
+    internal static string Unique(string candidate, HashSet<string> taken)
     {
         var name = candidate;
         for (var i = 2; !taken.Add(name.TrimStart('\'')); i++)
