@@ -159,15 +159,15 @@ internal sealed class ExpressionWriter
     internal string? EnvelopeLocal { get; set; }
 
     /// <summary>
-    /// The payload a JSON validate just before bound as a record of its schema (<c>StatementWriter</c>, for the steps
-    /// right after the validate): a JSON path <see cref="PayloadTypes.Read"/> types through it is written as the field
+    /// The payload a JSON validate just before bound as a record of its schema, and the local holding it
+    /// (<c>StatementWriter</c>, for the steps right after the validate): a JSON path <see cref="PayloadTypes.Read"/> types through it is written as the field
     /// access. Null when there is none.
     /// </summary>
-    internal ValidatedPayload? Validated { get; set; }
+    internal (ValidatedPayload Payload, string Local)? Validated { get; set; }
 
     /// <summary>The field access a JSON path is written as while its validated payload is in scope, or null.</summary>
     private string? TypedAccess(JsonEvalIr path) =>
-        Validated is { } validated && PayloadTypes.Read(path) is { } read && ReferenceEquals(read.Payload, validated) ? read.Access : null;
+        Validated is { } validated && PayloadTypes.Read(path) is { } read && ReferenceEquals(read.Payload, validated.Payload) ? read.Access(validated.Local) : null;
 
     /// <summary>True while one of the shared reads (<see cref="BodyLocal"/>, <see cref="EnvelopeLocal"/>, <see cref="JsonLocal"/>) is in scope.</summary>
     internal bool HasSharedRead => BodyLocal is not null || EnvelopeLocal is not null || JsonLocal is not null;

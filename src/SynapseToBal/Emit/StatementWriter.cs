@@ -128,12 +128,14 @@ internal sealed partial class StatementWriter
 
             try
             {
+                _validatedLocal = null;
                 BlockStep(steps, ref i, ref previous);
-                if (steps[i] is JsonValidateStep validate && _expr.PayloadTypes[validate] is { } validated)
+                if (_validatedLocal is { } validated)
                 {
                     // The steps right after the validate read the payload through the record's local.
                     _expr.Validated = validated;
-                    validatedUntil = i + validated.Reads;
+                    validatedUntil = i + validated.Payload.Reads;
+                    _validatedLocal = null;
                 }
             }
             finally
@@ -270,6 +272,9 @@ internal sealed partial class StatementWriter
         Json,
     }
 
+    /// <summary>The validated payload the JSON validate just written bound, and its local (for <see cref="Block"/>).</summary>
+    private (ValidatedPayload Payload, string Local)? _validatedLocal;
+
     /// <summary>The JSON paths of unquoted slots of JSON payloadFactory templates looked at (by identity): written <c>check jsonPath(ctx, ...)</c>, never from a shared read.</summary>
     private readonly HashSet<ExprIr> _jsonSlots = new(ReferenceEqualityComparer.Instance);
 
@@ -296,7 +301,7 @@ internal sealed partial class StatementWriter
         SharedRead.SoapBody => IsBodyNavigation(e),
         SharedRead.Envelope => IsEnvelopeNavigation(e),
         // A path read through a validated payload's record reads no shared local.
-        _ => e is JsonEvalIr j && ExpressionWriter.ReadsParsedJson(j) && !(_expr.Validated is { } validated && ReferenceEquals(_expr.PayloadTypes.Read(j)?.Payload, validated)),
+        _ => e is JsonEvalIr j && ExpressionWriter.ReadsParsedJson(j) && !(_expr.Validated is { } validated && ReferenceEquals(_expr.PayloadTypes.Read(j)?.Payload, validated.Payload)),
     };
 
     /// <summary>
@@ -1181,11 +1186,12 @@ internal sealed partial class StatementWriter
                 _out.Open($"if check jsonValidationFails(ctx, {(validate.Source is { } path ? BallerinaSyntax.StringLiteral(path.Path) : "()")}, {(validate.JsonSource ? "true" : "false")}, {_expr.Names[validate.Schema.Path]}) {{");
                 Block(validate.OnFail);
                 _out.Close();
-                if (_expr.PayloadTypes[validate] is { } validated)
+                if (_expr.PayloadTypes[validate] is { } validated && SharedBodyName(validated.Local) is { } validatedLocal)
                 {
                     // Past the on-fail (which ends the flow) the payload is JSON the schema accepts: the record types
                     // only what every such payload has, so the conversion cannot fail (ValidatedPayloadAnalysis).
-                    _out.Line($"{validated.Record.Name} {validated.Local} = check (check jsonPayload(ctx)).cloneWithType();");
+                    _out.Line($"{validated.Record.Name} {validatedLocal} = check (check jsonPayload(ctx)).cloneWithType();");
+                    _validatedLocal = (validated, validatedLocal);
                 }
 
                 break;

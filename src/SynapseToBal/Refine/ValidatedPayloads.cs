@@ -13,15 +13,15 @@ namespace SynapseToBal.Refine;
 /// written as field accesses (<c>'order.customer.id</c>).
 /// </summary>
 /// <param name="Record">The record of the schema's root object.</param>
-/// <param name="Local">The local the payload is bound to, unique in its body.</param>
+/// <param name="Local">The name asked for the local the payload is bound to (the statement writer numbers it when its body has one of that name).</param>
 /// <param name="Reads">How many steps after the validate read through the local (the steps it is in scope for).</param>
 public sealed record ValidatedPayload(PayloadRecord Record, string Local, int Reads);
 
-/// <summary>A JSON path read through a validated payload: the local and the field names down to a string member.</summary>
+/// <summary>A JSON path read through a validated payload: the field names down to a string member.</summary>
 public sealed record TypedRead(ValidatedPayload Payload, ImmutableArray<string> Fields)
 {
-    /// <summary>The field access in Ballerina (<c>payload.customer.id</c>).</summary>
-    public string Access => Payload.Local + string.Concat(Fields.Select(f => "." + f));
+    /// <summary>The field access in Ballerina from the local the payload is bound to (<c>orderPayload.customer.id</c>).</summary>
+    public string Access(string local) => local + string.Concat(Fields.Select(f => "." + f));
 }
 
 /// <summary>
@@ -46,6 +46,14 @@ public sealed record TypedRead(ValidatedPayload Payload, ImmutableArray<string> 
 /// </summary>
 public static class ValidatedPayloadAnalysis
 {
+    /// <summary>The names the statement writer gives the locals it declares itself (shared reads, loops, calls): never asked for.</summary>
+    private static readonly HashSet<string> WriterStems = new(StringComparer.Ordinal)
+    {
+        "body", "envelope", "message", "root", "reply", "failure", "started", "running", "index", "finished", "answer",
+        "urlPath", "urlClient", "route", "rollbackOnly", "replyType", "outcome", "operation", "messages", "failures",
+        "collected", "branch", "ackSkipped", "dataServiceRequest", "dataServiceOperation", "connectorRequest",
+    };
+
     private static readonly Regex MemberPath = new(@"^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$", RegexOptions.CultureInvariant);
 
     /// <param name="moduleNames">Every module-level identifier taken so far: the records' names keep clear of them (and are added).</param>
@@ -88,10 +96,11 @@ public static class ValidatedPayloadAnalysis
                     asked.AddRange(record.WithNested().Select(r => r.Name).Distinct(StringComparer.Ordinal));
                 }
 
+                // The writer declares it under this name, or numbered when the body already has a local of that name.
                 var taken = new HashSet<string>(bodyNames(owner), StringComparer.Ordinal);
                 var local = new[] { BallerinaSyntax.CamelCase(record.Name), BallerinaSyntax.CamelCase(record.Name + " payload"), "validatedPayload" }
                     .First(n => !n.StartsWith('\'') && !taken.Contains(n) && !moduleNames.Contains(n) && !PropertyLocalAnalysis.WriterLocals.Contains(n)
-                        && !BallerinaRefiner.ReservedLocals.Contains(n));
+                        && !BallerinaRefiner.ReservedLocals.Contains(n) && !WriterStems.Contains(n));
                 var payload = new ValidatedPayload(record, local, Run(steps, index).Count);
                 validated[validate] = payload;
                 foreach (var (path, fields) in found)
@@ -220,7 +229,7 @@ public static class ValidatedPayloadAnalysis
             return null;
         }
 
-        var (_, record) = new Builder(rootObject, names, source).Type(rootObject, NameWords(key), $"The JSON payload the schema '{key}' describes, as the validate mediator checks it.");
+        var (_, record) = new Builder(rootObject, names, source).Type(rootObject, NameWords(key), $"The JSON payload the schema '{key}' describes, as the validate mediator checks it (typed where every payload the schema accepts has the type). The validate reads the schema's file at run time: a record out of step with that file makes the conversion after the validate fail.");
         return record is { Fields.Length: > 0 } ? record : null;
     }
 

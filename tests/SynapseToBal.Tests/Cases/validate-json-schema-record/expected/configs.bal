@@ -21,5 +21,9 @@ configurable string corsAllowedOrigins = "";
 # Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not set).
 configurable string corsAllowedHeaders = "";
 
+# The JSON schema 'body-schema' a validate mediator checks JSON messages against: a path relative to the folder the
+# program runs in.
+configurable string bodySchemaPath = "resources/body-schema.json";
+
 # The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
 final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

@@ -68,6 +68,32 @@ service /orders on httpListener {
         }
     }
 
+    # POST /orders/items
+    resource function post items(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", ...corsConfig});
+        do {
+            string kind = "";
+            string size = "";
+            string after = "";
+            if getProperty(ctx, "REST_METHOD") == "POST" {
+                if check jsonValidationFails(ctx, (), false, bodySchemaPath) {
+                    setHttpSc(ctx, 422);
+                    return check respond(ctx, headers = passBackHeaders);
+                }
+                Body bodyPayload = check (check jsonPayload(ctx)).cloneWithType();
+                kind = bodyPayload.kind;
+                size = check jsonEval(ctx, "$.size");
+                log:printInfo("OrderApi /items request", kind = kind, ref = bodyPayload.ref, size = size);
+                check setBodyFirstElement(ctx, {"kind": "changed", "ref": 1});
+                after = check jsonEval(ctx, "$.ref");
+                log:printInfo("OrderApi /items request", after = after);
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
+    }
+
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
     resource function options .(http:Request request) returns http:Response|error {
         return self.answerOptions(request);
@@ -78,12 +104,17 @@ service /orders on httpListener {
         return self.answerOptions(request);
     }
 
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options items(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
     # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
     # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/?`, allow: "POST"}, {path: re `/[^/]+/?`, allow: "PUT"}, {path: re `/[^/]+/?`, allow: "PATCH"}], corsConfig) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/?`, allow: "POST"}, {path: re `/[^/]+/?`, allow: "PUT"}, {path: re `/[^/]+/?`, allow: "PATCH"}, {path: re `/items/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -92,7 +123,7 @@ service /orders on httpListener {
     # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
     # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
-        if !(request.method is "OPTIONS"|"PATCH"|"POST"|"PUT") && requestPathMatches(request, "/orders", [re `/?`, re `/[^/]+/?`]) {
+        if !(request.method is "OPTIONS"|"PATCH"|"POST"|"PUT") && requestPathMatches(request, "/orders", [re `/?`, re `/[^/]+/?`, re `/items/?`]) {
             return methodNotAllowed();
         }
         return resourceNotFound();

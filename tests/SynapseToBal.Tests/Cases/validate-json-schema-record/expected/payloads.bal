@@ -2,7 +2,9 @@
 //   OrderApi.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# The JSON payload the schema 'order-schema' describes, as the validate mediator checks it.
+# The JSON payload the schema 'order-schema' describes, as the validate mediator checks it (typed where every payload
+# the schema accepts has the type). The validate reads the schema's file at run time: a record out of step with that
+# file makes the conversion after the validate fail.
 type Order record {|
     string orderId;
     OrderCustomer customer;
@@ -38,4 +40,14 @@ type OrderApiPostResponse2 record {|
     string 'for;
     string email;
     string total;
+|};
+
+# The JSON payload the schema 'body-schema' describes, as the validate mediator checks it (typed where every payload the
+# schema accepts has the type). The validate reads the schema's file at run time: a record out of step with that file
+# makes the conversion after the validate fail.
+type Body record {|
+    string kind;
+    string ref;
+    json size;
+    json...;
 |};
