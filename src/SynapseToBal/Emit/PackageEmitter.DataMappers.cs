@@ -114,6 +114,7 @@ public sealed partial class PackageEmitter
         // A value as a Ballerina expression: strings joined with +, the string methods by their runtime helpers.
         static string Value(MappedValueIr value) => value switch
         {
+            MappedValueIr.FromInput { AsNumber: true } read => $"check dataMapperDecimal(<float>{Read(read)})",
             MappedValueIr.FromInput read => Read(read),
             MappedValueIr.Text text => BallerinaSyntax.StringLiteral(text.Value),
             MappedValueIr.Integer integer => integer.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -167,10 +168,11 @@ public sealed partial class PackageEmitter
                 decls.AddRange(declaration);
                 foreach (var entry in construct.Entries.Where(WhenPresent))
                 {
-                    var read = Read((MappedValueIr.FromInput)entry.Value);
+                    var copied = (MappedValueIr.FromInput)entry.Value;
+                    var read = Read(copied);
                     var type = TypeText(record.Fields.First(f => f.Name == entry.Field).Type, names);
                     decls.Add($"{declIndent}if {read} is {type} {{");
-                    decls.Add($"{declIndent}    {local}.{BallerinaSyntax.FieldName(entry.Field)} = <{type}>{read};");
+                    decls.Add($"{declIndent}    {local}.{BallerinaSyntax.FieldName(entry.Field)} = {(copied.AsNumber ? $"check dataMapperDecimal(<float><{type}>{read})" : $"<{type}>{read}")};");
                     decls.Add($"{declIndent}}}");
                 }
 
@@ -196,6 +198,13 @@ public sealed partial class PackageEmitter
             else
             {
                 element.Add(elementIndent + Value(map.Element));
+            }
+
+            if (map is { MapCall: true, FirstOptional: >= 0 })
+            {
+                // JavaScript's map on an absent array throws a TypeError: the mapping fails.
+                var source = new MappedValueIr.FromInput(map.Source, map.FirstOptional);
+                decls.Add($"{declIndent}check dataMapperMapSource({Read(source)}, {BallerinaSyntax.StringLiteral(string.Join('.', map.Source))});");
             }
 
             if (elementDecls.Count == 0 && !StatementWriter.Fails(map.Element))

@@ -60,13 +60,13 @@ internal sealed partial class StatementWriter
     {
         MappedValueIr.Construct construct => construct.Entries.Any(e => Fails(e.Value)),
         MappedValueIr.NotTranslated => true,
-        MappedValueIr.FromInput => false,
+        MappedValueIr.FromInput read => read.AsNumber,
         MappedValueIr.Concat concat => concat.Parts.Any(Fails),
         MappedValueIr.Text => false,
         MappedValueIr.Integer => false,
         MappedValueIr.Required => true,
         MappedValueIr.Arithmetic arithmetic => Fails(arithmetic.Left) || Fails(arithmetic.Right),
-        MappedValueIr.ArrayMap map => Fails(map.Element),
+        MappedValueIr.ArrayMap map => Fails(map.Element) || map is { MapCall: true, FirstOptional: >= 0 },
         MappedValueIr.Float => false,
         MappedValueIr.Call call => call.Function is MappedFunction.Substring or MappedFunction.Number or MappedFunction.NumberText or MappedFunction.NumberInteger or MappedFunction.NumberDecimal
             || call.Arguments.Any(Fails),

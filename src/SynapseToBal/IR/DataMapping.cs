@@ -82,7 +82,15 @@ public abstract record MappedValueIr
     /// The path starts at the element of the enclosing <see cref="ArrayMap"/> (the script's <c>inputX.items[i_items]</c>),
     /// not at the input record; an empty path is the element itself.
     /// </param>
-    public sealed record FromInput(ImmutableArray<string> Path, int FirstOptional = -1, bool OfItem = false) : MappedValueIr;
+    public sealed record FromInput(ImmutableArray<string> Path, int FirstOptional = -1, bool OfItem = false) : MappedValueIr
+    {
+        /// <summary>
+        /// A number field copied into a number field of an XML output: written as the data mapper's XML writer prints the
+        /// JavaScript number the script engine hands it (<see cref="MappedFunction.NumberDecimal"/>: JSON.parse reads
+        /// <c>5.0</c> as the number 5, which GraalJS hands over as the Integer 5, printed <c>5</c>).
+        /// </summary>
+        public bool AsNumber { get; init; }
+    }
 
     /// <summary>
     /// An output array with one element per element of an input array, in order: the script's
@@ -93,7 +101,14 @@ public abstract record MappedValueIr
     /// <param name="FirstOptional">The index in <paramref name="Source"/> of the first optional field, or -1: an absent array gives no element (JavaScript's for-in over undefined runs no iteration).</param>
     /// <param name="ElementType">The output array's element type.</param>
     /// <param name="Element">The value of each output element.</param>
-    public sealed record ArrayMap(ImmutableArray<string> Source, int FirstOptional, MappedTypeIr ElementType, MappedValueIr Element) : MappedValueIr;
+    public sealed record ArrayMap(ImmutableArray<string> Source, int FirstOptional, MappedTypeIr ElementType, MappedValueIr Element) : MappedValueIr
+    {
+        /// <summary>
+        /// The MI 4.4 form <c>input.items.map(item =&gt; ...)</c>: JavaScript's Array.prototype.map called on an absent
+        /// array (undefined) throws a TypeError, so the mapping fails where the array is optional and absent.
+        /// </summary>
+        public bool MapCall { get; init; }
+    }
 
     /// <summary>
     /// A string method of the script applied to a string (<c>x.toUpperCase()</c>): <paramref name="Arguments"/> are the

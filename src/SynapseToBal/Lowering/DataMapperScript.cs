@@ -26,6 +26,15 @@ internal sealed partial record DataMapperScript(string FunctionName, ImmutableAr
     /// </summary>
     public string? CalledWith { get; init; }
 
+    /// <summary>
+    /// The loops of the generated form that stand for an array's <c>map</c> call of the MI 4.4 form
+    /// (<c>items: input.items.map(item =&gt; { return { ... }; })</c>), each with the assignment it was read from
+    /// (<c>output.items = input.items.map(...)</c>): the loop's reading differs where JavaScript's <c>map</c> does
+    /// (an absent array throws a TypeError), and an element the loop's rules do not translate keeps that assignment
+    /// as the TODO.
+    /// </summary>
+    public ImmutableDictionary<string, string> MapForms { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     /// <summary>The script's mapping function; null with a reason when the text holds none.</summary>
     public static DataMapperScript? Parse(string text, out string? error)
     {
@@ -109,13 +118,14 @@ internal sealed partial record DataMapperScript(string FunctionName, ImmutableAr
         var output = function.Parameter == "output" ? "output_" : "output";
         var statements = ImmutableArray.CreateBuilder<string>();
         statements.Add($"var {output} = {{}}");
-        if (!ObjectLiteral(function.Literal, output, statements, out error))
+        var maps = new MapReading();
+        if (!ObjectLiteral(function.Literal, output, statements, maps, out error))
         {
             return null;
         }
 
         statements.Add("return " + output);
-        return new DataMapperScript(name, statements.ToImmutable()) { InputVariable = function.Parameter, CalledWith = calledWith };
+        return new DataMapperScript(name, statements.ToImmutable()) { InputVariable = function.Parameter, CalledWith = calledWith, MapForms = maps.Forms.ToImmutable() };
     }
 
     /// <summary>
@@ -124,7 +134,7 @@ internal sealed partial record DataMapperScript(string FunctionName, ImmutableAr
     /// JavaScript keeps them in. False with the reason for a member of another form (shorthand, spread, method,
     /// computed or numeric key).
     /// </summary>
-    private static bool ObjectLiteral(string literal, string target, ImmutableArray<string>.Builder statements, out string? error)
+    private static bool ObjectLiteral(string literal, string target, ImmutableArray<string>.Builder statements, MapReading maps, out string? error)
     {
         error = null;
         var members = Split(literal, 1, out var closed, separator: ',');
@@ -156,11 +166,18 @@ internal sealed partial record DataMapperScript(string FunctionName, ImmutableAr
             if (value is ['{', .., '}'])
             {
                 statements.Add(path + " = {}");
-                if (!ObjectLiteral(value, path, statements, out error))
+                if (!ObjectLiteral(value, path, statements, maps, out error))
                 {
                     return false;
                 }
 
+                continue;
+            }
+
+            if (MapCall(value) is { } map && MapLoop(map, path, maps) is { } loop)
+            {
+                statements.AddRange(loop);
+                maps.Forms[loop[^1]] = path + " = " + value;
                 continue;
             }
 
@@ -169,6 +186,238 @@ internal sealed partial record DataMapperScript(string FunctionName, ImmutableAr
 
         return true;
     }
+
+    /// <summary>The loops read from <c>map</c> calls: a number for each loop's names, and each loop's original assignment.</summary>
+    private sealed class MapReading
+    {
+        public int Count { get; set; }
+
+        public ImmutableDictionary<string, string>.Builder Forms { get; } = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// <c>source.map(callback)</c> where the source is a member read (<c>input.items</c>) and the callback takes one
+    /// parameter and gives one expression: <c>item =&gt; { return X; }</c>, <c>(item) =&gt; (X)</c>, <c>item =&gt; X</c>
+    /// (a TypeScript type on the parameter allowed) or <c>function (item) { return X; }</c>, the form webpack compiles
+    /// an arrow function into. Null for anything else (the value then stays as written, a TODO).
+    /// </summary>
+    internal static (string Source, string Parameter, string Element)? MapCall(string value)
+    {
+        var head = MapHead().Match(value);
+        if (!head.Success || Closing(value, head.Index + head.Length - 1) != value.Length - 1)
+        {
+            return null;
+        }
+
+        var callback = value[(head.Index + head.Length)..^1].Trim();
+        var parameter = MapCallback().Match(callback);
+        if (!parameter.Success)
+        {
+            return null;
+        }
+
+        var name = parameter.Groups["p1"].Success ? parameter.Groups["p1"].Value : parameter.Groups["p2"].Success ? parameter.Groups["p2"].Value : parameter.Groups["p3"].Value;
+        var body = callback[parameter.Length..].Trim();
+        string element;
+        if (parameter.Groups["p3"].Success || body is ['{', ..])
+        {
+            // A block: its one statement must return the element.
+            if (body is not ['{', .., '}'] || Closing(body, 0) != body.Length - 1)
+            {
+                return null;
+            }
+
+            var statements = Split(body, 1, out var closed);
+            if (!closed || statements is not [var only] || !only.StartsWith("return", StringComparison.Ordinal) || only.Length == "return".Length
+                || IsNamePart(only["return".Length]))
+            {
+                return null;
+            }
+
+            element = only["return".Length..].Trim();
+        }
+        else
+        {
+            element = body;
+        }
+
+        // A parenthesised element ((item) => ({ ... })) is its content.
+        while (element is ['(', .., ')'] && Closing(element, 0) == element.Length - 1)
+        {
+            element = element[1..^1].Trim();
+        }
+
+        return element.Length == 0 ? null : (head.Groups["source"].Value.Trim(), name, element);
+    }
+
+    /// <summary>
+    /// A map call as the loop of the generated form it is equivalent to: <c>path = []</c>, a counter, and
+    /// <c>for (i in source) { path[count] = {}; path[count].f = source[i].g; ...; count++; }</c>, the callback's
+    /// parameter read as the source's element. Null when the element cannot be read so (a member not of the form
+    /// name: value): the value then stays as written.
+    /// </summary>
+    private static ImmutableArray<string>? MapLoop((string Source, string Parameter, string Element) map, string path, MapReading maps)
+    {
+        var number = ++maps.Count;
+        var index = $"i_map{number}";
+        var counter = $"count_map{number}";
+        var element = $"{path}[{counter}]";
+        var body = ImmutableArray.CreateBuilder<string>();
+        var item = $"{map.Source}[{index}]";
+        if (map.Element is ['{', .., '}'])
+        {
+            body.Add(element + " = {}");
+            var members = ImmutableArray.CreateBuilder<string>();
+            if (!ObjectLiteral(map.Element, element, members, maps, out _))
+            {
+                return null;
+            }
+
+            foreach (var member in members)
+            {
+                var equals = member.IndexOf(" = ", StringComparison.Ordinal);
+                body.Add(member[..(equals + 3)] + Substitute(member[(equals + 3)..], map.Parameter, item));
+            }
+        }
+        else
+        {
+            body.Add(element + " = " + Substitute(map.Element, map.Parameter, item));
+        }
+
+        body.Add(counter + "++");
+        return [path + " = []", $"var {counter} = 0", $"for ({index} in {map.Source}) {{\n" + string.Join(";\n", body) + ";\n}"];
+    }
+
+    /// <summary>
+    /// The expression with each read of the variable <paramref name="name"/> (an identifier that is no member name,
+    /// outside quoted literals and the text of template literals) replaced by <paramref name="by"/>.
+    /// </summary>
+    internal static string Substitute(string expression, string name, string by)
+    {
+        var result = new StringBuilder();
+        var braces = new Stack<int>();
+        var depth = 0;
+        for (var i = 0; i < expression.Length; i++)
+        {
+            var c = expression[i];
+            if (c is '"' or '\'')
+            {
+                var end = i + 1;
+                while (end < expression.Length && expression[end] != c)
+                {
+                    end += expression[end] == '\\' ? 2 : 1;
+                }
+
+                end = Math.Min(end, expression.Length - 1);
+                result.Append(expression, i, end - i + 1);
+                i = end;
+                continue;
+            }
+
+            if (c == '`' || c == '}' && braces.Count > 0 && braces.Peek() == depth)
+            {
+                // The text of a template literal, up to its end or its next ${.
+                if (c == '}')
+                {
+                    braces.Pop();
+                }
+
+                result.Append(c);
+                var j = i + 1;
+                while (j < expression.Length && expression[j] != '`' && !(expression[j] == '$' && j + 1 < expression.Length && expression[j + 1] == '{'))
+                {
+                    j += expression[j] == '\\' ? 2 : 1;
+                }
+
+                j = Math.Min(j, expression.Length);
+                result.Append(expression, i + 1, j - i - 1);
+                if (j < expression.Length && expression[j] == '$')
+                {
+                    result.Append("${");
+                    braces.Push(depth);
+                    i = j + 1;
+                }
+                else
+                {
+                    if (j < expression.Length)
+                    {
+                        result.Append('`');
+                    }
+
+                    i = j;
+                }
+
+                continue;
+            }
+
+            if (c == '{')
+            {
+                depth++;
+            }
+            else if (c == '}')
+            {
+                depth--;
+            }
+
+            if (IsNamePart(c) || c == '$')
+            {
+                var start = i;
+                while (i + 1 < expression.Length && (IsNamePart(expression[i + 1]) || expression[i + 1] == '$'))
+                {
+                    i++;
+                }
+
+                var word = expression[start..(i + 1)];
+                var member = start > 0 && expression[..start].TrimEnd() is [.., '.'];
+                result.Append(word == name && !member && !char.IsAsciiDigit(word[0]) ? by : word);
+                continue;
+            }
+
+            result.Append(c);
+        }
+
+        return result.ToString();
+    }
+
+    private static bool IsNamePart(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    /// <summary>The index of the bracket closing the one at <paramref name="open"/> (quoted literals skipped), or -1.</summary>
+    private static int Closing(string text, int open)
+    {
+        var depth = 0;
+        for (var i = open; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '"' or '\'' or '`')
+            {
+                var end = i + 1;
+                while (end < text.Length && text[end] != c)
+                {
+                    end += text[end] == '\\' ? 2 : 1;
+                }
+
+                i = end;
+                continue;
+            }
+
+            if (c is '(' or '[' or '{')
+            {
+                depth++;
+            }
+            else if (c is ')' or ']' or '}' && --depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    [GeneratedRegex(@"^(?<source>[A-Za-z_$][A-Za-z0-9_$]*(?:\s*\.\s*[A-Za-z_$][A-Za-z0-9_$]*)+)\s*\.\s*map\s*\(")]
+    private static partial Regex MapHead();
+
+    [GeneratedRegex(@"^(?:\(\s*(?<p1>[A-Za-z_$][A-Za-z0-9_$]*)\s*(?::\s*[A-Za-z_$][A-Za-z0-9_$.]*(?:\s*\[\s*\])*\s*)?\)\s*=>|(?<p2>[A-Za-z_$][A-Za-z0-9_$]*)\s*=>|function\s*\(\s*(?<p3>[A-Za-z_$][A-Za-z0-9_$]*)\s*\)\s*(?=\{))")]
+    private static partial Regex MapCallback();
 
     private static string StatementHead(string statement)
     {
@@ -562,6 +811,11 @@ internal sealed class ScriptExpressionParser(string text)
             return inner;
         }
 
+        if (c == '`')
+        {
+            return Template();
+        }
+
         if (c is '\'' or '"')
         {
             var end = text.IndexOf(c, _index + 1);
@@ -626,6 +880,81 @@ internal sealed class ScriptExpressionParser(string text)
         }
 
         return Fail(_index < text.Length ? $"'{text[_index]}' is not of a translated form" : "a value is missing");
+    }
+
+    /// <summary>
+    /// A template literal <c>`${a} ${b}`</c> as the <c>+</c> of its parts (texts without escapes, substitutions):
+    /// JavaScript converts each substitution to a string and joins them, which is <c>a + " " + b</c> (an empty
+    /// text first when neither of its first two parts is a text, so two numbers are joined, not added).
+    /// </summary>
+    private ScriptValue? Template()
+    {
+        _index++;
+        var parts = new List<ScriptValue>();
+        var textStart = _index;
+        while (true)
+        {
+            if (_index >= text.Length)
+            {
+                return Fail("a template literal is not closed");
+            }
+
+            var c = text[_index];
+            if (c == '\\')
+            {
+                return Fail("a template literal with an escape");
+            }
+
+            if (c is '`' or '$' && (c == '`' || _index + 1 < text.Length && text[_index + 1] == '{'))
+            {
+                if (_index > textStart)
+                {
+                    var literal = text[textStart.._index];
+                    if (literal.Contains('\n', StringComparison.Ordinal) || literal.Contains('\r', StringComparison.Ordinal))
+                    {
+                        return Fail("a template literal with a line break");
+                    }
+
+                    parts.Add(new ScriptValue.Text(literal));
+                }
+
+                if (c == '`')
+                {
+                    _index++;
+                    break;
+                }
+
+                _index += 2;
+                if (Additive() is not { } substitution)
+                {
+                    return null;
+                }
+
+                if (Peek() != '}')
+                {
+                    return Fail("a template literal's substitution is not closed");
+                }
+
+                _index++;
+                parts.Add(substitution);
+                textStart = _index;
+                continue;
+            }
+
+            _index++;
+        }
+
+        if (parts is [])
+        {
+            return new ScriptValue.Text(string.Empty);
+        }
+
+        if (parts is not [ScriptValue.Text, ..] and not [_, ScriptValue.Text, ..])
+        {
+            parts.Insert(0, new ScriptValue.Text(string.Empty));
+        }
+
+        return parts.Skip(1).Aggregate(parts[0], (left, right) => new ScriptValue.Binary('+', left, right));
     }
 
     private ImmutableArray<ScriptValue>? Arguments()

@@ -285,6 +285,94 @@ public sealed class DataMapperTests
     }
 
     [Theory]
+    [InlineData("input.items.map(item => { return { a: item.b }; })", "input.items", "item", "{ a: item.b }")]
+    [InlineData("input.items.map((item) => ({ a: item.b }))", "input.items", "item", "{ a: item.b }")]
+    [InlineData("input.items.map((item: Item) => { return item.b; })", "input.items", "item", "item.b")]
+    [InlineData("input.a.items.map(function (x) { return { a: x.b }; })", "input.a.items", "x", "{ a: x.b }")]
+    [InlineData("input.items.map(item => item.b.trim())", "input.items", "item", "item.b.trim()")]
+    public void A_map_call_gives_its_source_parameter_and_element(string value, string source, string parameter, string element)
+    {
+        Assert.Equal((source, parameter, element), DataMapperScript.MapCall(value));
+    }
+
+    [Theory]
+    [InlineData("input.items.map((item, i) => item.b)")]
+    [InlineData("input.items.map(item => { const x = item.b; return x; })")]
+    [InlineData("input.items.map(item => item.b).join(',')")]
+    [InlineData("input.items.filter(item => item.b)")]
+    [InlineData("input[\"items\"].map(item => item.b)")]
+    public void A_call_of_another_form_is_no_map_call(string value)
+    {
+        Assert.Null(DataMapperScript.MapCall(value));
+    }
+
+    [Theory]
+    [InlineData("item.b + item", "input.xs[i]", "input.xs[i].b + input.xs[i]")]
+    [InlineData("x.item + 'item' + \"item\"", "y", "x.item + 'item' + \"item\"")]
+    [InlineData("`item ${item.a} ${ item }`", "y", "`item ${y.a} ${ y }`")]
+    [InlineData("items + item2 + item_ + $item", "y", "items + item2 + item_ + $item")]
+    public void Substitute_replaces_the_variable_only(string expression, string by, string expected)
+    {
+        Assert.Equal(expected, DataMapperScript.Substitute(expression, "item", by));
+    }
+
+    [Fact]
+    public void A_map_call_of_the_mi_4_4_tooling_is_read_as_the_loop_of_the_generated_form()
+    {
+        var script = DataMapperScript.Parse("""
+            export function mapFunction(input: Root): OutputRoot {
+                return {
+                    items: input.items.map(item => {
+                        return { id: item.productId, label: `#${item.name}` };
+                    }),
+                    names: input.items.map((item) => (item.name))
+                };
+            }
+            """, out var error);
+
+        Assert.Null(error);
+        Assert.Equal(
+            ["var output = {}", "output.items = []", "var count_map1 = 0",
+             "for (i_map1 in input.items) {\noutput.items[count_map1] = {};\noutput.items[count_map1].id = input.items[i_map1].productId;\noutput.items[count_map1].label = `#${input.items[i_map1].name}`;\ncount_map1++;\n}",
+             "output.names = []", "var count_map2 = 0",
+             "for (i_map2 in input.items) {\noutput.names[count_map2] = input.items[i_map2].name;\ncount_map2++;\n}", "return output"],
+            script!.Statements.ToArray());
+        Assert.Equal("output.items = input.items.map(item => {\n            return { id: item.productId, label: `#${item.name}` };\n        })", script.MapForms[script.Statements[3]]);
+        Assert.Equal(2, script.MapForms.Count);
+    }
+
+    [Theory]
+    [InlineData("`${a.b} ${a.c}`", "Binary { Operator = +, Left = Binary { Operator = +, Left = Read { Root = a, Path = b }, Right = Text { Value =   } }, Right = Read { Root = a, Path = c } }")]
+    [InlineData("`${a.b}${a.c}`", "Binary { Operator = +, Left = Binary { Operator = +, Left = Text { Value =  }, Right = Read { Root = a, Path = b } }, Right = Read { Root = a, Path = c } }")]
+    [InlineData("`x${a.b}`", "Binary { Operator = +, Left = Text { Value = x }, Right = Read { Root = a, Path = b } }")]
+    [InlineData("`text`", "Text { Value = text }")]
+    [InlineData("``", "Text { Value =  }")]
+    public void A_template_literal_is_the_sum_of_its_parts(string text, string expected)
+    {
+        var value = DataMapperScript.Expression(text, out var error);
+        Assert.Null(error);
+        Assert.Equal(expected, Describe(value!));
+    }
+
+    [Theory]
+    [InlineData("`a\\nb`", "escape")]
+    [InlineData("`${a.b`", "not closed")]
+    [InlineData("`${a.b} x", "not closed")]
+    public void A_template_literal_of_another_form_says_why(string text, string reason)
+    {
+        Assert.Null(DataMapperScript.Expression(text, out var error));
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+    }
+
+    private static string Describe(ScriptValue value) => value switch
+    {
+        ScriptValue.Binary b => $"Binary {{ Operator = {b.Operator}, Left = {Describe(b.Left)}, Right = {Describe(b.Right)} }}",
+        ScriptValue.Read r => $"Read {{ Root = {r.Root}, Path = {string.Join('.', r.Path)} }}",
+        ScriptValue.Text t => $"Text {{ Value = {t.Value} }}",
+        _ => value.ToString(),
+    };
+
+    [Theory]
     [InlineData("a.b.concat(a.c, 'x', \"y\")", 4)]
     [InlineData("a.b.concat(' (', a.c, ')')", 4)]
     [InlineData("a.b.concat()", -1)]

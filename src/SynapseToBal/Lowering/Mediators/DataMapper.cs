@@ -347,7 +347,20 @@ public sealed partial class Lowerer
             var loopReasons = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var statement in script.Statements.Where(s => s.StartsWith("for", StringComparison.Ordinal)))
             {
-                var loop = Loop(statement, scope, outputVariable, output, script.Statements, values, todos, constructed, out var loopReason);
+                var mapForm = script.MapForms.GetValueOrDefault(statement);
+                var loop = Loop(statement, scope, outputVariable, output, script.Statements, values, todos, constructed, mapForm is not null, out var loopReason);
+                if (loop is null && mapForm is not null && DataMapperScript.Assignment(mapForm) is { } mapped && Resolve(output, mapped.Path) is { } mapTarget)
+                {
+                    // A map call the loop's rules do not translate whole: the field keeps the call as written, a TODO.
+                    var mapKey = string.Join('.', mapTarget.Fields.Select(f => f.Name));
+                    var index = script.Statements.IndexOf(statement);
+                    consumed.UnionWith([statement, script.Statements[index - 1], script.Statements[index - 2]]);
+                    values[mapKey] = new MappedValueIr.NotTranslated(mapForm, mapTarget.Last.Type is MappedTypeIr.Primitive { Name: "string" });
+                    (todos.TryGetValue(mapKey, out var mapTodos) ? mapTodos : todos[mapKey] = new List<string>()).AddRange([.. VariableStatements(mapForm), mapForm]);
+                    Report($"the assignment of the output field '{mapKey}'", loopReason);
+                    continue;
+                }
+
                 if (loop is null)
                 {
                     loopReasons[statement] = loopReason;
@@ -489,7 +502,7 @@ public sealed partial class Lowerer
         /// <summary>True when a value can fail at run time (a variable with such a value is not inlined: JavaScript evaluates it once, where it stands).</summary>
         private static bool MayFail(MappedValueIr value) => value switch
         {
-            MappedValueIr.NotTranslated or MappedValueIr.Required => true,
+            MappedValueIr.NotTranslated or MappedValueIr.Required or MappedValueIr.FromInput { AsNumber: true } => true,
             MappedValueIr.Call call => call.Function is MappedFunction.Substring or MappedFunction.NumberText or MappedFunction.NumberInteger or MappedFunction.NumberDecimal || call.Arguments.Any(MayFail),
             MappedValueIr.Concat concat => concat.Parts.Any(MayFail),
             MappedValueIr.Arithmetic arithmetic => MayFail(arithmetic.Left) || MayFail(arithmetic.Right),
@@ -510,7 +523,7 @@ public sealed partial class Lowerer
         /// Null with the reason when the loop does anything else (it then stays a TODO).
         /// </summary>
         private (string Counter, string Initialisation)? Loop(string statement, Scope scope, string outputVariable, DataMapperSchema output, ImmutableArray<string> statements,
-            Dictionary<string, MappedValueIr> values, Dictionary<string, List<string>> todos, HashSet<string> constructed, out string reason)
+            Dictionary<string, MappedValueIr> values, Dictionary<string, List<string>> todos, HashSet<string> constructed, bool mapCall, out string reason)
         {
             reason = "a loop of a form that is not translated";
             if (DataMapperScript.ForIn(statement) is not { } loop)
@@ -551,7 +564,7 @@ public sealed partial class Lowerer
             {
                 if (DataMapperScript.ElementAssignment(inner) is not { } element || element.Index != counter || arrayText is not null && element.Array != arrayText)
                 {
-                    reason = inner.StartsWith("for", StringComparison.Ordinal) ? "a loop inside a loop"
+                    reason = inner.StartsWith("for", StringComparison.Ordinal) ? (mapCall ? "a map call inside the element (a loop inside a loop)" : "a loop inside a loop")
                         : DataMapperScript.Assignment(inner) is { } other && other.Root != outputVariable ? $"the loop's statement '{First(inner)}' (a variable of its own)"
                         : inner.StartsWith("var ", StringComparison.Ordinal) || inner.StartsWith("if", StringComparison.Ordinal) ? $"the loop's statement '{First(inner)}' (each iteration's value is not one element of one output array)"
                         : $"the loop's statement '{First(inner)}' does not fill the element of one output array (each iteration would overwrite it)";
@@ -625,6 +638,13 @@ public sealed partial class Lowerer
                     continue;
                 }
 
+                if (mapCall)
+                {
+                    // A map call keeps the whole field a TODO, as written, rather than a TODO line of the loop it is read as.
+                    reason = $"the element's member '{member.TrimStart('.', ' ')}' is not translated ({fieldReason})";
+                    return null;
+                }
+
                 values[fieldKey] = new MappedValueIr.NotTranslated(inner, target.Last.Type is MappedTypeIr.Primitive { Name: "string" });
                 (todos.TryGetValue(fieldKey, out var list) ? list : todos[fieldKey] = new List<string>()).AddRange([.. VariableStatements(inner), inner]);
                 lowerer._diagnostics.Report(DiagnosticCatalog.DataMapperStatementNotTranslated, _mapper!.Location, configKey, $"the assignment of the output field '{fieldKey}'", fieldReason);
@@ -647,7 +667,7 @@ public sealed partial class Lowerer
             }
 
             var firstOptional = sourceField.Fields.Select((f, i) => f.Optional ? i : -1).FirstOrDefault(i => i >= 0, -1);
-            values[key] = new MappedValueIr.ArrayMap(sourceField.Fields.Select(f => f.Name).ToImmutableArray(), firstOptional, outputArray.Item, elementValue);
+            values[key] = new MappedValueIr.ArrayMap(sourceField.Fields.Select(f => f.Name).ToImmutableArray(), firstOptional, outputArray.Item, elementValue) { MapCall = mapCall };
             _assignments[key] = statement;
             return (declaration, initialisation);
         }
@@ -711,6 +731,13 @@ public sealed partial class Lowerer
                 {
                     reason = "the input and output fields are not of one plain type";
                     return null;
+                }
+
+                if (sourceType.Name == "decimal" && outputFormat == DataFormat.Xml)
+                {
+                    // The copy is a JavaScript number too: the XML writer prints what GraalJS hands it (5.0 is the Integer 5).
+                    _numberForms.Add("a number copied into an XML number field");
+                    return read.Value with { AsNumber = true };
                 }
 
                 return read.Value;
@@ -929,8 +956,13 @@ public sealed partial class Lowerer
             }
         }
 
-        private static MappedValueIr.Concat Joined(IEnumerable<MappedValueIr> parts) =>
-            new([.. parts.SelectMany(p => p is MappedValueIr.Concat inner ? inner.Parts : [p])]);
+        /// <summary>The parts joined, nested joins flattened; an empty text is left out when anything else is joined (a template literal's leading "").</summary>
+        private static MappedValueIr.Concat Joined(IEnumerable<MappedValueIr> parts)
+        {
+            var flat = parts.SelectMany(p => p is MappedValueIr.Concat inner ? inner.Parts : [p]).ToList();
+            var kept = flat.Where(p => p is not MappedValueIr.Text { Value.Length: 0 }).ToList();
+            return new([.. kept.Count > 0 ? kept : flat.Take(1)]);
+        }
 
         private Typed? Binary(ScriptValue.Binary binary, Scope scope, out string reason)
         {

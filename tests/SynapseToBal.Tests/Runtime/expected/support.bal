@@ -8130,6 +8130,15 @@ function dataMapperOperand(string? value, string member) returns string|error {
     return error(string `TypeError: the data mapping calls a method on the input member '${member}', which the input does not have`);
 }
 
+# The input array of a data mapping's `input.items.map(item => ...)` (the MI 4.4 data mapper's array-to-array form):
+# JavaScript's Array.prototype.map called on an absent member (undefined) throws a TypeError, so the Micro
+# Integrator's mapping fails when the input does not have the array.
+function dataMapperMapSource(anydata value, string member) returns error? {
+    if value is () {
+        return error(string `TypeError: the data mapping calls map on the input member '${member}', which the input does not have`);
+    }
+}
+
 # JavaScript's `toUpperCase()` in a data mapping (issue 10): the locale-independent Unicode case mapping ("straße" is
 # "STRASSE"), which the data mapper's JavaScript engines (Nashorn, Rhino) take from Java's
 # `String.toUpperCase(Locale.ROOT)`; lang.string's toUpperAscii maps ASCII letters only. The same Java method, through interop.
