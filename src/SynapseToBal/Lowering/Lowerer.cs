@@ -1145,11 +1145,24 @@ public sealed partial class Lowerer
     /// <summary>An endpoint whose address is not HTTP: an error (SB0218) and the reason its TODOs carry.</summary>
     private NotTranslatedIr NonHttp(string name, (string Scheme, Transports.Transport Transport) transport, string uri, SourceLocation location)
     {
-        _diagnostics.Report(DiagnosticCatalog.NonHttpEndpoint, location, name, transport.Transport.Name, transport.Scheme, transport.Transport.Replacement);
         var parameters = Transports.ParameterNames(uri);
+        var escapedTwice = Transports.DoublyEscaped(uri);
+        _diagnostics.Report(
+            DiagnosticCatalog.NonHttpEndpoint,
+            location,
+            name,
+            transport.Transport.Name,
+            transport.Scheme,
+            transport.Transport.Replacement + (escapedTwice ? "; its address is also malformed: its parameters are separated by '&amp;amp;' in the XML, which the Micro Integrator does not read either (SB0631)" : string.Empty));
+        if (escapedTwice)
+        {
+            var after = parameters.Skip(1).ToList();
+            _diagnostics.Report(DiagnosticCatalog.AddressParametersEscapedTwice, location, name, $"'{transport.Scheme}:'", after.Count == 0 ? "the parameters after the first" : string.Join(", ", after));
+        }
+
         var message = $"'{name}' sends over {transport.Transport.Name}, not HTTP: replace it with {transport.Transport.Replacement}"
             + (parameters.Count > 0 ? $"; the address parameters to map are {string.Join(", ", parameters)}" : string.Empty)
-            + (Transports.DoublyEscaped(uri) ? "; the address separates its parameters with '&amp;' (the XML holds '&amp;amp;'), and the Micro Integrator splits them at '&' only (BaseUtils.getEPRProperties), so it reads every parameter after the first as 'amp;name' and finds none of those settings under its name (a JMS send, for one, then has no JNDI context to look its connection factory up in); write '&amp;' in the XML" : string.Empty)
+            + (escapedTwice ? "; the address separates its parameters with '&amp;' (the XML holds '&amp;amp;'), and the Micro Integrator splits them at '&' only (BaseUtils.getEPRProperties), so it reads every parameter after the first as 'amp;name' and finds none of those settings under its name (a JMS send, for one, then has no JNDI context to look its connection factory up in); write '&amp;' in the XML" : string.Empty)
             + (Transports.RedactUriSecrets(uri) != uri ? " (credentials in the address are masked below)" : string.Empty);
         return new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint, message);
     }

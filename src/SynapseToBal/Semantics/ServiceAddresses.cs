@@ -247,7 +247,7 @@ internal static class ServiceAddresses
     /// <summary>
     /// What serves a path of the Micro Integrator: under <c>/services/&lt;name&gt;</c> the proxy or data service of that name
     /// (Axis2's RequestURIBasedServiceDispatcher, before any API), or the one whose Axis2 endpoint it names
-    /// (<c>P.PHttpSoap11Endpoint</c>: <see cref="Axis2EndpointPaths"/>), else the API whose path is the longest prefix of it at a segment boundary.
+    /// (<c>P.PHttpSoap11Endpoint</c>: <see cref="Axis2EndpointPaths"/>; <c>D.SOAP11Endpoint</c>: <see cref="DataServiceEndpointPaths"/>), else the API whose path is the longest prefix of it at a segment boundary.
     /// </summary>
     private static SelfCallTarget Resolve(string url, string path, SymbolTable symbols, Dictionary<string, DataServiceSyntax> dataServices, ImmutableArray<ApiSyntax> apis)
     {
@@ -268,12 +268,13 @@ internal static class ServiceAddresses
                 return new SelfCallTarget(url, path, "proxy service", name, proxy);
             }
 
-            // Only the names of the service's Axis2 endpoints over HTTP (P.PHttpSoap11Endpoint, ...) find it: any other
-            // name after the dot (P.other, P.SOAP11Endpoint) is no service or endpoint Axis2 knows.
+            // Only the names of the service's Axis2 endpoints over HTTP find it (a proxy's P.PHttpSoap11Endpoint, ..., a
+            // data service's D.SOAP11Endpoint, ...): any other name after the dot (P.other, P.SOAP11Endpoint,
+            // D.DHttpSoap11Endpoint) is no service or endpoint Axis2 knows.
             var dot = name.IndexOf('.', StringComparison.Ordinal);
             var owner = dot > 0 ? name[..dot] : null;
             if (owner is not null && dataServices.TryGetValue(owner, out var endpointService)
-                && Axis2EndpointPaths(owner, DataServiceTransports(endpointService), httpsListener: true).Contains(prefix + name, StringComparer.Ordinal))
+                && DataServiceEndpointPaths(owner, DataServiceTransports(endpointService), httpsListener: true).Contains(prefix + name, StringComparer.Ordinal))
             {
                 return new SelfCallTarget(url, path, "data service", owner, endpointService);
             }
@@ -297,26 +298,45 @@ internal static class ServiceAddresses
     }
 
     /// <summary>
-    /// The Axis2 endpoint addresses the Micro Integrator also serves a proxy or data service at: for each exposed HTTP
-    /// transport, <c>/services/P.PHttpSoap11Endpoint</c>, <c>.PHttpSoap12Endpoint</c> and <c>.PHttpEndpoint</c>
-    /// (<c>Https</c> for https), the names Axis2 gives the service's default endpoints (<c>Utils.addEndpointsToService</c>,
-    /// one set per exposed transport, every transport when <paramref name="transports"/> is empty; DBDeployer names a
-    /// data service's the same way), found by <c>AxisConfiguration.getService</c> through its map of endpoint names
-    /// (<c>service.endpoint</c>) whatever listener the request came in on. Without an HTTPS listener
+    /// The Axis2 endpoint addresses the Micro Integrator also serves a proxy at: for each exposed HTTP transport,
+    /// <c>/services/P.PHttpSoap11Endpoint</c>, <c>.PHttpSoap12Endpoint</c> and <c>.PHttpEndpoint</c> (<c>Https</c> for
+    /// https), the names Axis2 gives the default endpoints of a service that has none (<c>AxisConfiguration.processEndpoints</c>
+    /// calls <c>Utils.addEndpointsToService</c>: one set per exposed transport, every transport when
+    /// <paramref name="transports"/> is empty), found by <c>AxisConfiguration.getService</c> through its map of endpoint
+    /// names (<c>service.endpoint</c>) whatever listener the request came in on. Without an HTTPS listener
     /// (<paramref name="httpsListener"/> false) the <c>Https</c> names are given only for a service exposed on https alone.
+    /// A data service has endpoints of its own, named otherwise: <see cref="DataServiceEndpointPaths"/>.
     /// </summary>
-    internal static ImmutableArray<string> Axis2EndpointPaths(string name, IReadOnlyCollection<string> transports, bool httpsListener)
+    internal static ImmutableArray<string> Axis2EndpointPaths(string name, IReadOnlyCollection<string> transports, bool httpsListener) =>
+        EndpointPaths(transports, httpsListener, [(Http: $"{name}.{name}Http", Https: $"{name}.{name}Https", Suffixes: ["Soap11Endpoint", "Soap12Endpoint", "Endpoint"])]);
+
+    /// <summary>
+    /// The Axis2 endpoint addresses the Micro Integrator also serves a data service at: <c>/services/D.SOAP11Endpoint</c>,
+    /// <c>.SOAP12Endpoint</c> and <c>.HTTPEndpoint</c> for http, <c>.SecureSOAP11Endpoint</c>, <c>.SecureSOAP12Endpoint</c>
+    /// and <c>.SecureHTTPEndpoint</c> for https (DBDeployer.createDefaultEndpoints names them from WSDL2Constants'
+    /// DEFAULT_SOAP11_ENDPOINT_NAME, ... with the <c>Secure</c> prefix for https; another transport's are prefixed with
+    /// its upper-cased name and not served here). As the service has endpoints, Axis2 gives it none of the proxy-style
+    /// names (<c>D.DHttpSoap11Endpoint</c>: <see cref="Axis2EndpointPaths"/>), which <c>AxisConfiguration.getService</c>
+    /// does not find. Chosen by the exposed transports and <paramref name="httpsListener"/> as for a proxy.
+    /// </summary>
+    internal static ImmutableArray<string> DataServiceEndpointPaths(string name, IReadOnlyCollection<string> transports, bool httpsListener) =>
+        EndpointPaths(transports, httpsListener, [(Http: $"{name}.", Https: $"{name}.Secure", Suffixes: ["SOAP11Endpoint", "SOAP12Endpoint", "HTTPEndpoint"])]);
+
+    private static ImmutableArray<string> EndpointPaths(IReadOnlyCollection<string> transports, bool httpsListener, (string Http, string Https, string[] Suffixes)[] names)
     {
         var paths = ImmutableArray.CreateBuilder<string>();
         var http = transports.Count == 0 || transports.Contains("http", StringComparer.Ordinal);
         var https = transports.Count == 0 || transports.Contains("https", StringComparer.Ordinal);
-        foreach (var (exposed, prefix) in new[] { (http, "Http"), (https && (httpsListener || !http), "Https") })
+        foreach (var (httpName, httpsName, suffixes) in names)
         {
-            if (exposed)
+            foreach (var (exposed, prefix) in new[] { (http, httpName), (https && (httpsListener || !http), httpsName) })
             {
-                foreach (var suffix in new[] { "Soap11Endpoint", "Soap12Endpoint", "Endpoint" })
+                if (exposed)
                 {
-                    paths.Add($"/services/{name}.{name}{prefix}{suffix}");
+                    foreach (var suffix in suffixes)
+                    {
+                        paths.Add($"/services/{prefix}{suffix}");
+                    }
                 }
             }
         }

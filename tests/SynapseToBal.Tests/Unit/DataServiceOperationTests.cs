@@ -50,7 +50,7 @@ public sealed class DataServiceOperationTests
 
         var services = package.Services.Where(s => s.Kind == ServiceKind.DataService).ToList();
         Assert.Equal(
-            ["/services/People", "/services/People.PeopleHttpSoap11Endpoint", "/services/People.PeopleHttpSoap12Endpoint", "/services/People.PeopleHttpEndpoint"],
+            ["/services/People", "/services/People.SOAP11Endpoint", "/services/People.SOAP12Endpoint", "/services/People.HTTPEndpoint"],
             services.Select(s => s.BasePath));
         foreach (var service in services)
         {
@@ -101,20 +101,21 @@ public sealed class DataServiceOperationTests
     }
 
     [Theory]
-    [InlineData("", false, "Http")]
-    [InlineData(" transports=\"http https\"", false, "Http")]
-    [InlineData(" transports=\"https\"", false, "Https")]
-    [InlineData("", true, "Http Https")]
-    [InlineData(" transports=\"http https\"", true, "Http Https")]
-    [InlineData(" transports=\"http\"", true, "Http")]
-    [InlineData(" transports=\"https\"", true, "Https")]
+    [InlineData("", false, "-")]
+    [InlineData(" transports=\"http https\"", false, "-")]
+    [InlineData(" transports=\"https\"", false, "Secure")]
+    [InlineData("", true, "- Secure")]
+    [InlineData(" transports=\"http https\"", true, "- Secure")]
+    [InlineData(" transports=\"http\"", true, "-")]
+    [InlineData(" transports=\"https\"", true, "Secure")]
     public void The_endpoint_addresses_follow_the_exposed_transports(string attributes, bool httpsListener, string prefixes)
     {
         var diagnostics = new DiagnosticBag();
         var document = SynapseParser.ParseText("D.dbs", $"<data name=\"D\"{attributes}>{Config}</data>", diagnostics);
         var service = Assert.IsType<DataServiceSyntax>(Assert.Single(document!.Artifacts));
         Assert.Equal(
-            prefixes.Split(' ').SelectMany(prefix => new[] { $"/services/D.D{prefix}Soap11Endpoint", $"/services/D.D{prefix}Soap12Endpoint", $"/services/D.D{prefix}Endpoint" }).ToArray(),
+            // DBDeployer.createDefaultEndpoints: SOAP11Endpoint, SOAP12Endpoint, HTTPEndpoint, "Secure" before each for https.
+            prefixes.Split(' ').Select(p => p.TrimStart('-')).SelectMany(prefix => new[] { $"/services/D.{prefix}SOAP11Endpoint", $"/services/D.{prefix}SOAP12Endpoint", $"/services/D.{prefix}HTTPEndpoint" }).ToArray(),
             Lowerer.DataServiceEndpointPaths(service, httpsListener).ToArray());
     }
 

@@ -130,6 +130,20 @@ public sealed class EmailConnectorLoweringTests
     }
 
     [Fact]
+    public void A_setting_the_connector_does_not_declare_is_reported_as_not_read_by_the_micro_integrator()
+    {
+        // init.xml declares no enable_start_tls and EmailConfig looks up only the template's parameters.
+        var (package, diagnostics) = Lower(Smtps + "<requireTLS>true</requireTLS><enable_start_tls>true</enable_start_tls>", Send);
+
+        var connection = Assert.Single(package.EmailConnections);
+        Assert.DoesNotContain(connection.Notes, n => n.Contains("enable_start_tls", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated);
+        var notRead = Assert.Single(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.SettingWithoutEffect);
+        var message = notRead.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith("<email.init> enable_start_tls has no effect here in the Micro Integrator either: the email connector's init template declares no such parameter", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_result_variable_has_the_shape_the_micro_integrator_gives_it()
     {
         // InvokeMediator.processConnectorResponse: the connector's empty header and attribute maps are left out

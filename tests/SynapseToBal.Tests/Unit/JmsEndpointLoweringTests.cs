@@ -282,6 +282,35 @@ public sealed class JmsEndpointLoweringTests
     }
 
     [Fact]
+    public void Parameters_separated_by_an_escaped_ampersand_are_reported_as_the_cause()
+    {
+        var diagnostics = new DiagnosticBag();
+        Lower(diagnostics,
+            $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="jms:/q?transport.jms.ConnectionFactoryJNDIName=QCF&amp;amp;java.naming.factory.initial=F&amp;amp;java.naming.provider.url=tcp://mq:61616"/></endpoint>""",
+            $"""<sequence xmlns="{Ns}" name="In"><property name="OUT_ONLY" value="true"/><send><endpoint key="JmsEP"/></send></sequence>""");
+
+        // BaseUtils.getEPRProperties splits at '&' only: the MI reads 'amp;java.naming.factory.initial', so no JNDI settings.
+        var escaped = Assert.Single(diagnostics.Items, d => d.Id == "SB0631");
+        Assert.Equal(DiagnosticSeverity.Warning, escaped.Severity);
+        Assert.Contains("reads java.naming.factory.initial, java.naming.provider.url under the names 'amp;<name>'", Message(escaped), StringComparison.Ordinal);
+        var nonHttp = Assert.Single(diagnostics.Items, d => d.Id == "SB0218");
+        Assert.Contains("its address is also malformed", Message(nonHttp), StringComparison.Ordinal);
+        Assert.Contains("(SB0631)", Message(nonHttp), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_jms_address_escaped_once_is_not_reported_as_escaped_twice()
+    {
+        var diagnostics = new DiagnosticBag();
+        Lower(diagnostics,
+            $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="jms:/q?transport.jms.ConnectionFactoryJNDIName=QCF&amp;transport.jms.DestinationType=queue"/></endpoint>""",
+            $"""<sequence xmlns="{Ns}" name="In"><property name="OUT_ONLY" value="true"/><send><endpoint key="JmsEP"/></send></sequence>""");
+
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0631");
+        Assert.DoesNotContain("malformed", Message(Assert.Single(diagnostics.Items, d => d.Id == "SB0218")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Settings_the_sender_does_not_apply_are_reported_and_a_lone_user_name_is_ignored_as_the_micro_integrator_does()
     {
         var diagnostics = new DiagnosticBag();

@@ -139,6 +139,35 @@ public sealed class ServiceAddressTests
     }
 
     [Theory]
+    [InlineData("/services/D.SOAP11Endpoint", "", "D")]
+    [InlineData("/services/D.SOAP12Endpoint/getPerson", "http", "D")]
+    [InlineData("/services/D.HTTPEndpoint", "http https", "D")]
+    [InlineData("/services/D.SecureSOAP11Endpoint", "https", "D")]
+    [InlineData("/services/D.SecureHTTPEndpoint", "http", null)]
+    [InlineData("/services/D.DHttpSoap11Endpoint", "", null)]
+    [InlineData("/services/D.DHttpEndpoint", "http", null)]
+    [InlineData("/services/D.other", "", null)]
+    public void Only_the_axis2_endpoint_names_DBDeployer_gives_a_data_service_name_it(string path, string transports, string? dataService)
+    {
+        var diagnostics = new DiagnosticBag();
+        var attribute = transports.Length > 0 ? " transports=\"" + transports + "\"" : string.Empty;
+        var dbs = $"""
+            <data name="D"{attribute}>
+              <config id="db"><property name="driverClassName">org.h2.Driver</property><property name="url">jdbc:h2:mem:x</property></config>
+              <query id="q" useConfig="db"><sql>SELECT 1</sql></query>
+              <operation name="getPerson"><call-query href="q"/></operation>
+            </data>
+            """;
+        var calls = $"""<sequence xmlns="http://ws.apache.org/ns/synapse" name="S"><call><endpoint><address uri="http://localhost:8290{path}"/></endpoint></call></sequence>""";
+        var model = SemanticModel.Build([Parse("/in/D.dbs", dbs, diagnostics), Parse("/in/S.xml", calls, diagnostics)], null, diagnostics);
+
+        var sequence = Assert.Single(model.Artifacts.OfType<SequenceSyntax>());
+        var definition = Assert.IsType<EndpointReferenceSyntax.Inline>(sequence.Mediators.OfType<CallMediator>().Single().Endpoint).Endpoint.Definition!;
+        Assert.Equal(dataService, model.SelfCall(definition)!.Name);
+        Assert.Equal(dataService is null ? null : "data service", model.SelfCall(definition)!.Kind);
+    }
+
+    [Theory]
     [InlineData("/services/P.PHttpSoap11Endpoint", "http", "P")]
     [InlineData("/services/P.PHttpSoap12Endpoint/op", "http", "P")]
     [InlineData("/services/P.PHttpsEndpoint", "", "P")]

@@ -48,7 +48,7 @@ public sealed partial class Lowerer
         return function;
     }
 
-    /// <summary>The services at the Axis2 endpoint addresses of a data service (<c>/services/D.DHttpSoap11Endpoint</c>, ...), each dispatching its operations.</summary>
+    /// <summary>The services at the Axis2 endpoint addresses of a data service (<c>/services/D.SOAP11Endpoint</c>, ...), each dispatching its operations.</summary>
     private IEnumerable<ServiceIr> DataServiceEndpointServices(DataServiceSyntax service, Symbol operations)
     {
         var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
@@ -61,12 +61,12 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
-    /// The Axis2 endpoint addresses of a data service: <c>.DHttpSoap11Endpoint</c>, <c>.DHttpSoap12Endpoint</c> and
-    /// <c>.DHttpEndpoint</c> (DBDeployer's default endpoints, and the <c>Https</c> names for a service exposed on
-    /// https), as for a proxy (<see cref="ServiceAddresses.Axis2EndpointPaths"/>).
+    /// The Axis2 endpoint addresses of a data service: <c>.SOAP11Endpoint</c>, <c>.SOAP12Endpoint</c> and
+    /// <c>.HTTPEndpoint</c> (DBDeployer's default endpoints, and the <c>Secure</c> names for a service exposed on
+    /// https): <see cref="ServiceAddresses.DataServiceEndpointPaths"/>.
     /// </summary>
     internal static ImmutableArray<string> DataServiceEndpointPaths(DataServiceSyntax service, bool httpsListener) =>
-        ServiceAddresses.Axis2EndpointPaths(service.Name, ServiceAddresses.DataServiceTransports(service), httpsListener);
+        ServiceAddresses.DataServiceEndpointPaths(service.Name, ServiceAddresses.DataServiceTransports(service), httpsListener);
 
     /// <summary>
     /// The attributes of a data service, operation or resource without <c>disableStreaming</c>, which changes nothing

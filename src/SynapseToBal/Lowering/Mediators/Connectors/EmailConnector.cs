@@ -143,13 +143,22 @@ public sealed partial class Lowerer
                 continue;
             }
 
-            var why = name switch
+            string? why = name switch
             {
                 "readTimeout" or "writeTimeout" or "connectionTimeout" => "email:SmtpClient has no timeout setting; JavaMail's default (none) applies",
                 "trustedHosts" or "sslProtocols" or "cipherSuites" => "set the client's secureSocket by hand",
                 "grantType" or "clientId" or "clientSecret" or "refreshToken" or "scope" or "tokenUrl" => "OAuth 2.0 is not enabled on the connection, so the setting is not read",
-                _ => "the setting is not translated",
+                _ => null,
             };
+            if (why is null)
+            {
+                // The connector's init template declares every parameter EmailConfig reads (lookupTemplateParamater);
+                // any other child of <email.init> is read by nothing (enable_start_tls among them: STARTTLS follows
+                // requireTLS and the connection type, EmailConnection.setSecureProperties).
+                _diagnostics.Report(DiagnosticCatalog.SettingWithoutEffect, entry.Location, "email.init", name, "the email connector's init template declares no such parameter and EmailConfig reads none by that name (STARTTLS follows connectionType and requireTLS, EmailConnection.setSecureProperties); the conversion leaves it out too");
+                continue;
+            }
+
             notes.Add($"'{name}' is not applied: {why}.");
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, entry.Location, "email.init", name, why);
         }

@@ -8,9 +8,8 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Data service 'Folders' (Folders.dbs, line 1).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well
-# (/services/Folders.FoldersHttpSoap11Endpoint, ...), which clients made from the data service's WSDL call, as the Micro
-# Integrator does.
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/Folders.SOAP11Endpoint, ...),
+# which clients made from the data service's WSDL call, as the Micro Integrator does.
 service /services/Folders on httpListener {
     # GET /services/Folders/folders
     resource function get folders(http:Request request) returns http:Response|error {
@@ -50,20 +49,20 @@ service /services/Folders on httpListener {
     }
 }
 
-service "/services/Folders.FoldersHttpSoap11Endpoint" on httpListener {
+service "/services/Folders.SOAP11Endpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return foldersOperations(check newContext(request, (), "/services/Folders.FoldersHttpSoap11Endpoint"));
+        return foldersOperations(check newContext(request, (), "/services/Folders.SOAP11Endpoint"));
     }
 }
 
-service "/services/Folders.FoldersHttpSoap12Endpoint" on httpListener {
+service "/services/Folders.SOAP12Endpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return foldersOperations(check newContext(request, (), "/services/Folders.FoldersHttpSoap12Endpoint"));
+        return foldersOperations(check newContext(request, (), "/services/Folders.SOAP12Endpoint"));
     }
 }
 
-service "/services/Folders.FoldersHttpEndpoint" on httpListener {
+service "/services/Folders.HTTPEndpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return foldersOperations(check newContext(request, (), "/services/Folders.FoldersHttpEndpoint"));
+        return foldersOperations(check newContext(request, (), "/services/Folders.HTTPEndpoint"));
     }
 }

@@ -195,8 +195,8 @@ service /stock on httpListener {
 
 # Data service 'StockDataService' (StockDataService.dbs, line 1).
 # The 3 services that follow answer it at its Axis2 endpoint addresses as well
-# (/services/StockDataService.StockDataServiceHttpSoap11Endpoint, ...), which clients made from the data service's WSDL
-# call, as the Micro Integrator does.
+# (/services/StockDataService.SOAP11Endpoint, ...), which clients made from the data service's WSDL call, as the Micro
+# Integrator does.
 service /services/StockDataService on httpListener {
     # ANY /services/StockDataService/* (its SOAP operations, also called REST-style at /services/StockDataService/<operation>)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
@@ -204,20 +204,20 @@ service /services/StockDataService on httpListener {
     }
 }
 
-service "/services/StockDataService.StockDataServiceHttpSoap11Endpoint" on httpListener {
+service "/services/StockDataService.SOAP11Endpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockDataServiceOperations(check newContext(request, (), "/services/StockDataService.StockDataServiceHttpSoap11Endpoint"));
+        return stockDataServiceOperations(check newContext(request, (), "/services/StockDataService.SOAP11Endpoint"));
     }
 }
 
-service "/services/StockDataService.StockDataServiceHttpSoap12Endpoint" on httpListener {
+service "/services/StockDataService.SOAP12Endpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockDataServiceOperations(check newContext(request, (), "/services/StockDataService.StockDataServiceHttpSoap12Endpoint"));
+        return stockDataServiceOperations(check newContext(request, (), "/services/StockDataService.SOAP12Endpoint"));
     }
 }
 
-service "/services/StockDataService.StockDataServiceHttpEndpoint" on httpListener {
+service "/services/StockDataService.HTTPEndpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockDataServiceOperations(check newContext(request, (), "/services/StockDataService.StockDataServiceHttpEndpoint"));
+        return stockDataServiceOperations(check newContext(request, (), "/services/StockDataService.HTTPEndpoint"));
     }
 }

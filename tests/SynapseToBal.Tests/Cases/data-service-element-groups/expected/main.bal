@@ -12,9 +12,8 @@ listener http:Listener httpListener = new (httpPort);
 listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
 
 # Data service 'Directory' (Directory.dbs, line 1).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well
-# (/services/Directory.DirectoryHttpSoap11Endpoint, ...), which clients made from the data service's WSDL call, as the
-# Micro Integrator does.
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/Directory.SOAP11Endpoint,
+# ...), which clients made from the data service's WSDL call, as the Micro Integrator does.
 service /services/Directory on httpListener, httpsListener {
     # GET /services/Directory/people/{city}
     resource function get people/[string... city](http:Request request) returns http:Response|error {
@@ -62,38 +61,38 @@ service /services/Directory on httpListener, httpsListener {
     }
 }
 
-service "/services/Directory.DirectoryHttpSoap11Endpoint" on httpListener, httpsListener {
+service "/services/Directory.SOAP11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return directoryOperations(check newContext(request, (), "/services/Directory.DirectoryHttpSoap11Endpoint"));
+        return directoryOperations(check newContext(request, (), "/services/Directory.SOAP11Endpoint"));
     }
 }
 
-service "/services/Directory.DirectoryHttpSoap12Endpoint" on httpListener, httpsListener {
+service "/services/Directory.SOAP12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return directoryOperations(check newContext(request, (), "/services/Directory.DirectoryHttpSoap12Endpoint"));
+        return directoryOperations(check newContext(request, (), "/services/Directory.SOAP12Endpoint"));
     }
 }
 
-service "/services/Directory.DirectoryHttpEndpoint" on httpListener, httpsListener {
+service "/services/Directory.HTTPEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return directoryOperations(check newContext(request, (), "/services/Directory.DirectoryHttpEndpoint"));
+        return directoryOperations(check newContext(request, (), "/services/Directory.HTTPEndpoint"));
     }
 }
 
-service "/services/Directory.DirectoryHttpsSoap11Endpoint" on httpListener, httpsListener {
+service "/services/Directory.SecureSOAP11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return directoryOperations(check newContext(request, (), "/services/Directory.DirectoryHttpsSoap11Endpoint"));
+        return directoryOperations(check newContext(request, (), "/services/Directory.SecureSOAP11Endpoint"));
     }
 }
 
-service "/services/Directory.DirectoryHttpsSoap12Endpoint" on httpListener, httpsListener {
+service "/services/Directory.SecureSOAP12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return directoryOperations(check newContext(request, (), "/services/Directory.DirectoryHttpsSoap12Endpoint"));
+        return directoryOperations(check newContext(request, (), "/services/Directory.SecureSOAP12Endpoint"));
     }
 }
 
-service "/services/Directory.DirectoryHttpsEndpoint" on httpListener, httpsListener {
+service "/services/Directory.SecureHTTPEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return directoryOperations(check newContext(request, (), "/services/Directory.DirectoryHttpsEndpoint"));
+        return directoryOperations(check newContext(request, (), "/services/Directory.SecureHTTPEndpoint"));
     }
 }

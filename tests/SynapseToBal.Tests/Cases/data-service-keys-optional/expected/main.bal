@@ -8,9 +8,8 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Data service 'MembersService' (MembersService.dbs, line 1).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well
-# (/services/MembersService.MembersServiceHttpSoap11Endpoint, ...), which clients made from the data service's WSDL
-# call, as the Micro Integrator does.
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/MembersService.SOAP11Endpoint,
+# ...), which clients made from the data service's WSDL call, as the Micro Integrator does.
 service /services/MembersService on httpListener {
     # GET /services/MembersService/members/{team}
     resource function get members/[string... team](http:Request request) returns http:Response|error {
@@ -91,20 +90,20 @@ service /services/MembersService on httpListener {
     }
 }
 
-service "/services/MembersService.MembersServiceHttpSoap11Endpoint" on httpListener {
+service "/services/MembersService.SOAP11Endpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return membersServiceOperations(check newContext(request, (), "/services/MembersService.MembersServiceHttpSoap11Endpoint"));
+        return membersServiceOperations(check newContext(request, (), "/services/MembersService.SOAP11Endpoint"));
     }
 }
 
-service "/services/MembersService.MembersServiceHttpSoap12Endpoint" on httpListener {
+service "/services/MembersService.SOAP12Endpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return membersServiceOperations(check newContext(request, (), "/services/MembersService.MembersServiceHttpSoap12Endpoint"));
+        return membersServiceOperations(check newContext(request, (), "/services/MembersService.SOAP12Endpoint"));
     }
 }
 
-service "/services/MembersService.MembersServiceHttpEndpoint" on httpListener {
+service "/services/MembersService.HTTPEndpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return membersServiceOperations(check newContext(request, (), "/services/MembersService.MembersServiceHttpEndpoint"));
+        return membersServiceOperations(check newContext(request, (), "/services/MembersService.HTTPEndpoint"));
     }
 }

@@ -8,9 +8,8 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Data service 'CustomerDS' (CustomerDS.dbs, line 1).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well
-# (/services/CustomerDS.CustomerDSHttpSoap11Endpoint, ...), which clients made from the data service's WSDL call, as the
-# Micro Integrator does.
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/CustomerDS.SOAP11Endpoint,
+# ...), which clients made from the data service's WSDL call, as the Micro Integrator does.
 service /services/CustomerDS on httpListener {
     # ANY /services/CustomerDS/* (its SOAP operations, also called REST-style at /services/CustomerDS/<operation>)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
@@ -18,20 +17,20 @@ service /services/CustomerDS on httpListener {
     }
 }
 
-service "/services/CustomerDS.CustomerDSHttpSoap11Endpoint" on httpListener {
+service "/services/CustomerDS.SOAP11Endpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return customerDsOperations(check newContext(request, (), "/services/CustomerDS.CustomerDSHttpSoap11Endpoint"));
+        return customerDsOperations(check newContext(request, (), "/services/CustomerDS.SOAP11Endpoint"));
     }
 }
 
-service "/services/CustomerDS.CustomerDSHttpSoap12Endpoint" on httpListener {
+service "/services/CustomerDS.SOAP12Endpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return customerDsOperations(check newContext(request, (), "/services/CustomerDS.CustomerDSHttpSoap12Endpoint"));
+        return customerDsOperations(check newContext(request, (), "/services/CustomerDS.SOAP12Endpoint"));
     }
 }
 
-service "/services/CustomerDS.CustomerDSHttpEndpoint" on httpListener {
+service "/services/CustomerDS.HTTPEndpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return customerDsOperations(check newContext(request, (), "/services/CustomerDS.CustomerDSHttpEndpoint"));
+        return customerDsOperations(check newContext(request, (), "/services/CustomerDS.HTTPEndpoint"));
     }
 }

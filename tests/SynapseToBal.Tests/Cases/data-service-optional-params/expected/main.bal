@@ -8,9 +8,8 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Data service 'Messages' (Messages.dbs, line 1).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well
-# (/services/Messages.MessagesHttpSoap11Endpoint, ...), which clients made from the data service's WSDL call, as the
-# Micro Integrator does.
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/Messages.SOAP11Endpoint, ...),
+# which clients made from the data service's WSDL call, as the Micro Integrator does.
 service /services/Messages on httpListener {
     # POST /services/Messages/messages
     resource function post messages(http:Request request) returns http:Response|error {
@@ -47,20 +46,20 @@ service /services/Messages on httpListener {
     }
 }
 
-service "/services/Messages.MessagesHttpSoap11Endpoint" on httpListener {
+service "/services/Messages.SOAP11Endpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return messagesOperations(check newContext(request, (), "/services/Messages.MessagesHttpSoap11Endpoint"));
+        return messagesOperations(check newContext(request, (), "/services/Messages.SOAP11Endpoint"));
     }
 }
 
-service "/services/Messages.MessagesHttpSoap12Endpoint" on httpListener {
+service "/services/Messages.SOAP12Endpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return messagesOperations(check newContext(request, (), "/services/Messages.MessagesHttpSoap12Endpoint"));
+        return messagesOperations(check newContext(request, (), "/services/Messages.SOAP12Endpoint"));
     }
 }
 
-service "/services/Messages.MessagesHttpEndpoint" on httpListener {
+service "/services/Messages.HTTPEndpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return messagesOperations(check newContext(request, (), "/services/Messages.MessagesHttpEndpoint"));
+        return messagesOperations(check newContext(request, (), "/services/Messages.HTTPEndpoint"));
     }
 }

@@ -14,8 +14,8 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 # Orders, called over SOAP.
 # Data service 'OrderDataService' (OrderDataService.dbs, line 1).
 # The 6 services that follow answer it at its Axis2 endpoint addresses as well
-# (/services/OrderDataService.OrderDataServiceHttpSoap11Endpoint, ...), which clients made from the data service's WSDL
-# call, as the Micro Integrator does.
+# (/services/OrderDataService.SOAP11Endpoint, ...), which clients made from the data service's WSDL call, as the Micro
+# Integrator does.
 service /services/OrderDataService on httpListener, httpsListener {
     // TODO(SB0206): the SOAP operation 'getOrdersByStatus' of data service 'OrderDataService' (query 'ordersByStatus') is not translated: the JSON result of query 'ordersByStatus': the JSON mapping is not what org.json reads (it does not begin with '{'); the Micro Integrator does not deploy the service
     // <operation name="getOrdersByStatus">
@@ -37,38 +37,38 @@ service /services/OrderDataService on httpListener, httpsListener {
     }
 }
 
-service "/services/OrderDataService.OrderDataServiceHttpSoap11Endpoint" on httpListener, httpsListener {
+service "/services/OrderDataService.SOAP11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.OrderDataServiceHttpSoap11Endpoint"));
+        return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.SOAP11Endpoint"));
     }
 }
 
-service "/services/OrderDataService.OrderDataServiceHttpSoap12Endpoint" on httpListener, httpsListener {
+service "/services/OrderDataService.SOAP12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.OrderDataServiceHttpSoap12Endpoint"));
+        return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.SOAP12Endpoint"));
     }
 }
 
-service "/services/OrderDataService.OrderDataServiceHttpEndpoint" on httpListener, httpsListener {
+service "/services/OrderDataService.HTTPEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.OrderDataServiceHttpEndpoint"));
+        return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.HTTPEndpoint"));
     }
 }
 
-service "/services/OrderDataService.OrderDataServiceHttpsSoap11Endpoint" on httpListener, httpsListener {
+service "/services/OrderDataService.SecureSOAP11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.OrderDataServiceHttpsSoap11Endpoint"));
+        return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.SecureSOAP11Endpoint"));
     }
 }
 
-service "/services/OrderDataService.OrderDataServiceHttpsSoap12Endpoint" on httpListener, httpsListener {
+service "/services/OrderDataService.SecureSOAP12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.OrderDataServiceHttpsSoap12Endpoint"));
+        return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.SecureSOAP12Endpoint"));
     }
 }
 
-service "/services/OrderDataService.OrderDataServiceHttpsEndpoint" on httpListener, httpsListener {
+service "/services/OrderDataService.SecureHTTPEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.OrderDataServiceHttpsEndpoint"));
+        return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.SecureHTTPEndpoint"));
     }
 }

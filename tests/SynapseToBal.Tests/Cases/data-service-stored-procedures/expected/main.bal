@@ -13,8 +13,8 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 
 # Data service 'EmployeeProcService' (EmployeeProcService.dbs, line 1).
 # The 6 services that follow answer it at its Axis2 endpoint addresses as well
-# (/services/EmployeeProcService.EmployeeProcServiceHttpSoap11Endpoint, ...), which clients made from the data service's
-# WSDL call, as the Micro Integrator does.
+# (/services/EmployeeProcService.SOAP11Endpoint, ...), which clients made from the data service's WSDL call, as the
+# Micro Integrator does.
 service /services/EmployeeProcService on httpListener, httpsListener {
     # GET /services/EmployeeProcService/employee/{employeeNo}
     resource function get employee/[string... employeeNo](http:Request request) returns http:Response|error {
@@ -101,38 +101,38 @@ service /services/EmployeeProcService on httpListener, httpsListener {
     }
 }
 
-service "/services/EmployeeProcService.EmployeeProcServiceHttpSoap11Endpoint" on httpListener, httpsListener {
+service "/services/EmployeeProcService.SOAP11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return employeeProcServiceOperations(check newContext(request, (), "/services/EmployeeProcService.EmployeeProcServiceHttpSoap11Endpoint"));
+        return employeeProcServiceOperations(check newContext(request, (), "/services/EmployeeProcService.SOAP11Endpoint"));
     }
 }
 
-service "/services/EmployeeProcService.EmployeeProcServiceHttpSoap12Endpoint" on httpListener, httpsListener {
+service "/services/EmployeeProcService.SOAP12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return employeeProcServiceOperations(check newContext(request, (), "/services/EmployeeProcService.EmployeeProcServiceHttpSoap12Endpoint"));
+        return employeeProcServiceOperations(check newContext(request, (), "/services/EmployeeProcService.SOAP12Endpoint"));
     }
 }
 
-service "/services/EmployeeProcService.EmployeeProcServiceHttpEndpoint" on httpListener, httpsListener {
+service "/services/EmployeeProcService.HTTPEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return employeeProcServiceOperations(check newContext(request, (), "/services/EmployeeProcService.EmployeeProcServiceHttpEndpoint"));
+        return employeeProcServiceOperations(check newContext(request, (), "/services/EmployeeProcService.HTTPEndpoint"));
     }
 }
 
-service "/services/EmployeeProcService.EmployeeProcServiceHttpsSoap11Endpoint" on httpListener, httpsListener {
+service "/services/EmployeeProcService.SecureSOAP11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return employeeProcServiceOperations(check newContext(request, (), "/services/EmployeeProcService.EmployeeProcServiceHttpsSoap11Endpoint"));
+        return employeeProcServiceOperations(check newContext(request, (), "/services/EmployeeProcService.SecureSOAP11Endpoint"));
     }
 }
 
-service "/services/EmployeeProcService.EmployeeProcServiceHttpsSoap12Endpoint" on httpListener, httpsListener {
+service "/services/EmployeeProcService.SecureSOAP12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return employeeProcServiceOperations(check newContext(request, (), "/services/EmployeeProcService.EmployeeProcServiceHttpsSoap12Endpoint"));
+        return employeeProcServiceOperations(check newContext(request, (), "/services/EmployeeProcService.SecureSOAP12Endpoint"));
     }
 }
 
-service "/services/EmployeeProcService.EmployeeProcServiceHttpsEndpoint" on httpListener, httpsListener {
+service "/services/EmployeeProcService.SecureHTTPEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return employeeProcServiceOperations(check newContext(request, (), "/services/EmployeeProcService.EmployeeProcServiceHttpsEndpoint"));
+        return employeeProcServiceOperations(check newContext(request, (), "/services/EmployeeProcService.SecureHTTPEndpoint"));
     }
 }

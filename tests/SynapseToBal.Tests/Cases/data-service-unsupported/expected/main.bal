@@ -8,9 +8,8 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Data service 'OrdersService' (Orders.dbs, line 1).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well
-# (/services/OrdersService.OrdersServiceHttpSoap11Endpoint, ...), which clients made from the data service's WSDL call,
-# as the Micro Integrator does.
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrdersService.SOAP11Endpoint,
+# ...), which clients made from the data service's WSDL call, as the Micro Integrator does.
 service /services/OrdersService on httpListener {
     // TODO(SB0206): resource GET /services/OrdersService/orders of data service 'OrdersService' is not translated: a later resource has the same request name '_getorders' (method and path, without braces, in any case) and replaces it (DataService.addResource), so the data service never runs this one
     // <resource method="GET" path="orders">
@@ -94,21 +93,21 @@ service /services/OrdersService on httpListener {
     }
 }
 
-service "/services/OrdersService.OrdersServiceHttpSoap11Endpoint" on httpListener {
+service "/services/OrdersService.SOAP11Endpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return ordersServiceOperations(check newContext(request, (), "/services/OrdersService.OrdersServiceHttpSoap11Endpoint"));
+        return ordersServiceOperations(check newContext(request, (), "/services/OrdersService.SOAP11Endpoint"));
     }
 }
 
-service "/services/OrdersService.OrdersServiceHttpSoap12Endpoint" on httpListener {
+service "/services/OrdersService.SOAP12Endpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return ordersServiceOperations(check newContext(request, (), "/services/OrdersService.OrdersServiceHttpSoap12Endpoint"));
+        return ordersServiceOperations(check newContext(request, (), "/services/OrdersService.SOAP12Endpoint"));
     }
 }
 
-service "/services/OrdersService.OrdersServiceHttpEndpoint" on httpListener {
+service "/services/OrdersService.HTTPEndpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return ordersServiceOperations(check newContext(request, (), "/services/OrdersService.OrdersServiceHttpEndpoint"));
+        return ordersServiceOperations(check newContext(request, (), "/services/OrdersService.HTTPEndpoint"));
     }
 }
 

@@ -14,8 +14,8 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 # Employees of the HR database.
 # Data service 'EmployeeDataService' (EmployeeDataService.dbs, line 1).
 # The 6 services that follow answer it at its Axis2 endpoint addresses as well
-# (/services/EmployeeDataService.EmployeeDataServiceHttpSoap11Endpoint, ...), which clients made from the data service's
-# WSDL call, as the Micro Integrator does.
+# (/services/EmployeeDataService.SOAP11Endpoint, ...), which clients made from the data service's WSDL call, as the
+# Micro Integrator does.
 service /services/EmployeeDataService on httpListener, httpsListener {
     # GET /services/EmployeeDataService/Employee/{EmployeeNumber}
     resource function get Employee/[string... employeeNumber](http:Request request) returns http:Response|error {
@@ -50,38 +50,38 @@ service /services/EmployeeDataService on httpListener, httpsListener {
     }
 }
 
-service "/services/EmployeeDataService.EmployeeDataServiceHttpSoap11Endpoint" on httpListener, httpsListener {
+service "/services/EmployeeDataService.SOAP11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpSoap11Endpoint"));
+        return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.SOAP11Endpoint"));
     }
 }
 
-service "/services/EmployeeDataService.EmployeeDataServiceHttpSoap12Endpoint" on httpListener, httpsListener {
+service "/services/EmployeeDataService.SOAP12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpSoap12Endpoint"));
+        return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.SOAP12Endpoint"));
     }
 }
 
-service "/services/EmployeeDataService.EmployeeDataServiceHttpEndpoint" on httpListener, httpsListener {
+service "/services/EmployeeDataService.HTTPEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpEndpoint"));
+        return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.HTTPEndpoint"));
     }
 }
 
-service "/services/EmployeeDataService.EmployeeDataServiceHttpsSoap11Endpoint" on httpListener, httpsListener {
+service "/services/EmployeeDataService.SecureSOAP11Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpsSoap11Endpoint"));
+        return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.SecureSOAP11Endpoint"));
     }
 }
 
-service "/services/EmployeeDataService.EmployeeDataServiceHttpsSoap12Endpoint" on httpListener, httpsListener {
+service "/services/EmployeeDataService.SecureSOAP12Endpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpsSoap12Endpoint"));
+        return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.SecureSOAP12Endpoint"));
     }
 }
 
-service "/services/EmployeeDataService.EmployeeDataServiceHttpsEndpoint" on httpListener, httpsListener {
+service "/services/EmployeeDataService.SecureHTTPEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.EmployeeDataServiceHttpsEndpoint"));
+        return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.SecureHTTPEndpoint"));
     }
 }
