@@ -271,13 +271,14 @@ internal static class ServiceAddresses
             // Only the names of the service's Axis2 endpoints over HTTP find it (a proxy's P.PHttpSoap11Endpoint, ..., a
             // data service's D.SOAP11Endpoint, ...): any other name after the dot (P.other, P.SOAP11Endpoint,
             // D.DHttpSoap11Endpoint) is no service or endpoint Axis2 knows.
+            // A data service's whole "D.endpoint" name, as allEndpoints holds it (a service name may have a dot itself).
+            if (dataServices.Values.FirstOrDefault(d => DataServiceEndpointPaths(d.Name, DataServiceTransports(d)).Contains(prefix + name, StringComparer.Ordinal)) is { } endpointService)
+            {
+                return new SelfCallTarget(url, path, "data service", endpointService.Name, endpointService);
+            }
+
             var dot = name.IndexOf('.', StringComparison.Ordinal);
             var owner = dot > 0 ? name[..dot] : null;
-            if (owner is not null && dataServices.TryGetValue(owner, out var endpointService)
-                && DataServiceEndpointPaths(owner, DataServiceTransports(endpointService), httpsListener: true).Contains(prefix + name, StringComparer.Ordinal))
-            {
-                return new SelfCallTarget(url, path, "data service", owner, endpointService);
-            }
 
             if (owner is not null && symbols.Proxy(owner) is { } endpointProxy
                 && Axis2EndpointPaths(owner, endpointProxy.Transports, httpsListener: true).Contains(prefix + name, StringComparer.Ordinal))
@@ -311,16 +312,22 @@ internal static class ServiceAddresses
         EndpointPaths(transports, httpsListener, [(Http: $"{name}.{name}Http", Https: $"{name}.{name}Https", Suffixes: ["Soap11Endpoint", "Soap12Endpoint", "Endpoint"])]);
 
     /// <summary>
-    /// The Axis2 endpoint addresses the Micro Integrator also serves a data service at: <c>/services/D.SOAP11Endpoint</c>,
-    /// <c>.SOAP12Endpoint</c> and <c>.HTTPEndpoint</c> for http, <c>.SecureSOAP11Endpoint</c>, <c>.SecureSOAP12Endpoint</c>
-    /// and <c>.SecureHTTPEndpoint</c> for https (DBDeployer.createDefaultEndpoints names them from WSDL2Constants'
-    /// DEFAULT_SOAP11_ENDPOINT_NAME, ... with the <c>Secure</c> prefix for https; another transport's are prefixed with
-    /// its upper-cased name and not served here). As the service has endpoints, Axis2 gives it none of the proxy-style
-    /// names (<c>D.DHttpSoap11Endpoint</c>: <see cref="Axis2EndpointPaths"/>), which <c>AxisConfiguration.getService</c>
-    /// does not find. Chosen by the exposed transports and <paramref name="httpsListener"/> as for a proxy.
+    /// The Axis2 endpoint addresses the Micro Integrator also serves a data service at: DBDeployer.createDefaultEndpoints
+    /// gives it endpoints for every transport listener of the server (<c>axisConfig.getTransportsIn()</c>), whatever
+    /// transports the service is exposed on (<c>setExposedTransports</c> removes none): <c>/services/D.SOAP11Endpoint</c>,
+    /// <c>.SOAP12Endpoint</c> and <c>.HTTPEndpoint</c> for http, the same with <c>Secure</c> before them for https
+    /// (WSDL2Constants.DEFAULT_HTTPS_PREFIX), and <c>.VFSSOAP11Endpoint</c>, <c>.VFSSOAP12Endpoint</c> for the VFS
+    /// listener a default server has (another transport's, enabled in deployment.toml, are not served here).
+    /// <c>AxisConfiguration.getService</c> finds each through its map of endpoint names on any listener the service is
+    /// exposed on (DispatchPhase.validateTransport checks the listener, not the name). As the service has endpoints,
+    /// Axis2 gives it none of the proxy-style names (<c>D.DHttpSoap11Endpoint</c>: <see cref="Axis2EndpointPaths"/>).
+    /// None for a service exposed on neither http nor https: no HTTP request reaches it.
     /// </summary>
-    internal static ImmutableArray<string> DataServiceEndpointPaths(string name, IReadOnlyCollection<string> transports, bool httpsListener) =>
-        EndpointPaths(transports, httpsListener, [(Http: $"{name}.", Https: $"{name}.Secure", Suffixes: ["SOAP11Endpoint", "SOAP12Endpoint", "HTTPEndpoint"])]);
+    internal static ImmutableArray<string> DataServiceEndpointPaths(string name, IReadOnlyCollection<string> transports) =>
+        transports.Count > 0 && !transports.Contains("http", StringComparer.Ordinal) && !transports.Contains("https", StringComparer.Ordinal)
+            ? []
+            : [.. new[] { "", "Secure", "VFS" }.SelectMany(prefix => (prefix == "VFS" ? ["SOAP11Endpoint", "SOAP12Endpoint"] : new[] { "SOAP11Endpoint", "SOAP12Endpoint", "HTTPEndpoint" })
+                .Select(suffix => $"/services/{name}.{prefix}{suffix}"))];
 
     private static ImmutableArray<string> EndpointPaths(IReadOnlyCollection<string> transports, bool httpsListener, (string Http, string Https, string[] Suffixes)[] names)
     {

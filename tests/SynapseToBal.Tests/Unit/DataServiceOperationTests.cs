@@ -101,22 +101,25 @@ public sealed class DataServiceOperationTests
     }
 
     [Theory]
-    [InlineData("", false, "-")]
-    [InlineData(" transports=\"http https\"", false, "-")]
-    [InlineData(" transports=\"https\"", false, "Secure")]
-    [InlineData("", true, "- Secure")]
-    [InlineData(" transports=\"http https\"", true, "- Secure")]
-    [InlineData(" transports=\"http\"", true, "-")]
-    [InlineData(" transports=\"https\"", true, "Secure")]
-    public void The_endpoint_addresses_follow_the_exposed_transports(string attributes, bool httpsListener, string prefixes)
+    [InlineData("")]
+    [InlineData(" transports=\"http https\"")]
+    [InlineData(" transports=\"http\"")]
+    [InlineData(" transports=\"https\"")]
+    [InlineData(" transports=\"https jms\"")]
+    public void The_endpoint_addresses_are_one_set_per_listener_of_the_server_whatever_the_exposed_transports(string attributes)
     {
         var diagnostics = new DiagnosticBag();
         var document = SynapseParser.ParseText("D.dbs", $"<data name=\"D\"{attributes}>{Config}</data>", diagnostics);
         var service = Assert.IsType<DataServiceSyntax>(Assert.Single(document!.Artifacts));
         Assert.Equal(
-            // DBDeployer.createDefaultEndpoints: SOAP11Endpoint, SOAP12Endpoint, HTTPEndpoint, "Secure" before each for https.
-            prefixes.Split(' ').Select(p => p.TrimStart('-')).SelectMany(prefix => new[] { $"/services/D.{prefix}SOAP11Endpoint", $"/services/D.{prefix}SOAP12Endpoint", $"/services/D.{prefix}HTTPEndpoint" }).ToArray(),
-            Lowerer.DataServiceEndpointPaths(service, httpsListener).ToArray());
+            // DBDeployer.createDefaultEndpoints, for each of a default server's listeners (http, https, vfs):
+            // SOAP11Endpoint, SOAP12Endpoint, HTTPEndpoint (http and https only), "Secure" before each for https, "VFS" for vfs.
+            [
+                "/services/D.SOAP11Endpoint", "/services/D.SOAP12Endpoint", "/services/D.HTTPEndpoint",
+                "/services/D.SecureSOAP11Endpoint", "/services/D.SecureSOAP12Endpoint", "/services/D.SecureHTTPEndpoint",
+                "/services/D.VFSSOAP11Endpoint", "/services/D.VFSSOAP12Endpoint",
+            ],
+            Lowerer.DataServiceEndpointPaths(service).ToArray());
     }
 
     [Fact]
@@ -125,6 +128,6 @@ public sealed class DataServiceOperationTests
         var diagnostics = new DiagnosticBag();
         var document = SynapseParser.ParseText("D.dbs", $"<data name=\"D\" transports=\"jms\">{Config}</data>", diagnostics);
         var service = Assert.IsType<DataServiceSyntax>(Assert.Single(document!.Artifacts));
-        Assert.Empty(Lowerer.DataServiceEndpointPaths(service, httpsListener: true));
+        Assert.Empty(Lowerer.DataServiceEndpointPaths(service));
     }
 }

@@ -53,7 +53,7 @@ public sealed partial class Lowerer
     {
         var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
         var (onHttp, onHttps) = Listeners(ServiceAddresses.DataServiceTransports(service));
-        foreach (var alias in WithoutServiceNames(DataServiceEndpointPaths(service, _httpsListener is not null)))
+        foreach (var alias in WithoutServiceNames(DataServiceEndpointPaths(service)))
         {
             var resource = new ResourceIr("default", path, [new ContinueWithStep(null, operations)], null, null, false, $"ANY {alias}/* (an Axis2 endpoint address of the data service: its SOAP operations)", service);
             yield return new ServiceIr(ServiceKind.DataService, service.Name, alias, [resource], service, service.Location.Path) { HttpsOnly = !onHttp, OnHttps = onHttps };
@@ -61,12 +61,12 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
-    /// The Axis2 endpoint addresses of a data service: <c>.SOAP11Endpoint</c>, <c>.SOAP12Endpoint</c> and
-    /// <c>.HTTPEndpoint</c> (DBDeployer's default endpoints, and the <c>Secure</c> names for a service exposed on
-    /// https): <see cref="ServiceAddresses.DataServiceEndpointPaths"/>.
+    /// The Axis2 endpoint addresses of a data service: <c>.SOAP11Endpoint</c>, <c>.SOAP12Endpoint</c>,
+    /// <c>.HTTPEndpoint</c>, their <c>Secure</c> and <c>VFS</c> forms (DBDeployer's default endpoints, one set per
+    /// listener of the server): <see cref="ServiceAddresses.DataServiceEndpointPaths"/>.
     /// </summary>
-    internal static ImmutableArray<string> DataServiceEndpointPaths(DataServiceSyntax service, bool httpsListener) =>
-        ServiceAddresses.DataServiceEndpointPaths(service.Name, ServiceAddresses.DataServiceTransports(service), httpsListener);
+    internal static ImmutableArray<string> DataServiceEndpointPaths(DataServiceSyntax service) =>
+        ServiceAddresses.DataServiceEndpointPaths(service.Name, ServiceAddresses.DataServiceTransports(service));
 
     /// <summary>
     /// The attributes of a data service, operation or resource without <c>disableStreaming</c>, which changes nothing
