@@ -1990,6 +1990,7 @@ public sealed partial class PackageEmitter
             Name = names[c.Name],
             Type = TypeName(c.Type),
             DefaultValue = c.FollowsListener is { } own ? OwnListenerUrl(own, names)
+                : !c.BuiltFrom.IsEmpty ? BuiltValue(c.BuiltFrom, names)
                 : c.Secret || c.DefaultValue is null ? "?" : c.Type == ConfigurableType.String ? BallerinaSyntax.StringLiteral(c.DefaultValue) : c.DefaultValue,
         });
         // The server's CORS configuration as one value (CorsConfig), which the APIs' resources and OPTIONS answers read.
@@ -2011,6 +2012,13 @@ public sealed partial class PackageEmitter
     private static string OwnListenerUrl(OwnListenerUrlIr own, NameMap names) =>
         $"string `{own.Scheme}://localhost:${{{names[own.Port]}}}{BallerinaSyntax.TemplateText(own.PathAndQuery)}`";
 
+    /// <summary>
+    /// A value built from text and configurables: <c>string `jdbc:mysql://${dbHost}:3306/${dbName}`</c>, the text escaped
+    /// as template text (data, never an interpolation).
+    /// </summary>
+    private static string BuiltValue(ImmutableArray<ConfigurablePartIr> parts, NameMap names) =>
+        "string `" + string.Concat(parts.Select(p => p.Configurable is { } configurable ? "${" + names[configurable] + "}" : BallerinaSyntax.TemplateText(p.Text))) + "`";
+
     /// <summary>Config.toml: a configurable whose entry could not be written is a TOML comment (<c>#</c>) saying so, as in configs.bal.</summary>
     private string ConfigToml(PackageIr package, NameMap names)
     {
@@ -2025,7 +2033,9 @@ public sealed partial class PackageEmitter
             // and fail later (an http:Client on "" stops the module at start), where a missing one is named by Ballerina.
             Required = !c.Secret && c.DefaultValue is null,
             // A URL following the package's own listener is left commented out, so that it keeps following the port.
-            Follows = c.FollowsListener is { } own ? $"follows {names[own.Port]}: set it only to call another server" : null,
+            Follows = c.FollowsListener is { } own ? $"follows {names[own.Port]}: set it only to call another server"
+                : !c.BuiltFrom.IsEmpty ? $"built from {string.Join(", ", c.BuiltFrom.Where(p => p.Configurable is not null).Select(p => names[p.Configurable!]).Distinct())}: set it only to replace the whole value"
+                : null,
             // The value, or for one left commented out a placeholder of the configurable's type (a port is `0`, not `""`).
             // A secret's value is never written, not even in a comment.
             Value = c.Secret || c.DefaultValue is null ? (c.Type switch { ConfigurableType.Integer => "0", ConfigurableType.Boolean => "false", _ => "\"\"" }) : c.Type == ConfigurableType.String ? BallerinaSyntax.TomlString(c.DefaultValue) : c.DefaultValue,

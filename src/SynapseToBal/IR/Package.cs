@@ -636,7 +636,26 @@ public sealed record ConfigurableIr(Symbol Name, ConfigurableType Type, string? 
     /// <see cref="DefaultValue"/> (which keeps the URL as written); null for any other configurable.
     /// </summary>
     public OwnListenerUrlIr? FollowsListener { get; init; }
+
+    /// <summary>
+    /// For a value the Micro Integrator builds from text and placeholders (a data source's
+    /// <c>jdbc:mysql://$env{DB_HOST}:3306/$env{DB_NAME}</c>): the parts the default is built from, text as written and
+    /// the configurable of each placeholder, in order (a string template); empty for any other configurable.
+    /// </summary>
+    public ImmutableArray<ConfigurablePartIr> BuiltFrom { get; init; } = [];
+
+    /// <summary>
+    /// Declared only when something other than the configurables reads it (UnusedConnections): a value only the calls
+    /// of one endpoint read (an http endpoint's uri-template resolved at deployment), which a user should not have to
+    /// set when nothing calls the endpoint.
+    /// </summary>
+    public bool OnlyWhenRead { get; init; }
 }
+
+/// <summary>A part of a configurable's built value: text as written, or (with <paramref name="Configurable"/>) the configurable's value.</summary>
+/// <param name="Text">The text; empty for a configurable's part.</param>
+/// <param name="Configurable">The configurable whose value this part is, or null for text.</param>
+public sealed record ConfigurablePartIr(string Text, Symbol? Configurable);
 
 /// <summary>
 /// A URL on the package's own listener: <c>scheme://localhost:{port}</c> and the path (and query) of the URL it stands for,

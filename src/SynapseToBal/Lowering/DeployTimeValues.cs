@@ -85,6 +85,12 @@ internal sealed partial record DeployTimeValue(string Resolver, string Name, str
     /// <summary>The Synapse XPath variable prefixes (SynapseXPathVariableContext), which are no placeholder.</summary>
     private static readonly HashSet<string> XPathVariables = new(StringComparer.Ordinal) { "ctx", "axis2", "trp", "transport", "url", "func", "body", "header", "Header" };
 
+    /// <summary>When ResolverFactory resolves the value, for SB0298.</summary>
+    public const string AtDeployment = "when the Micro Integrator deploys the artifact";
+
+    /// <summary>What the value became, for SB0298.</summary>
+    public const string RequiredConfigurable = "a required configurable";
+
     /// <summary>Where the Micro Integrator reads the value, for a configurable's doc and a diagnostic.</summary>
     public string Source => Resolver switch
     {

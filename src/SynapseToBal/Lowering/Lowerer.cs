@@ -1322,10 +1322,11 @@ public sealed partial class Lowerer
     /// The required configurable holding a value the Micro Integrator resolves when it deploys the artifact (<see
     /// cref="DeployTimeValue"/>): no default, its doc naming where the Micro Integrator reads it (SB0298).
     /// </summary>
-    private Symbol DeployTimeConfigurable(string setting, DeployTimeValue value, string what, SourceLocation location, bool secret = false)
+    /// <param name="onlyWhenRead">Only the calls of an endpoint read it: declared only when one does (<see cref="ConfigurableIr.OnlyWhenRead"/>).</param>
+    private Symbol DeployTimeConfigurable(string setting, DeployTimeValue value, string what, SourceLocation location, bool secret = false, bool onlyWhenRead = false)
     {
-        _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, location, setting, value.Original, value.Source);
-        return DeployTimeSetting(value, ConfigurableType.String, what, secret);
+        _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, location, setting, value.Original, value.Source, DeployTimeValue.AtDeployment, DeployTimeValue.RequiredConfigurable);
+        return DeployTimeSetting(value, ConfigurableType.String, what, secret, onlyWhenRead: onlyWhenRead);
     }
 
     /// <summary>The configurables of values resolved at deployment, by resolver, name and type, with each use's description.</summary>
@@ -1339,24 +1340,27 @@ public sealed partial class Lowerer
     /// name="described"/>: what the use takes it for, with where it is read); a use that needs another Ballerina type
     /// gets a configurable of its own.
     /// </summary>
-    private Symbol DeployTimeSetting(DeployTimeValue value, ConfigurableType type, string described, bool secret = false)
+    /// <param name="defaultValue">The value when the Micro Integrator sets it itself (a system property of its start script); null for a required one.</param>
+    /// <param name="onlyWhenRead">This use is an endpoint's calls': declared only when a call reads it, unless another use keeps it.</param>
+    private Symbol DeployTimeSetting(DeployTimeValue value, ConfigurableType type, string described, bool secret = false, string? defaultValue = null, bool onlyWhenRead = false)
     {
         var key = (value.Resolver, value.Name, type);
         if (_deployTimeSettings.TryGetValue(key, out var known))
         {
+            var index = _configurables.FindIndex(c => ReferenceEquals(c.Name, known.Symbol));
             if (!known.Uses.Contains(described, StringComparer.Ordinal))
             {
                 known.Uses.Add(described);
-                var index = _configurables.FindIndex(c => ReferenceEquals(c.Name, known.Symbol));
                 _configurables[index] = _configurables[index] with { Description = string.Join(" ", known.Uses), Secret = _configurables[index].Secret || secret };
             }
 
+            _configurables[index] = _configurables[index] with { OnlyWhenRead = _configurables[index].OnlyWhenRead && onlyWhenRead };
             return known.Symbol;
         }
 
         var symbol = _symbols.Module(SymbolKind.Configurable, value.Name);
         _deployTimeSettings[key] = (symbol, [described]);
-        _configurables.Add(new ConfigurableIr(symbol, type, null, described, secret));
+        _configurables.Add(new ConfigurableIr(symbol, type, defaultValue, described, secret) { OnlyWhenRead = onlyWhenRead });
         return symbol;
     }
 

@@ -44,296 +44,297 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.ConditionValueIr)] = 28,
         [typeof(global::SynapseToBal.IR.ConditionalIr)] = 29,
         [typeof(global::SynapseToBal.IR.ConfigurableIr)] = 30,
-        [typeof(global::SynapseToBal.IR.ConfigurableReadIr)] = 31,
-        [typeof(global::SynapseToBal.IR.ContextFieldIr)] = 32,
-        [typeof(global::SynapseToBal.IR.ContinueWithStep)] = 33,
-        [typeof(global::SynapseToBal.IR.ConvertIr)] = 34,
-        [typeof(global::SynapseToBal.IR.CorsSettingsIr)] = 35,
-        [typeof(global::SynapseToBal.IR.CountIr)] = 36,
-        [typeof(global::SynapseToBal.IR.CronIr)] = 37,
-        [typeof(global::SynapseToBal.IR.DataMapperStep)] = 38,
-        [typeof(global::SynapseToBal.IR.DataMappingIr)] = 39,
-        [typeof(global::SynapseToBal.IR.DataServiceArgumentIr)] = 40,
-        [typeof(global::SynapseToBal.IR.DataServiceCallEntryIr)] = 41,
-        [typeof(global::SynapseToBal.IR.DataServiceCallMissIr)] = 42,
-        [typeof(global::SynapseToBal.IR.DataServiceCallParamIr)] = 43,
-        [typeof(global::SynapseToBal.IR.DataServiceCallStep)] = 44,
-        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 45,
-        [typeof(global::SynapseToBal.IR.DataServiceEntryIr.Group)] = 46,
-        [typeof(global::SynapseToBal.IR.DataServiceEntryIr.Output)] = 47,
-        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 48,
-        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 49,
-        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 50,
-        [typeof(global::SynapseToBal.IR.DbClientIr)] = 51,
-        [typeof(global::SynapseToBal.IR.DbColumnIr)] = 52,
-        [typeof(global::SynapseToBal.IR.DbConnectorStep)] = 53,
-        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 54,
-        [typeof(global::SynapseToBal.IR.DbResultIr)] = 55,
-        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 56,
-        [typeof(global::SynapseToBal.IR.DbStep)] = 57,
-        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 58,
-        [typeof(global::SynapseToBal.IR.DefaultFallbackIr)] = 59,
-        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 60,
-        [typeof(global::SynapseToBal.IR.DirectionStep)] = 61,
-        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 62,
-        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 63,
-        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 64,
-        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 65,
-        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 66,
-        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 67,
-        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 68,
-        [typeof(global::SynapseToBal.IR.EnrichStep)] = 69,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 70,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 71,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 72,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 73,
-        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 74,
-        [typeof(global::SynapseToBal.IR.FailStep)] = 75,
-        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 76,
-        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 77,
-        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 78,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 79,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 80,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 81,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)] = 82,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 83,
-        [typeof(global::SynapseToBal.IR.ForEachStep)] = 84,
-        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 85,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 86,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 87,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 88,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 89,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 90,
-        [typeof(global::SynapseToBal.IR.ForkStep)] = 91,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 92,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 93,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 94,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 95,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 96,
-        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 97,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 98,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 99,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 100,
-        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 101,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 102,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 103,
-        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 104,
-        [typeof(global::SynapseToBal.IR.GmailStep)] = 105,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 106,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 107,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 108,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 109,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 110,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 111,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 112,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 113,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 114,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 115,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 116,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 117,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 118,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 119,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 120,
-        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 121,
-        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 122,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 123,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 124,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 125,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 126,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 127,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 128,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 129,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 130,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 131,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 132,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 133,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 134,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 135,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 136,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 137,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 138,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 139,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 140,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 141,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 142,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 143,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 144,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 145,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 146,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 147,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 148,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 149,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 150,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 151,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 152,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 153,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 154,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 155,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 156,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 157,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 158,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 159,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 160,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 161,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 162,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 163,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 164,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 165,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 166,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 167,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 168,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 169,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 170,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 171,
-        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 172,
-        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 173,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 174,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 175,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 176,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 177,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 178,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 179,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 180,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 181,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 182,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 183,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 184,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 185,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 186,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 187,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 188,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 189,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 190,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 191,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 192,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 193,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 194,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 195,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 196,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 197,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 198,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 199,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 200,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 201,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 202,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 203,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 204,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 205,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 206,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 207,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 208,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 209,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 210,
-        [typeof(global::SynapseToBal.IR.OptionsIr)] = 211,
-        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 212,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 213,
-        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 214,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 215,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 216,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 217,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 218,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 219,
-        [typeof(global::SynapseToBal.IR.PauseStep)] = 220,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 221,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 222,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 223,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 224,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 225,
-        [typeof(global::SynapseToBal.IR.RedisArgumentIr)] = 226,
-        [typeof(global::SynapseToBal.IR.RedisConnectionIr)] = 227,
-        [typeof(global::SynapseToBal.IR.RedisStep)] = 228,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 229,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 230,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 231,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 232,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 233,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 234,
-        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 235,
-        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 236,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 237,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 238,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 239,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 240,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 241,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 242,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 243,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 244,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 245,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 246,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 247,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 248,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 249,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 250,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 251,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 252,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 253,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 254,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 255,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 256,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 257,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 258,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 259,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 260,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 261,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 262,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 263,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 264,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 265,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 266,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 267,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 268,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 269,
-        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 270,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 271,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 272,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 273,
-        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 274,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 275,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 276,
-        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 277,
-        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 278,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 279,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 280,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 281,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 282,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 283,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 284,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 285,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 286,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 287,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 288,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 289,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 290,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 291,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 292,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 293,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 294,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 295,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 296,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 297,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 298,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 299,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 300,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 301,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 302,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 303,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 304,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 305,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 306,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 307,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 308,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 309,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 310,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 311,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 312,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 313,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 314,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 315,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 316,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 317,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 318,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 319,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 320,
+        [typeof(global::SynapseToBal.IR.ConfigurablePartIr)] = 31,
+        [typeof(global::SynapseToBal.IR.ConfigurableReadIr)] = 32,
+        [typeof(global::SynapseToBal.IR.ContextFieldIr)] = 33,
+        [typeof(global::SynapseToBal.IR.ContinueWithStep)] = 34,
+        [typeof(global::SynapseToBal.IR.ConvertIr)] = 35,
+        [typeof(global::SynapseToBal.IR.CorsSettingsIr)] = 36,
+        [typeof(global::SynapseToBal.IR.CountIr)] = 37,
+        [typeof(global::SynapseToBal.IR.CronIr)] = 38,
+        [typeof(global::SynapseToBal.IR.DataMapperStep)] = 39,
+        [typeof(global::SynapseToBal.IR.DataMappingIr)] = 40,
+        [typeof(global::SynapseToBal.IR.DataServiceArgumentIr)] = 41,
+        [typeof(global::SynapseToBal.IR.DataServiceCallEntryIr)] = 42,
+        [typeof(global::SynapseToBal.IR.DataServiceCallMissIr)] = 43,
+        [typeof(global::SynapseToBal.IR.DataServiceCallParamIr)] = 44,
+        [typeof(global::SynapseToBal.IR.DataServiceCallStep)] = 45,
+        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 46,
+        [typeof(global::SynapseToBal.IR.DataServiceEntryIr.Group)] = 47,
+        [typeof(global::SynapseToBal.IR.DataServiceEntryIr.Output)] = 48,
+        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 49,
+        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 50,
+        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 51,
+        [typeof(global::SynapseToBal.IR.DbClientIr)] = 52,
+        [typeof(global::SynapseToBal.IR.DbColumnIr)] = 53,
+        [typeof(global::SynapseToBal.IR.DbConnectorStep)] = 54,
+        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 55,
+        [typeof(global::SynapseToBal.IR.DbResultIr)] = 56,
+        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 57,
+        [typeof(global::SynapseToBal.IR.DbStep)] = 58,
+        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 59,
+        [typeof(global::SynapseToBal.IR.DefaultFallbackIr)] = 60,
+        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 61,
+        [typeof(global::SynapseToBal.IR.DirectionStep)] = 62,
+        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 63,
+        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 64,
+        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 65,
+        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 66,
+        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 67,
+        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 68,
+        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 69,
+        [typeof(global::SynapseToBal.IR.EnrichStep)] = 70,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 71,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 72,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 73,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 74,
+        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 75,
+        [typeof(global::SynapseToBal.IR.FailStep)] = 76,
+        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 77,
+        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 78,
+        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 79,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 80,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 81,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 82,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)] = 83,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 84,
+        [typeof(global::SynapseToBal.IR.ForEachStep)] = 85,
+        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 86,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 87,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 88,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 89,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 90,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 91,
+        [typeof(global::SynapseToBal.IR.ForkStep)] = 92,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 93,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 94,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 95,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 96,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 97,
+        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 98,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 99,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 100,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 101,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 102,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 103,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 104,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 105,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 106,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 107,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 108,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 109,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 110,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 111,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 112,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 113,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 114,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 115,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 116,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 117,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 118,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 119,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 120,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 121,
+        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 122,
+        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 123,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 124,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 125,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 126,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 127,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 128,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 129,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 130,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 131,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 132,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 133,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 134,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 135,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 136,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 137,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 138,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 139,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 140,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 141,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 142,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 143,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 144,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 145,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 146,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 147,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 148,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 149,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 150,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 151,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 152,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 153,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 154,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 155,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 156,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 157,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 158,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 159,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 160,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 161,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 162,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 163,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 164,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 165,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 166,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 167,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 168,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 169,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 170,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 171,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 172,
+        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 173,
+        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 174,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 175,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 176,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 177,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 178,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 179,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 180,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 181,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 182,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 183,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 184,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 185,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 186,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 187,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 188,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 189,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 190,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 191,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 192,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 193,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 194,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 195,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 196,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 197,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 198,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 199,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 200,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 201,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 202,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 203,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 204,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 205,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 206,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 207,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 208,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 209,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 210,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 211,
+        [typeof(global::SynapseToBal.IR.OptionsIr)] = 212,
+        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 213,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 214,
+        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 215,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 216,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 217,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 218,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 219,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 220,
+        [typeof(global::SynapseToBal.IR.PauseStep)] = 221,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 222,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 223,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 224,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 225,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 226,
+        [typeof(global::SynapseToBal.IR.RedisArgumentIr)] = 227,
+        [typeof(global::SynapseToBal.IR.RedisConnectionIr)] = 228,
+        [typeof(global::SynapseToBal.IR.RedisStep)] = 229,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 230,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 231,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 232,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 233,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 234,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 235,
+        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 236,
+        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 237,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 238,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 239,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 240,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 241,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 242,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 243,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 244,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 245,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 246,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 247,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 248,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 249,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 250,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 251,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 252,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 253,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 254,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 255,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 256,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 257,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 258,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 259,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 260,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 261,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 262,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 263,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 264,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 265,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 266,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 267,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 268,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 269,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 270,
+        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 271,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 272,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 273,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 274,
+        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 275,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 276,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 277,
+        [typeof(global::SynapseToBal.IR.UnusedConnectionIr)] = 278,
+        [typeof(global::SynapseToBal.IR.UriBindingIr)] = 279,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 280,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 281,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 282,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 283,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 284,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 285,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 286,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 287,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 288,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 289,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 290,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 291,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 292,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 293,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 294,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 295,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 296,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 297,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 298,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 299,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 300,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 301,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 302,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 303,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 304,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 305,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 306,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 307,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 308,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 309,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 310,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 311,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 312,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 313,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 314,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 315,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 316,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 317,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 318,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 319,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 320,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 321,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -661,19 +662,32 @@ internal static partial class IrMembers
                 sink.Visit(n.DefaultValue);
                 sink.Visit(n.Description);
                 sink.Visit(n.FollowsListener);
+                foreach (var item in n.BuiltFrom)
+                {
+                    sink.Visit(item);
+                }
+
                 return true;
             }
 
             case 31:
+            {
+                var n = (global::SynapseToBal.IR.ConfigurablePartIr)node;
+                sink.Visit(n.Text);
+                sink.Visit(n.Configurable);
+                return true;
+            }
+
+            case 32:
             {
                 var n = (global::SynapseToBal.IR.ConfigurableReadIr)node;
                 sink.Visit(n.Configurable);
                 return true;
             }
 
-            case 32:
-                return true;
             case 33:
+                return true;
+            case 34:
             {
                 var n = (global::SynapseToBal.IR.ContinueWithStep)node;
                 sink.Visit(n.Function);
@@ -682,14 +696,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 34:
+            case 35:
             {
                 var n = (global::SynapseToBal.IR.ConvertIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 35:
+            case 36:
             {
                 var n = (global::SynapseToBal.IR.CorsSettingsIr)node;
                 sink.Visit(n.Name);
@@ -699,14 +713,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 36:
+            case 37:
             {
                 var n = (global::SynapseToBal.IR.CountIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 37:
+            case 38:
             {
                 var n = (global::SynapseToBal.IR.CronIr)node;
                 sink.Visit(n.Expression);
@@ -743,7 +757,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 38:
+            case 39:
             {
                 var n = (global::SynapseToBal.IR.DataMapperStep)node;
                 sink.Visit(n.Mapping);
@@ -752,7 +766,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 39:
+            case 40:
             {
                 var n = (global::SynapseToBal.IR.DataMappingIr)node;
                 sink.Visit(n.Function);
@@ -775,7 +789,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 40:
+            case 41:
             {
                 var n = (global::SynapseToBal.IR.DataServiceArgumentIr)node;
                 sink.Visit(n.RequestName);
@@ -785,7 +799,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 41:
+            case 42:
             {
                 var n = (global::SynapseToBal.IR.DataServiceCallEntryIr)node;
                 sink.Visit(n.Operation);
@@ -798,7 +812,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 42:
+            case 43:
             {
                 var n = (global::SynapseToBal.IR.DataServiceCallMissIr)node;
                 sink.Visit(n.Operation);
@@ -806,7 +820,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 43:
+            case 44:
             {
                 var n = (global::SynapseToBal.IR.DataServiceCallParamIr)node;
                 sink.Visit(n.Name);
@@ -814,7 +828,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 44:
+            case 45:
             {
                 var n = (global::SynapseToBal.IR.DataServiceCallStep)node;
                 sink.Visit(n.Service);
@@ -834,7 +848,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 45:
+            case 46:
             {
                 var n = (global::SynapseToBal.IR.DataServiceDispatchStep)node;
                 sink.Visit(n.Service);
@@ -848,7 +862,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 46:
+            case 47:
             {
                 var n = (global::SynapseToBal.IR.DataServiceEntryIr.Group)node;
                 sink.Visit(n.Name);
@@ -861,7 +875,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 47:
+            case 48:
             {
                 var n = (global::SynapseToBal.IR.DataServiceEntryIr.Output)node;
                 sink.Visit(n.Column);
@@ -869,7 +883,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 48:
+            case 49:
             {
                 var n = (global::SynapseToBal.IR.DataServiceOperationIr)node;
                 sink.Visit(n.Name);
@@ -877,7 +891,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 49:
+            case 50:
             {
                 var n = (global::SynapseToBal.IR.DataServiceQueryStep)node;
                 sink.Visit(n.Client);
@@ -898,7 +912,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 50:
+            case 51:
             {
                 var n = (global::SynapseToBal.IR.DataServiceResultIr)node;
                 sink.Visit(n.Element);
@@ -912,7 +926,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 51:
+            case 52:
             {
                 var n = (global::SynapseToBal.IR.DbClientIr)node;
                 sink.Visit(n.Name);
@@ -930,7 +944,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 52:
+            case 53:
             {
                 var n = (global::SynapseToBal.IR.DbColumnIr)node;
                 sink.Visit(n.Value);
@@ -938,7 +952,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 53:
+            case 54:
             {
                 var n = (global::SynapseToBal.IR.DbConnectorStep)node;
                 sink.Visit(n.Client);
@@ -957,14 +971,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 54:
+            case 55:
             {
                 var n = (global::SynapseToBal.IR.DbParameterIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 55:
+            case 56:
             {
                 var n = (global::SynapseToBal.IR.DbResultIr)node;
                 sink.Visit(n.Property);
@@ -972,7 +986,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 56:
+            case 57:
             {
                 var n = (global::SynapseToBal.IR.DbStatementIr)node;
                 foreach (var item in n.SqlSegments)
@@ -993,7 +1007,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 57:
+            case 58:
             {
                 var n = (global::SynapseToBal.IR.DbStep)node;
                 sink.Visit(n.Client);
@@ -1007,7 +1021,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 58:
+            case 59:
             {
                 var n = (global::SynapseToBal.IR.DeadCodeStep)node;
                 sink.Visit(n.Reason);
@@ -1016,7 +1030,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 59:
+            case 60:
             {
                 var n = (global::SynapseToBal.IR.DefaultFallbackIr)node;
                 sink.Visit(n.Flow);
@@ -1024,7 +1038,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 60:
+            case 61:
             {
                 var n = (global::SynapseToBal.IR.DefaultFaultLogStep)node;
                 sink.Visit(n.Origin);
@@ -1032,7 +1046,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 61:
+            case 62:
             {
                 var n = (global::SynapseToBal.IR.DirectionStep)node;
                 foreach (var item in n.Request)
@@ -1050,7 +1064,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 62:
+            case 63:
             {
                 var n = (global::SynapseToBal.IR.DispatchPathIr)node;
                 foreach (var item in n.Path)
@@ -1067,7 +1081,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 63:
+            case 64:
             {
                 var n = (global::SynapseToBal.IR.EmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1085,7 +1099,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 64:
+            case 65:
             {
                 var n = (global::SynapseToBal.IR.EmailSendStep)node;
                 sink.Visit(n.Connection);
@@ -1105,7 +1119,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 65:
+            case 66:
             {
                 var n = (global::SynapseToBal.IR.EndpointSuspensionIr)node;
                 sink.Visit(n.Name);
@@ -1123,7 +1137,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 66:
+            case 67:
             {
                 var n = (global::SynapseToBal.IR.EnrichPropertyStep)node;
                 sink.Visit(n.Property);
@@ -1133,7 +1147,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 67:
+            case 68:
             {
                 var n = (global::SynapseToBal.IR.EnrichRemoveStep)node;
                 foreach (var item in n.Paths)
@@ -1147,7 +1161,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 68:
+            case 69:
             {
                 var n = (global::SynapseToBal.IR.EnrichRenameKeyStep)node;
                 sink.Visit(n.Source);
@@ -1158,7 +1172,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 69:
+            case 70:
             {
                 var n = (global::SynapseToBal.IR.EnrichStep)node;
                 sink.Visit(n.Source);
@@ -1168,25 +1182,25 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 70:
-                return true;
             case 71:
                 return true;
             case 72:
+                return true;
+            case 73:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.JsonPath)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 73:
+            case 74:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.XmlPath)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 74:
+            case 75:
             {
                 var n = (global::SynapseToBal.IR.ExternalStylesheetIr)node;
                 sink.Visit(n.Name);
@@ -1195,7 +1209,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 75:
+            case 76:
             {
                 var n = (global::SynapseToBal.IR.FailStep)node;
                 sink.Visit(n.Message);
@@ -1204,7 +1218,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 76:
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1212,7 +1226,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 77:
+            case 78:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorStep)node;
                 sink.Visit(n.Location);
@@ -1230,7 +1244,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 78:
+            case 79:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorV1Step)node;
                 foreach (var item in n.Arguments)
@@ -1243,7 +1257,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 79:
+            case 80:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)node;
                 sink.Visit(n.Path);
@@ -1251,7 +1265,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 80:
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.Elements)node;
                 sink.Visit(n.Items);
@@ -1259,7 +1273,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 81:
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonItems)node;
                 sink.Visit(n.Path);
@@ -1268,7 +1282,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 82:
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonVariableItems)node;
                 sink.Visit(n.Variable);
@@ -1278,7 +1292,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 83:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)node;
                 sink.Visit(n.Items);
@@ -1286,7 +1300,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 84:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.ForEachStep)node;
                 sink.Visit(n.Loop);
@@ -1296,9 +1310,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 85:
-                return true;
             case 86:
+                return true;
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Attached)node;
                 sink.Visit(n.Items);
@@ -1307,7 +1321,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 87:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.AttachedJson)node;
                 sink.Visit(n.Path);
@@ -1315,23 +1329,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 88:
-                return true;
             case 89:
+                return true;
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Recipients)node;
                 sink.Visit(n.Urls);
                 return true;
             }
 
-            case 90:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Split)node;
                 sink.Visit(n.Items);
                 return true;
             }
 
-            case 91:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.ForkStep)node;
                 sink.Visit(n.Source);
@@ -1352,7 +1366,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
@@ -1360,35 +1374,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Jms)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 94:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Mail)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 95:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.ToAddress)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 96:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Vfs)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 97:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
                 sink.Visit(n.Template);
@@ -1401,7 +1415,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 98:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
@@ -1421,7 +1435,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 99:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1430,7 +1444,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1438,7 +1452,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 101:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1446,14 +1460,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 103:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1463,7 +1477,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1480,7 +1494,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.GmailStep)node;
                 sink.Visit(n.Connection);
@@ -1494,7 +1508,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 106:
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1514,14 +1528,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 107:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 108:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1529,7 +1543,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1538,7 +1552,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 110:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1549,7 +1563,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1559,7 +1573,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1578,7 +1592,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1596,7 +1610,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1604,11 +1618,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 115:
-                return true;
             case 116:
                 return true;
             case 117:
+                return true;
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1620,7 +1634,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1639,7 +1653,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1652,7 +1666,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1660,7 +1674,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.InboundParameterIr)node;
                 sink.Visit(n.Name);
@@ -1669,7 +1683,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertiesIr)node;
                 sink.Visit(n.Name);
@@ -1691,7 +1705,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1699,7 +1713,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1711,7 +1725,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1730,7 +1744,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 126:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1746,7 +1760,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 127:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1755,7 +1769,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 128:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1782,7 +1796,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 129:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1800,7 +1814,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 130:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1816,7 +1830,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 131:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1830,7 +1844,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 132:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1845,7 +1859,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 133:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1859,7 +1873,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 134:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1872,35 +1886,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 135:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 136:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 137:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 138:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 139:
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1925,14 +1939,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 140:
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 141:
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1941,7 +1955,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 142:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1961,7 +1975,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 143:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1969,7 +1983,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 144:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1990,16 +2004,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 145:
-                return true;
             case 146:
+                return true;
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 147:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -2007,7 +2021,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -2018,18 +2032,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 149:
-                return true;
             case 150:
                 return true;
             case 151:
+                return true;
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 152:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -2040,14 +2054,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 154:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -2058,7 +2072,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -2067,7 +2081,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -2076,7 +2090,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -2091,7 +2105,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2114,9 +2128,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
-                return true;
             case 160:
+                return true;
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -2124,7 +2138,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 161:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -2138,7 +2152,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -2146,7 +2160,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -2157,7 +2171,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 164:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2165,7 +2179,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 165:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -2178,7 +2192,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 166:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -2187,7 +2201,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 167:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -2198,7 +2212,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 168:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -2213,14 +2227,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 169:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 170:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -2228,7 +2242,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -2246,15 +2260,13 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.LogPart.CorrelationId)node;
                 sink.Visit(n.Prefix);
                 return true;
             }
 
-            case 173:
-                return true;
             case 174:
                 return true;
             case 175:
@@ -2262,27 +2274,29 @@ internal static partial class IrMembers
             case 176:
                 return true;
             case 177:
+                return true;
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 178:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 179:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 180:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -2296,7 +2310,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2307,7 +2321,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2317,7 +2331,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -2331,7 +2345,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -2345,7 +2359,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -2358,7 +2372,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2367,7 +2381,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2375,7 +2389,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2390,28 +2404,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 190:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 191:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 192:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2419,7 +2433,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 193:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2432,7 +2446,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2443,7 +2457,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2454,7 +2468,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 196:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -2465,9 +2479,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
-                return true;
             case 198:
+                return true;
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -2478,30 +2492,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
-                return true;
             case 200:
+                return true;
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2509,7 +2523,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2540,7 +2554,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2552,7 +2566,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2561,21 +2575,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2583,14 +2597,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.OptionsIr)node;
                 foreach (var item in n.Paths)
@@ -2607,7 +2621,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.OptionsMatchIr)node;
                 foreach (var item in n.Path)
@@ -2620,7 +2634,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2628,7 +2642,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.OwnListenerUrlIr)node;
                 sink.Visit(n.Port);
@@ -2637,7 +2651,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2780,21 +2794,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2804,7 +2818,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2812,7 +2826,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.PauseStep)node;
                 sink.Visit(n.Origin);
@@ -2820,7 +2834,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2829,14 +2843,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2844,7 +2858,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2854,7 +2868,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2869,7 +2883,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.RedisArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2877,7 +2891,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.RedisConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2895,7 +2909,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.RedisStep)node;
                 sink.Visit(n.Connection);
@@ -2909,7 +2923,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2917,7 +2931,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2926,7 +2940,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2935,7 +2949,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2945,7 +2959,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2954,7 +2968,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2963,7 +2977,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.RequestFilterIr)node;
                 sink.Visit(n.ContentType);
@@ -2977,7 +2991,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.ResourceCorsIr)node;
                 sink.Visit(n.Allow);
@@ -2985,7 +2999,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -3013,7 +3027,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -3021,7 +3035,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -3036,7 +3050,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -3044,14 +3058,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -3062,7 +3076,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -3072,7 +3086,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -3089,7 +3103,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -3103,7 +3117,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -3125,7 +3139,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -3134,7 +3148,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -3144,7 +3158,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -3159,7 +3173,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -3169,7 +3183,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -3179,7 +3193,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -3187,7 +3201,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 253:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -3199,7 +3213,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -3209,14 +3223,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -3224,7 +3238,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -3232,7 +3246,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -3241,7 +3255,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -3253,7 +3267,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -3272,13 +3286,13 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
-                return true;
             case 262:
                 return true;
             case 263:
                 return true;
             case 264:
+                return true;
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
@@ -3286,7 +3300,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
@@ -3294,7 +3308,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -3302,7 +3316,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -3318,7 +3332,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -3326,7 +3340,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3346,7 +3360,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.ThroughResourceStep)node;
                 sink.Visit(n.Origin);
@@ -3354,7 +3368,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3364,7 +3378,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3378,7 +3392,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3402,7 +3416,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 274:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.UnreferencedEndpointIr)node;
                 sink.Visit(n.Key);
@@ -3410,21 +3424,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.UnusedConnectionIr)node;
                 sink.Visit(n.Description);
@@ -3443,7 +3457,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.UriBindingIr)node;
                 sink.Visit(n.Name);
@@ -3451,14 +3465,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3469,14 +3483,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3487,7 +3501,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3495,7 +3509,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 284:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3503,7 +3517,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 285:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3515,7 +3529,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 286:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3531,7 +3545,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 287:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3541,23 +3555,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 288:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 289:
-                return true;
             case 290:
+                return true;
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 291:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3565,37 +3579,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 292:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 293:
-                return true;
             case 294:
+                return true;
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 295:
+            case 296:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 296:
+            case 297:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 297:
+            case 298:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3603,7 +3617,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 298:
+            case 299:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3617,7 +3631,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 299:
+            case 300:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3626,7 +3640,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 300:
+            case 301:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3634,7 +3648,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 301:
+            case 302:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3662,7 +3676,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 302:
+            case 303:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3671,7 +3685,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 303:
+            case 304:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3679,7 +3693,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 304:
+            case 305:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3693,21 +3707,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 305:
+            case 306:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 306:
+            case 307:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 307:
+            case 308:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3731,7 +3745,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 308:
+            case 309:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3739,32 +3753,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 309:
+            case 310:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 310:
+            case 311:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 311:
-                return true;
             case 312:
                 return true;
             case 313:
+                return true;
+            case 314:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 314:
+            case 315:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3776,7 +3790,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 315:
+            case 316:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3790,7 +3804,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 316:
+            case 317:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3804,7 +3818,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 317:
+            case 318:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3812,7 +3826,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 318:
+            case 319:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3833,7 +3847,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 319:
+            case 320:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3841,7 +3855,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 320:
+            case 321:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

@@ -14,7 +14,9 @@ namespace SynapseToBal.Refine;
 /// none uses it) is not declared, nor are the configurables only it read: it becomes an
 /// <see cref="UnusedConnectionIr"/>, which connections.bal keeps as a comment with its settings and configurable
 /// names, so that the developer finishing the TODOs loses nothing. HTTP connections stay: an http:Client opens nothing
-/// at start, and their suspension state is shared with the connection's other clients.
+/// at start, and their suspension state is shared with the connection's other clients. A configurable only an
+/// endpoint's calls read (<see cref="ConfigurableIr.OnlyWhenRead"/>: an http endpoint's uri-template the Micro
+/// Integrator resolves at deployment) is declared only when one does, so that nothing asks for a value nothing uses.
 /// </summary>
 public static class UnusedConnections
 {
@@ -33,6 +35,7 @@ public static class UnusedConnections
             var reads = new HashSet<Symbol>();
             EmptyFlows.Collect(connection, reads);
             reads.Remove(name);
+            BuiltFrom(reads, package.Configurables);
             var settings = package.Configurables.Where(c => reads.Contains(c.Name)).ToImmutableArray();
             unused.Add((record(settings), reads));
             return false;
@@ -47,19 +50,46 @@ public static class UnusedConnections
             GmailConnections = [.. package.GmailConnections.Where(g => Keep(g.Name, g, settings => new UnusedConnectionIr($"Gmail connection '{g.ConnectionName}' of the Gmail connector operations", "gmail:Client", settings, g.Notes, g.Origin)))],
             RedisConnections = [.. package.RedisConnections.Where(r => Keep(r.Name, r, settings => new UnusedConnectionIr($"Redis connection '{r.ConnectionName}' of the Redis connector operations", "redis:Client", settings, r.Notes, r.Origin)))],
         };
-        if (unused.Count == 0)
+        var onlyWhenRead = package.Configurables.Where(c => c.OnlyWhenRead).Select(c => c.Name);
+        if (unused.Count == 0 && !onlyWhenRead.Any())
         {
             return package;
         }
 
-        // A configurable a removed client read goes too, unless something kept still reads it.
+        // A configurable a removed client read goes too, unless something kept still reads it (or a configurable
+        // built from it that is kept); so does one declared only for the calls that read it when none does.
         var stillNamed = NamedOutside(result with { Configurables = [] }, keepConnections: true);
-        var dropped = unused.SelectMany(u => u.Reads).Where(s => !stillNamed.Contains(s)).ToHashSet();
+        BuiltFrom(stillNamed, result.Configurables);
+        var dropped = unused.SelectMany(u => u.Reads).Concat(onlyWhenRead).Where(s => !stillNamed.Contains(s)).ToHashSet();
+        if (dropped.Count == 0 && unused.Count == 0)
+        {
+            return package;
+        }
+
         return result with
         {
             Configurables = [.. result.Configurables.Where(c => !dropped.Contains(c.Name))],
             UnusedConnections = [.. package.UnusedConnections, .. unused.Select(u => u.Connection)],
         };
+    }
+
+    /// <summary>Adds to <paramref name="named"/> the configurables those it holds are built from (<see cref="ConfigurableIr.BuiltFrom"/>), transitively.</summary>
+    private static void BuiltFrom(HashSet<Symbol> named, ImmutableArray<ConfigurableIr> configurables)
+    {
+        for (var added = true; added;)
+        {
+            added = false;
+            foreach (var configurable in configurables)
+            {
+                if (named.Contains(configurable.Name))
+                {
+                    foreach (var part in configurable.BuiltFrom)
+                    {
+                        added |= part.Configurable is { } read && named.Add(read);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>Every symbol the package names outside the symbol list, the configurables and (unless kept) the connections themselves.</summary>

@@ -4,36 +4,48 @@ using Xunit;
 namespace SynapseToBal.Tests.Unit;
 
 /// <summary>
-/// Where the Micro Integrator reads a data source's placeholder value: the config tool resolves $sys{x} and $env{x} of
-/// deployment.toml when the server starts; ${x} reaches master-datasources.xml and RDBMSDataSourceReader reads it from the
-/// system property x, else the environment variable x (CarbonUtils.resolveSystemProperty).
+/// Which placeholders of a data source's value the Micro Integrator resolves: the config tool resolves every $sys{x}
+/// and $env{x} of deployment.toml when the server starts (ReferenceResolver); ${x} reaches master-datasources.xml and
+/// RDBMSDataSourceReader reads it from the system property x, else the environment variable x; in a data-source
+/// artifact CarbonUtils.resolveSystemProperty resolves only the first $sys{x} (each occurrence), else the first $env{x},
+/// else the ${x}: any other placeholder stays text.
 /// </summary>
 public sealed class DataServiceDataSourcePlaceholderTests
 {
-    [Theory]
-    [InlineData("$env{DB_URL}", true, "$env{DB_URL}", "the environment variable DB_URL", "when the server starts")]
-    [InlineData("jdbc:mysql://$sys{db.host}:3306/x", true, "$sys{db.host}", "the system property db.host", "when the server starts")]
-    [InlineData("${DB_URL}", true, "${DB_URL}", "the system property DB_URL, else the environment variable DB_URL", "writes it unchanged into master-datasources.xml")]
-    [InlineData("$env{DB_URL}", false, "$env{DB_URL}", "the environment variable DB_URL", "when the server deploys the data source")]
-    // CarbonUtils.resolveSystemProperty takes $sys{x} before $env{x}.
-    [InlineData("$env{A}$sys{b}", false, "$sys{b}", "the system property b", "RDBMSDataSourceReader")]
-    public void A_placeholder_says_where_the_value_comes_from(string value, bool fromToml, string placeholder, string source, string when)
-    {
-        var found = Lowerer.DataSourcePlaceholder(value, fromToml);
+    /// <summary>The parts as text: a placeholder as <c>[kind:name]</c>, text as written.</summary>
+    private static string Show(string value, bool fromToml) =>
+        Lowerer.DataSourceParts(value, fromToml) is { } parts
+            ? string.Concat(parts.Select(p => p.Kind is null ? p.Text : $"[{p.Kind}:{p.Name}]"))
+            : "(as written)";
 
-        Assert.NotNull(found);
-        Assert.Equal(placeholder, found.Value.Placeholder);
-        Assert.Equal(source, found.Value.Source);
-        Assert.Contains(when, found.Value.When, StringComparison.Ordinal);
+    [Theory]
+    [InlineData("$env{DB_URL}", true, "[env:DB_URL]")]
+    [InlineData("jdbc:mysql://$sys{db.host}:3306/x", true, "jdbc:mysql://[sys:db.host]:3306/x")]
+    [InlineData("${DB_URL}", true, "[prop:DB_URL]")]
+    // Every placeholder of deployment.toml: $sys and $env by the config tool, ${x} by the data-source reader.
+    [InlineData("jdbc:mysql://$env{DB_HOST}:3306/$env{DB_NAME}", true, "jdbc:mysql://[env:DB_HOST]:3306/[env:DB_NAME]")]
+    [InlineData("jdbc:mysql://$sys{h}:${port}/$env{db}", true, "jdbc:mysql://[sys:h]:[prop:port]/[env:db]")]
+    [InlineData("$env{DB_URL}", false, "[env:DB_URL]")]
+    // resolveSystemProperty takes the first $sys{x} before any $env{x}, and only that variable.
+    [InlineData("$env{A}$sys{b}", false, "$env{A}[sys:b]")]
+    [InlineData("jdbc:mysql://$env{DB_HOST}:3306/$env{DB_NAME}", false, "jdbc:mysql://[env:DB_HOST]:3306/$env{DB_NAME}")]
+    [InlineData("$env{A}/$env{A}", false, "[env:A]/[env:A]")]
+    [InlineData("jdbc:h2:${carbon.home}/db/${DB}", false, "jdbc:h2:[prop:carbon.home]/db/[prop:DB]")]
+    [InlineData("${A}$sys{b}", false, "${A}[sys:b]")]
+    public void The_placeholders_the_Micro_Integrator_resolves_are_parts(string value, bool fromToml, string expected)
+    {
+        Assert.Equal(expected, Show(value, fromToml));
     }
 
     [Theory]
     [InlineData("jdbc:h2:mem:orders")]
     [InlineData("$ref{server.db_url}")]
     [InlineData("$secret{db_password}")]
+    [InlineData("${}")]
     [InlineData(null)]
     public void Other_text_is_taken_as_written(string? value)
     {
-        Assert.Null(Lowerer.DataSourcePlaceholder(value, fromToml: true));
+        Assert.Null(Lowerer.DataSourceParts(value, fromToml: true));
+        Assert.Null(Lowerer.DataSourceParts(value, fromToml: false));
     }
 }

@@ -647,65 +647,199 @@ public sealed partial class Lowerer
     /// </summary>
     /// <param name="service">The data service; null for a data source's client made for a dblookup or dbreport.</param>
     /// <summary>
-    /// Where the Micro Integrator takes a data source's value that holds a placeholder, or null for a value taken as
-    /// written. A deployment.toml <c>[[datasource]]</c>'s <c>$sys{x}</c> and <c>$env{x}</c> are the config tool's
-    /// (config-mapper ReferenceResolver.resolveSystemProperties and resolveEnvVariables: every occurrence, in the
-    /// entries of an array of tables too, replaced by the system property or environment variable x when the server
-    /// starts, which fails when it is not set); its <c>${x}</c> is no placeholder of the config tool (whose reference
-    /// form is <c>$ref{key}</c>) and reaches master-datasources.xml as written, where RDBMSDataSourceReader.loadConfig
-    /// resolves it (CarbonUtils.replaceSystemVariablesInXml, resolveSystemProperty: the system property x, else the
-    /// environment variable x, else the text stays). A data-source artifact is read by the same RDBMSDataSourceReader,
-    /// which resolves the first <c>$sys{x}</c>, else the first <c>$env{x}</c>, else each <c>${x}</c>, when it is deployed.
+    /// A data source's value holding placeholders the Micro Integrator resolves, cut into text taken as written and the
+    /// placeholders it replaces, in order; null for a value taken as written. A deployment.toml <c>[[datasource]]</c>'s
+    /// <c>$sys{x}</c> and <c>$env{x}</c> are the config tool's (config-mapper ReferenceResolver.resolveSystemProperties
+    /// and resolveEnvVariables: every occurrence, in the entries of an array of tables too, replaced by the system
+    /// property or environment variable x when the server starts, which fails when it is not set); its <c>${x}</c> is
+    /// no placeholder of the config tool (whose reference form is <c>$ref{key}</c>) and reaches master-datasources.xml as
+    /// written, where RDBMSDataSourceReader.loadConfig resolves it (CarbonUtils.replaceSystemVariablesInXml,
+    /// resolveSystemProperty: each <c>${x}</c> from the left, the system property x, else the environment variable x;
+    /// one set by neither stays text, and so does every one after it). A data-source artifact is read by the same
+    /// RDBMSDataSourceReader, whose resolveSystemProperty resolves only the first variable of a value: the first
+    /// <c>$sys{x}</c> (each occurrence of that one), else the first <c>$env{x}</c>, else the <c>${x}</c>; any other
+    /// placeholder stays text, and a <c>$sys{x}</c> or <c>$env{x}</c> not set is kept as text with an error logged.
     /// </summary>
-    /// <returns>The placeholder as written and where it is read from, the text for a doc comment.</returns>
-    internal static (string Placeholder, string Source, string When)? DataSourcePlaceholder(string? value, bool fromToml)
+    internal static ImmutableArray<DataSourceValuePart>? DataSourceParts(string? value, bool fromToml)
     {
         if (value is null)
         {
             return null;
         }
 
-        foreach (var kind in new[] { "sys", "env", string.Empty })
+        var matches = DataSourcePlaceholderPattern().Matches(value);
+        var first = (Kind: (string?)null, Name: (string?)null);
+        if (!fromToml)
         {
-            var match = System.Text.RegularExpressions.Regex.Match(value, @"\$" + kind + @"\{(?<name>[^}]*)\}");
-            if (!match.Success)
+            foreach (var kind in new[] { "sys", "env" })
             {
+                if (matches.FirstOrDefault(m => m.Groups["kind"].Value == kind) is { } found)
+                {
+                    first = (kind, found.Groups["name"].Value);
+                    break;
+                }
+            }
+        }
+
+        var parts = ImmutableArray.CreateBuilder<DataSourceValuePart>();
+        var text = new System.Text.StringBuilder();
+        var at = 0;
+        foreach (System.Text.RegularExpressions.Match match in matches)
+        {
+            var kind = match.Groups["kind"].Value;
+            var name = match.Groups["name"].Value;
+            var resolved = fromToml || (first.Kind is null ? kind.Length == 0 : kind == first.Kind && name == first.Name);
+            text.Append(value, at, match.Index - at);
+            at = match.Index + match.Length;
+            if (!resolved)
+            {
+                text.Append(match.Value);
                 continue;
             }
 
-            var name = match.Groups["name"].Value;
-            var source = kind switch
+            if (text.Length > 0)
             {
-                "sys" => $"the system property {name}",
-                "env" => $"the environment variable {name}",
-                _ => $"the system property {name}, else the environment variable {name}",
-            };
-            return (match.Value, source, fromToml && kind.Length > 0
-                ? "when the server starts (the config tool resolves it in deployment.toml)"
-                : fromToml
-                ? "when the server reads the data source (the config tool writes it unchanged into master-datasources.xml, where RDBMSDataSourceReader resolves it)"
-                : "when the server deploys the data source (RDBMSDataSourceReader)");
+                parts.Add(new DataSourceValuePart(text.ToString()));
+                text.Clear();
+            }
+
+            parts.Add(new DataSourceValuePart(match.Value, kind.Length == 0 ? "prop" : kind, name));
         }
 
-        return null;
-    }
-
-    /// <summary>
-    /// A data source's value holding a placeholder the Micro Integrator resolves (<see cref="DataSourcePlaceholder"/>):
-    /// SB0298 naming the placeholder (never the rest of the value), and the text for the configurable's doc comment;
-    /// null for a value taken as written.
-    /// </summary>
-    private string? ServerPlaceholder(DataSourceSyntax? dataSource, string? value, SourceLocation location, string what)
-    {
-        if (dataSource is null || DataSourcePlaceholder(value, IsServerToml(dataSource)) is not { } placeholder)
+        if (parts.Count == 0)
         {
             return null;
         }
 
-        _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, location, what, placeholder.Placeholder,
-            $"{placeholder.Source} of the Micro Integrator ({(IsServerToml(dataSource) ? "deployment.toml" : "the data source")})");
-        return $" ({placeholder.Placeholder}: read from {placeholder.Source} {placeholder.When}; the configurable stands for the whole value)";
+        text.Append(value, at, value.Length - at);
+        if (text.Length > 0)
+        {
+            parts.Add(new DataSourceValuePart(text.ToString()));
+        }
+
+        return parts.ToImmutable();
     }
+
+    /// <summary>A placeholder of a data source's value: <c>$sys{x}</c>, <c>$env{x}</c> or <c>${x}</c> (a name up to the first '}').</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$(?<kind>sys|env|)\{(?<name>[^}]+)\}", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex DataSourcePlaceholderPattern();
+
+    /// <summary>
+    /// The system properties the Micro Integrator's start script (micro-integrator.sh, micro-integrator.bat) always sets,
+    /// as paths under its installation folder, with the folder they stand for relative to the one the program runs in:
+    /// a data source reading one (<c>jdbc:h2:${carbon.home}/repository/database/X</c>) needs nothing from the user.
+    /// </summary>
+    private static readonly Dictionary<string, string> ServerSystemProperties = new(StringComparer.Ordinal)
+    {
+        ["carbon.home"] = ".",
+        ["carbon.config.dir.path"] = "./conf",
+        ["carbon.repository.dir.path"] = "./repository",
+        ["carbon.components.dir.path"] = "./wso2/components",
+        ["carbon.dropins.dir.path"] = "./dropins",
+        ["carbon.external.lib.dir.path"] = "./lib",
+        ["carbon.patches.dir.path"] = "./patches",
+        ["carbon.internal.lib.dir.path"] = "./wso2/lib",
+        ["components.repo"] = "./wso2/components/plugins",
+        ["conf.location"] = "./conf",
+        ["java.io.tmpdir"] = "./tmp",
+    };
+
+    /// <summary>Where the Micro Integrator reads a placeholder of a data source's value, and when.</summary>
+    private static (string Source, string When, string Unset) PlaceholderSource(DataSourceValuePart part, bool fromToml) =>
+        (part.Kind switch
+        {
+            "sys" => $"the system property {part.Name}",
+            "env" => $"the environment variable {part.Name}",
+            _ => $"the system property {part.Name}, else the environment variable {part.Name}",
+        },
+        fromToml && part.Kind != "prop" ? "when the Micro Integrator starts (the config tool resolves deployment.toml)"
+            : fromToml ? "when the Micro Integrator loads the data source (the config tool writes it unchanged into master-datasources.xml, where RDBMSDataSourceReader resolves it)"
+            : "when the Micro Integrator deploys the data source (RDBMSDataSourceReader)",
+        fromToml && part.Kind != "prop" ? "not set, the Micro Integrator does not start"
+            : part.Kind == "prop" ? "set by neither, the Micro Integrator keeps the text as written, which the database then rejects"
+            : "not set, the Micro Integrator logs an error and keeps the text as written, which the database then rejects");
+
+    /// <summary>
+    /// The configurable of a data source's value holding placeholders the Micro Integrator resolves (<see
+    /// cref="DataSourceParts"/>), or null for a value taken as written: SB0298 for each placeholder. A placeholder is
+    /// the required configurable of its variable (<see cref="DeployTimeSetting"/>: named after it and shared by every
+    /// use in the project, as the server has one value for it; a system property the start script sets has its folder
+    /// as default); a value that is one placeholder is that configurable, one with text around or several
+    /// placeholders a configurable built from them (a string template, the text as written), as the Micro Integrator
+    /// builds it. A secret with text around its placeholders is one required secret configurable: its text is never
+    /// copied, nor quoted.
+    /// </summary>
+    /// <param name="name">The words of the configurable of a built value.</param>
+    /// <param name="what">The setting, for SB0298 (<c>JDBC URL</c>).</param>
+    /// <param name="of">What the value is, for the doc comments (<c>JDBC URL of the data source 'X'</c>).</param>
+    private Symbol? ServerPlaceholderValue(DataSourceSyntax? dataSource, string? value, SourceLocation location, string name, string what, string of, bool secret = false)
+    {
+        if (dataSource is null || DataSourceParts(value, IsServerToml(dataSource)) is not { } parts)
+        {
+            return null;
+        }
+
+        var fromToml = IsServerToml(dataSource);
+        var placeholders = parts.Where(p => p.Kind is not null).ToList();
+        var builtWithText = parts.Length > 1;
+        var kept = !fromToml && DataSourcePlaceholderPattern().IsMatch(string.Concat(parts.Where(p => p.Kind is null).Select(p => p.Text)));
+        foreach (var placeholder in placeholders.DistinctBy(p => p.Text))
+        {
+            var (source, when, _) = PlaceholderSource(placeholder, fromToml);
+            var serverSet = placeholder.Kind != "env" && ServerSystemProperties.ContainsKey(placeholder.Name!);
+            _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, location, what, placeholder.Text, $"{source} of the Micro Integrator ({(fromToml ? "deployment.toml" : "the data source")})", when,
+                secret && builtWithText ? "part of a required secret configurable (the text around it is not copied)"
+                : serverSet ? "a configurable whose default is the folder the program runs in or under it (the Micro Integrator's start script sets it to its own folder)"
+                : builtWithText ? "a required configurable the value is built from" : "a required configurable");
+        }
+
+        if (secret && builtWithText)
+        {
+            var whole = _symbols.Module(SymbolKind.Configurable, name);
+            var from = string.Join(", ", placeholders.Select(p => PlaceholderSource(p, fromToml).Source).Distinct());
+            _configurables.Add(new ConfigurableIr(whole, ConfigurableType.String, null,
+                $"{of}: the Micro Integrator builds it from {from} and text of the data source, which is not copied: set the whole value.", Secret: true));
+            return whole;
+        }
+
+        ConfigurablePartIr Part(DataSourceValuePart part)
+        {
+            if (part.Kind is null)
+            {
+                return new ConfigurablePartIr(part.Text, null);
+            }
+
+            var (source, when, unset) = PlaceholderSource(part, fromToml);
+            var described = $"Read by {char.ToLowerInvariant(of[0])}{of[1..]} ({part.Text}): the Micro Integrator takes {source} {when}";
+            if (part.Kind != "env" && ServerSystemProperties.TryGetValue(part.Name!, out var folder))
+            {
+                described += $"; its start script sets it to a folder of the Micro Integrator (-D{part.Name}), here '{folder}' under the folder the program runs in.";
+                return new ConfigurablePartIr(string.Empty, DeployTimeSetting(new DeployTimeValue("server-property", part.Name!, part.Text, string.Empty), ConfigurableType.String, described, defaultValue: folder));
+            }
+
+            described += $"; when it is {unset}. Required here.";
+            var resolver = part.Kind switch { "env" => "system", "sys" => "system-property", _ => "property-or-env" };
+            return new ConfigurablePartIr(string.Empty, DeployTimeSetting(new DeployTimeValue(resolver, part.Name!, part.Text, string.Empty), ConfigurableType.String, described, secret));
+        }
+
+        var built = parts.Select(Part).ToImmutableArray();
+        if (!builtWithText)
+        {
+            return built[0].Configurable;
+        }
+
+        var symbol = _symbols.Module(SymbolKind.Configurable, name);
+        var names = string.Join(", ", placeholders.Select(p => p.Text).Distinct());
+        _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null,
+            $"{of}, built as the Micro Integrator builds it from {names} and the text around"
+            + (kept ? " (RDBMSDataSourceReader resolves only the first variable of a value, CarbonUtils.resolveSystemProperty: any other placeholder stays text, here too)" : string.Empty)
+            + ".", Secret: false) { BuiltFrom = built });
+        return symbol;
+    }
+
+    /// <summary>What the doc comment of a data source's client says of its URL holding placeholders: <c>read from $env{X}</c>, <c>built from $env{A}, $env{B}</c>.</summary>
+    private static string PlaceholderUrl(ImmutableArray<DataSourceValuePart> parts) =>
+        parts.Length == 1 ? $"read from {parts[0].Text}" : $"built from {string.Join(", ", parts.Where(p => p.Kind is not null).Select(p => p.Text).Distinct())}";
 
     /// <summary>The name of a data source's client when its URL names nothing: the data source's id, with " db" unless it ends so.</summary>
     private static string DataSourceHint(string name)
@@ -747,7 +881,7 @@ public sealed partial class Lowerer
         var urlAlias = DataServiceVaultAlias(config, "url");
         var urlValue = urlAlias is null ? Property("url") ?? string.Empty : string.Empty;
         // A URL read from the environment names nothing: the client is named after the data source (its id).
-        var hint = dataSource is not null && DataSourcePlaceholder(urlValue, IsServerToml(dataSource)) is not null ? DataSourceHint(dataSource.Name) : DbHint(urlValue);
+        var hint = dataSource is not null && DataSourceParts(urlValue, IsServerToml(dataSource)) is not null ? DataSourceHint(dataSource.Name) : DbHint(urlValue);
         var secretUrl = urlAlias is null && HasCredentials(urlValue);
         Symbol url;
         if (Vaulted("url", "JDBC URL") is { } vaultedUrl)
@@ -759,6 +893,14 @@ public sealed partial class Lowerer
             // DBUtils.extractProperties resolves the text with ResolverFactory when the data service is deployed.
             url = DeployTimeConfigurable("JDBC URL", urlAtDeploy, urlAtDeploy.Describe($"JDBC URL of {of}"), LocationOf("url"));
         }
+        else if (ServerPlaceholderValue(dataSource, urlValue, LocationOf("url"), hint + " url", "JDBC URL", $"The JDBC URL of {of}", secret: secretUrl) is { } urlFromServer)
+        {
+            url = urlFromServer;
+            if (secretUrl)
+            {
+                _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, config.Location, "JDBC URL");
+            }
+        }
         else
         {
             url = _symbols.Module(SymbolKind.Configurable, hint + " url");
@@ -767,13 +909,12 @@ public sealed partial class Lowerer
                 _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, config.Location, "JDBC URL");
             }
 
-            var urlPlaceholder = ServerPlaceholder(dataSource, urlValue, LocationOf("url"), "JDBC URL");
-            if (service is not null && urlPlaceholder is null)
+            if (service is not null)
             {
                 ReportUnresolvedPlaceholder(urlValue, LocationOf("url"), "JDBC URL", secret: secretUrl);
             }
 
-            _configurables.Add(new ConfigurableIr(url, ConfigurableType.String, secretUrl || urlPlaceholder is not null ? null : urlValue, $"JDBC URL of {of}{urlPlaceholder}.", Secret: secretUrl));
+            _configurables.Add(new ConfigurableIr(url, ConfigurableType.String, secretUrl ? null : urlValue, $"JDBC URL of {of}.", Secret: secretUrl));
         }
 
         Symbol? user = Vaulted("username", "database user");
@@ -783,14 +924,17 @@ public sealed partial class Lowerer
         }
         else if (user is null && Property("username") is { } userValue)
         {
-            user = _symbols.Module(SymbolKind.Configurable, hint + " user");
-            var userPlaceholder = ServerPlaceholder(dataSource, userValue, LocationOf("username"), "database user");
-            if (service is not null && userPlaceholder is null)
+            user = ServerPlaceholderValue(dataSource, userValue, LocationOf("username"), hint + " user", "database user", $"The database user of {of}");
+            if (user is null)
             {
-                ReportUnresolvedPlaceholder(userValue, LocationOf("username"), "database user");
-            }
+                user = _symbols.Module(SymbolKind.Configurable, hint + " user");
+                if (service is not null)
+                {
+                    ReportUnresolvedPlaceholder(userValue, LocationOf("username"), "database user");
+                }
 
-            _configurables.Add(new ConfigurableIr(user, ConfigurableType.String, userPlaceholder is null ? userValue : null, $"Database user of {of}{userPlaceholder}.", Secret: false));
+                _configurables.Add(new ConfigurableIr(user, ConfigurableType.String, userValue, $"Database user of {of}.", Secret: false));
+            }
         }
 
         Symbol? password = null;
@@ -805,14 +949,18 @@ public sealed partial class Lowerer
             }
             else if (password is null)
             {
-                var passwordPlaceholder = ServerPlaceholder(dataSource, passwordProperty.Value, passwordProperty.Location, "database password");
-                if (service is not null && passwordPlaceholder is null)
+                password = ServerPlaceholderValue(dataSource, passwordProperty.Value, passwordProperty.Location, hint + " password", "database password", $"The database user's credential of {of}", secret: true);
+                if (password is null)
                 {
-                    ReportUnresolvedPlaceholder(passwordProperty.Value, passwordProperty.Location, "database password", secret: true);
+                    if (service is not null)
+                    {
+                        ReportUnresolvedPlaceholder(passwordProperty.Value, passwordProperty.Location, "database password", secret: true);
+                    }
+
+                    password = _symbols.Module(SymbolKind.Configurable, hint + " password");
+                    _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, dataSource is not null ? $"The database user's credential of {of} (not copied from the data source)." : $"The database user's credential of the config '{config.Id}' (not copied from the data service).", Secret: true));
                 }
 
-                password = _symbols.Module(SymbolKind.Configurable, hint + " password");
-                _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, passwordPlaceholder is not null ? $"The database user's credential of {of}{passwordPlaceholder}." : dataSource is not null ? $"The database user's credential of {of} (not copied from the data source)." : $"The database user's credential of the config '{config.Id}' (not copied from the data service).", Secret: true));
                 _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, passwordProperty.Location, "database password");
             }
         }
@@ -823,7 +971,7 @@ public sealed partial class Lowerer
         var notes = ImmutableArray.Create($"The {(service is null ? "data source" : "data service")} loads the driver class {driver}: add its JAR to Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).");
         var client = new DbClientIr(_symbols.Module(SymbolKind.Client, hint), urlAlias is not null ? $"the JDBC URL of the secure vault alias '{urlAlias}'" : secretUrl ? "a JDBC URL"
             : dataSource is null && service is not null && DeployTimeValue.Of(urlValue) is { } urlRead ? $"the JDBC URL read from {urlRead.Original}"
-            : dataSource is not null && DataSourcePlaceholder(urlValue, IsServerToml(dataSource)) is { } urlServer ? $"the JDBC URL read from {urlServer.Placeholder}"
+            : dataSource is not null && DataSourceParts(urlValue, IsServerToml(dataSource)) is { } urlServer ? $"the JDBC URL {PlaceholderUrl(urlServer)}"
             : $"the JDBC URL '{urlValue}'", url, user, password, notes, config.Location)
         {
             Purpose = dataSource is not null && service is null
@@ -1583,3 +1731,9 @@ public sealed partial class Lowerer
     internal static string DataServiceRequestName(string path, string method) =>
         ("_" + method + path.Replace('/', '_').Replace("{", string.Empty, StringComparison.Ordinal).Replace("}", string.Empty, StringComparison.Ordinal)).ToLowerInvariant();
 }
+
+/// <summary>A part of a data source's value: text taken as written, or (with a kind) a placeholder the Micro Integrator resolves.</summary>
+/// <param name="Text">The text, or the placeholder as written.</param>
+/// <param name="Kind"><c>sys</c>, <c>env</c> or <c>prop</c> (<c>${x}</c>: the system property x, else the environment variable x); null for text.</param>
+/// <param name="Name">The variable the placeholder reads; null for text.</param>
+internal sealed record DataSourceValuePart(string Text, string? Kind = null, string? Name = null);

@@ -398,7 +398,7 @@ public sealed partial class Lowerer
             if (DeployTimeValue.Of(value) is { } deployTime)
             {
                 // InboundEndpointFactory resolves each parameter when it deploys the inbound endpoint (ResolverFactory).
-                _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, inbound.Location, hint, deployTime.Original, deployTime.Source);
+                _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, inbound.Location, hint, deployTime.Original, deployTime.Source, DeployTimeValue.AtDeployment, DeployTimeValue.RequiredConfigurable);
                 return DeployTimeSetting(deployTime, ConfigurableType.String, deployTime.Describe(description.TrimEnd('.')));
             }
 

@@ -47,7 +47,7 @@ public sealed partial class Lowerer
         if (DeployTimeValue.Of(value) is { } deployTime)
         {
             // InboundEndpointFactory resolves each parameter when it deploys the inbound endpoint (ResolverFactory).
-            _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, inbound.Location, $"parameter {parameter}", deployTime.Original, deployTime.Source);
+            _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, inbound.Location, $"parameter {parameter}", deployTime.Original, deployTime.Source, DeployTimeValue.AtDeployment, DeployTimeValue.RequiredConfigurable);
             // The MI's value is a VFS URI (file:///var/in); the generated code reads a local path (LocalPath strips the
             // scheme from a value written in the input, which a value set at deployment does not pass through).
             var described = deployTime.Describe(description);
@@ -73,7 +73,7 @@ public sealed partial class Lowerer
             return null;
         }
 
-        _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, inbound.Location, $"parameter {parameter}", deployTime.Original, deployTime.Source);
+        _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, inbound.Location, $"parameter {parameter}", deployTime.Original, deployTime.Source, DeployTimeValue.AtDeployment, DeployTimeValue.RequiredConfigurable);
         return DeployTimeSetting(deployTime, ConfigurableType.String, deployTime.Describe($"{char.ToUpperInvariant(what[0])}{what[1..]} of inbound endpoint '{inbound.Name}' ({parameter})"));
     }
 

@@ -37,7 +37,7 @@ public sealed partial class Lowerer
         if (!secret && DeployTimeValue.Of(value) is { } deployTime)
         {
             // MessageStoreFactory resolves each parameter when it deploys the store (ResolverFactory).
-            _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, parameters.TryGetValue(parameter, out var at) ? at.Location : store.Location, $"parameter {parameter}", deployTime.Original, deployTime.Source);
+            _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, parameters.TryGetValue(parameter, out var at) ? at.Location : store.Location, $"parameter {parameter}", deployTime.Original, deployTime.Source, DeployTimeValue.AtDeployment, DeployTimeValue.RequiredConfigurable);
             return DeployTimeSetting(deployTime, type, deployTime.Describe($"{what} of the {kind} message store '{store.Name}' ({parameter})"));
         }
 

@@ -39,10 +39,10 @@ public sealed partial class Lowerer
             ? $"The uri-template '{http.UriTemplate}' takes the scheme, host or port from the message, as HTTPEndpoint expands it for each message: "
                 + "each call expands it and uses the client kept for its base URL (urlTemplateClient), made with this configuration."
             : $"The uri-template '{http.UriTemplate}' is read from {deployTime.Source} when the Micro Integrator deploys the endpoint: "
-                + "it is a configurable here, which each call expands as HTTPEndpoint expands a template (expandUriTemplate) and sends through the client kept for its base URL (urlTemplateClient), made with this configuration.");
+                + "it is a configurable here (declared when a call uses the endpoint), which each call expands as HTTPEndpoint expands a template (expandUriTemplate) and sends through the client kept for its base URL (urlTemplateClient), made with this configuration.");
         if (deployTime is not null)
         {
-            _deployTimeTemplates[http] = DeployTimeConfigurable("uri-template", deployTime, deployTime.Describe($"The uri-template of the '{baseName}' endpoint"), http.Location);
+            _deployTimeTemplates[http] = DeployTimeConfigurable("uri-template", deployTime, deployTime.Describe($"The uri-template of the '{baseName}' endpoint"), http.Location, onlyWhenRead: true);
         }
 
         var client = new ClientIr(name, baseName, name, http.UriTemplate, settings.Timeout, notes, http.Location)

@@ -34,9 +34,9 @@ final EndpointState ordersEpSuspension = new ("address", "OrdersEP", {});
 
 # Endpoint 'ReportsEP' (ReportsEP.xml, line 3).
 # The uri-template '$SYSTEM:REPORTS_URL' is read from the environment variable REPORTS_URL of the Micro Integrator's
-# machine when the Micro Integrator deploys the endpoint: it is a configurable here, which each call expands as
-# HTTPEndpoint expands a template (expandUriTemplate) and sends through the client kept for its base URL
-# (urlTemplateClient), made with this configuration.
+# machine when the Micro Integrator deploys the endpoint: it is a configurable here (declared when a call uses the
+# endpoint), which each call expands as HTTPEndpoint expands a template (expandUriTemplate) and sends through the client
+# kept for its base URL (urlTemplateClient), made with this configuration.
 # No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
 # call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
 # without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep

@@ -4,32 +4,36 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# JDBC URL of the data source 'CustomersDB' ($env{CUSTOMERS_DB_URL}: read from the environment variable CUSTOMERS_DB_URL
-# when the server starts (the config tool resolves it in deployment.toml); the configurable stands for the whole value).
+# Read by the JDBC URL of the data source 'CustomersDB' ($env{CUSTOMERS_DB_URL}): the Micro Integrator takes the
+# environment variable CUSTOMERS_DB_URL when the Micro Integrator starts (the config tool resolves deployment.toml);
+# when it is not set, the Micro Integrator does not start. Required here.
 configurable string customersDbUrl = ?;
 
-# Database user of the data source 'CustomersDB' ($sys{customers.db.user}: read from the system property
-# customers.db.user when the server starts (the config tool resolves it in deployment.toml); the configurable stands for
-# the whole value).
+# Read by the database user of the data source 'CustomersDB' ($sys{customers.db.user}): the Micro Integrator takes the
+# system property customers.db.user when the Micro Integrator starts (the config tool resolves deployment.toml); when it
+# is not set, the Micro Integrator does not start. Required here.
 configurable string customersDbUser = ?;
 
-# The database user's credential of the data source 'CustomersDB' ($env{CUSTOMERS_DB_PASSWORD}: read from the
-# environment variable CUSTOMERS_DB_PASSWORD when the server starts (the config tool resolves it in deployment.toml);
-# the configurable stands for the whole value).
+# Read by the database user's credential of the data source 'CustomersDB' ($env{CUSTOMERS_DB_PASSWORD}): the Micro
+# Integrator takes the environment variable CUSTOMERS_DB_PASSWORD when the Micro Integrator starts (the config tool
+# resolves deployment.toml); when it is not set, the Micro Integrator does not start. Required here.
 configurable string customersDbPassword = ?;
 
-# JDBC URL of the data source 'AuditDB' (${AUDIT_DB_URL}: read from the system property AUDIT_DB_URL, else the
-# environment variable AUDIT_DB_URL when the server reads the data source (the config tool writes it unchanged into
-# master-datasources.xml, where RDBMSDataSourceReader resolves it); the configurable stands for the whole value).
+# Read by the JDBC URL of the data source 'AuditDB' (${AUDIT_DB_URL}): the Micro Integrator takes the system property
+# AUDIT_DB_URL, else the environment variable AUDIT_DB_URL when the Micro Integrator loads the data source (the config
+# tool writes it unchanged into master-datasources.xml, where RDBMSDataSourceReader resolves it); when it is set by
+# neither, the Micro Integrator keeps the text as written, which the database then rejects. Required here.
 configurable string auditDbUrl = ?;
 
-# Database user of the data source 'AuditDB' (${AUDIT_DB_USER}: read from the system property AUDIT_DB_USER, else the
-# environment variable AUDIT_DB_USER when the server reads the data source (the config tool writes it unchanged into
-# master-datasources.xml, where RDBMSDataSourceReader resolves it); the configurable stands for the whole value).
+# Read by the database user of the data source 'AuditDB' (${AUDIT_DB_USER}): the Micro Integrator takes the system
+# property AUDIT_DB_USER, else the environment variable AUDIT_DB_USER when the Micro Integrator loads the data source
+# (the config tool writes it unchanged into master-datasources.xml, where RDBMSDataSourceReader resolves it); when it is
+# set by neither, the Micro Integrator keeps the text as written, which the database then rejects. Required here.
 configurable string auditDbUser = ?;
 
-# The database user's credential of the data source 'AuditDB' (${AUDIT_DB_PASSWORD}: read from the system property
-# AUDIT_DB_PASSWORD, else the environment variable AUDIT_DB_PASSWORD when the server reads the data source (the config
-# tool writes it unchanged into master-datasources.xml, where RDBMSDataSourceReader resolves it); the configurable
-# stands for the whole value).
+# Read by the database user's credential of the data source 'AuditDB' (${AUDIT_DB_PASSWORD}): the Micro Integrator takes
+# the system property AUDIT_DB_PASSWORD, else the environment variable AUDIT_DB_PASSWORD when the Micro Integrator loads
+# the data source (the config tool writes it unchanged into master-datasources.xml, where RDBMSDataSourceReader resolves
+# it); when it is set by neither, the Micro Integrator keeps the text as written, which the database then rejects.
+# Required here.
 configurable string auditDbPassword = ?;

@@ -22,9 +22,9 @@ final EndpointState billingEpSuspension = new ("address", "BillingEP", {});
 
 # Endpoint 'GetItemByItemId' (GetItemByItemId.xml, line 3).
 # The uri-template '$SYSTEM:BACKEND_GET_ITEM' is read from the environment variable BACKEND_GET_ITEM of the Micro
-# Integrator's machine when the Micro Integrator deploys the endpoint: it is a configurable here, which each call
-# expands as HTTPEndpoint expands a template (expandUriTemplate) and sends through the client kept for its base URL
-# (urlTemplateClient), made with this configuration.
+# Integrator's machine when the Micro Integrator deploys the endpoint: it is a configurable here (declared when a call
+# uses the endpoint), which each call expands as HTTPEndpoint expands a template (expandUriTemplate) and sends through
+# the client kept for its base URL (urlTemplateClient), made with this configuration.
 # No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
 # call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
 # without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
@@ -40,9 +40,9 @@ final EndpointState getItemByItemIdSuspension = new ("http", "GetItemByItemId", 
 # Endpoint 'InventoryEP' (InventoryEP.xml, line 3).
 # The uri-template '${configs.inventoryUrl}' is read from its configuration value inventoryUrl (the environment variable
 # inventoryUrl, else the system property inventoryUrl, else the key inventoryUrl of its file.properties) when the Micro
-# Integrator deploys the endpoint: it is a configurable here, which each call expands as HTTPEndpoint expands a template
-# (expandUriTemplate) and sends through the client kept for its base URL (urlTemplateClient), made with this
-# configuration.
+# Integrator deploys the endpoint: it is a configurable here (declared when a call uses the endpoint), which each call
+# expands as HTTPEndpoint expands a template (expandUriTemplate) and sends through the client kept for its base URL
+# (urlTemplateClient), made with this configuration.
 # No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
 # call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
 # without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
