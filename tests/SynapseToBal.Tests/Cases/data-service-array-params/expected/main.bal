@@ -8,7 +8,7 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Data service 'Folders' (Folders.dbs, line 1).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/Folders.SOAP11Endpoint, ...),
+# The 8 services that follow answer it at its Axis2 endpoint addresses as well (/services/Folders.SOAP11Endpoint, ...),
 # which clients made from the data service's WSDL call, as the Micro Integrator does.
 service /services/Folders on httpListener {
     # GET /services/Folders/folders
@@ -64,5 +64,35 @@ service "/services/Folders.SOAP12Endpoint" on httpListener {
 service "/services/Folders.HTTPEndpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return foldersOperations(check newContext(request, (), "/services/Folders.HTTPEndpoint"));
+    }
+}
+
+service "/services/Folders.SecureSOAP11Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return foldersOperations(check newContext(request, (), "/services/Folders.SecureSOAP11Endpoint"));
+    }
+}
+
+service "/services/Folders.SecureSOAP12Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return foldersOperations(check newContext(request, (), "/services/Folders.SecureSOAP12Endpoint"));
+    }
+}
+
+service "/services/Folders.SecureHTTPEndpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return foldersOperations(check newContext(request, (), "/services/Folders.SecureHTTPEndpoint"));
+    }
+}
+
+service "/services/Folders.VFSSOAP11Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return foldersOperations(check newContext(request, (), "/services/Folders.VFSSOAP11Endpoint"));
+    }
+}
+
+service "/services/Folders.VFSSOAP12Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return foldersOperations(check newContext(request, (), "/services/Folders.VFSSOAP12Endpoint"));
     }
 }

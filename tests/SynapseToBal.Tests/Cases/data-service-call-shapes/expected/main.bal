@@ -194,7 +194,7 @@ service /stock on httpListener {
 }
 
 # Data service 'StockDataService' (StockDataService.dbs, line 1).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well
+# The 8 services that follow answer it at its Axis2 endpoint addresses as well
 # (/services/StockDataService.SOAP11Endpoint, ...), which clients made from the data service's WSDL call, as the Micro
 # Integrator does.
 service /services/StockDataService on httpListener {
@@ -219,5 +219,35 @@ service "/services/StockDataService.SOAP12Endpoint" on httpListener {
 service "/services/StockDataService.HTTPEndpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return stockDataServiceOperations(check newContext(request, (), "/services/StockDataService.HTTPEndpoint"));
+    }
+}
+
+service "/services/StockDataService.SecureSOAP11Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return stockDataServiceOperations(check newContext(request, (), "/services/StockDataService.SecureSOAP11Endpoint"));
+    }
+}
+
+service "/services/StockDataService.SecureSOAP12Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return stockDataServiceOperations(check newContext(request, (), "/services/StockDataService.SecureSOAP12Endpoint"));
+    }
+}
+
+service "/services/StockDataService.SecureHTTPEndpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return stockDataServiceOperations(check newContext(request, (), "/services/StockDataService.SecureHTTPEndpoint"));
+    }
+}
+
+service "/services/StockDataService.VFSSOAP11Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return stockDataServiceOperations(check newContext(request, (), "/services/StockDataService.VFSSOAP11Endpoint"));
+    }
+}
+
+service "/services/StockDataService.VFSSOAP12Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return stockDataServiceOperations(check newContext(request, (), "/services/StockDataService.VFSSOAP12Endpoint"));
     }
 }

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
 
 # Data service 'Directory' (Directory.dbs, line 1).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/Directory.SOAP11Endpoint,
+# The 8 services that follow answer it at its Axis2 endpoint addresses as well (/services/Directory.SOAP11Endpoint,
 # ...), which clients made from the data service's WSDL call, as the Micro Integrator does.
 service /services/Directory on httpListener, httpsListener {
     # GET /services/Directory/people/{city}
@@ -94,5 +94,17 @@ service "/services/Directory.SecureSOAP12Endpoint" on httpListener, httpsListene
 service "/services/Directory.SecureHTTPEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return directoryOperations(check newContext(request, (), "/services/Directory.SecureHTTPEndpoint"));
+    }
+}
+
+service "/services/Directory.VFSSOAP11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return directoryOperations(check newContext(request, (), "/services/Directory.VFSSOAP11Endpoint"));
+    }
+}
+
+service "/services/Directory.VFSSOAP12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return directoryOperations(check newContext(request, (), "/services/Directory.VFSSOAP12Endpoint"));
     }
 }

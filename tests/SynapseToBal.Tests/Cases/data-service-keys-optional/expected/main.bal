@@ -8,7 +8,7 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Data service 'MembersService' (MembersService.dbs, line 1).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/MembersService.SOAP11Endpoint,
+# The 8 services that follow answer it at its Axis2 endpoint addresses as well (/services/MembersService.SOAP11Endpoint,
 # ...), which clients made from the data service's WSDL call, as the Micro Integrator does.
 service /services/MembersService on httpListener {
     # GET /services/MembersService/members/{team}
@@ -105,5 +105,35 @@ service "/services/MembersService.SOAP12Endpoint" on httpListener {
 service "/services/MembersService.HTTPEndpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return membersServiceOperations(check newContext(request, (), "/services/MembersService.HTTPEndpoint"));
+    }
+}
+
+service "/services/MembersService.SecureSOAP11Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return membersServiceOperations(check newContext(request, (), "/services/MembersService.SecureSOAP11Endpoint"));
+    }
+}
+
+service "/services/MembersService.SecureSOAP12Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return membersServiceOperations(check newContext(request, (), "/services/MembersService.SecureSOAP12Endpoint"));
+    }
+}
+
+service "/services/MembersService.SecureHTTPEndpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return membersServiceOperations(check newContext(request, (), "/services/MembersService.SecureHTTPEndpoint"));
+    }
+}
+
+service "/services/MembersService.VFSSOAP11Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return membersServiceOperations(check newContext(request, (), "/services/MembersService.VFSSOAP11Endpoint"));
+    }
+}
+
+service "/services/MembersService.VFSSOAP12Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return membersServiceOperations(check newContext(request, (), "/services/MembersService.VFSSOAP12Endpoint"));
     }
 }

@@ -8,7 +8,7 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Data service 'CustomerDS' (CustomerDS.dbs, line 1).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/CustomerDS.SOAP11Endpoint,
+# The 8 services that follow answer it at its Axis2 endpoint addresses as well (/services/CustomerDS.SOAP11Endpoint,
 # ...), which clients made from the data service's WSDL call, as the Micro Integrator does.
 service /services/CustomerDS on httpListener {
     # ANY /services/CustomerDS/* (its SOAP operations, also called REST-style at /services/CustomerDS/<operation>)
@@ -32,5 +32,35 @@ service "/services/CustomerDS.SOAP12Endpoint" on httpListener {
 service "/services/CustomerDS.HTTPEndpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return customerDsOperations(check newContext(request, (), "/services/CustomerDS.HTTPEndpoint"));
+    }
+}
+
+service "/services/CustomerDS.SecureSOAP11Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return customerDsOperations(check newContext(request, (), "/services/CustomerDS.SecureSOAP11Endpoint"));
+    }
+}
+
+service "/services/CustomerDS.SecureSOAP12Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return customerDsOperations(check newContext(request, (), "/services/CustomerDS.SecureSOAP12Endpoint"));
+    }
+}
+
+service "/services/CustomerDS.SecureHTTPEndpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return customerDsOperations(check newContext(request, (), "/services/CustomerDS.SecureHTTPEndpoint"));
+    }
+}
+
+service "/services/CustomerDS.VFSSOAP11Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return customerDsOperations(check newContext(request, (), "/services/CustomerDS.VFSSOAP11Endpoint"));
+    }
+}
+
+service "/services/CustomerDS.VFSSOAP12Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return customerDsOperations(check newContext(request, (), "/services/CustomerDS.VFSSOAP12Endpoint"));
     }
 }

@@ -8,7 +8,7 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Data service 'Messages' (Messages.dbs, line 1).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/Messages.SOAP11Endpoint, ...),
+# The 8 services that follow answer it at its Axis2 endpoint addresses as well (/services/Messages.SOAP11Endpoint, ...),
 # which clients made from the data service's WSDL call, as the Micro Integrator does.
 service /services/Messages on httpListener {
     # POST /services/Messages/messages
@@ -61,5 +61,35 @@ service "/services/Messages.SOAP12Endpoint" on httpListener {
 service "/services/Messages.HTTPEndpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return messagesOperations(check newContext(request, (), "/services/Messages.HTTPEndpoint"));
+    }
+}
+
+service "/services/Messages.SecureSOAP11Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return messagesOperations(check newContext(request, (), "/services/Messages.SecureSOAP11Endpoint"));
+    }
+}
+
+service "/services/Messages.SecureSOAP12Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return messagesOperations(check newContext(request, (), "/services/Messages.SecureSOAP12Endpoint"));
+    }
+}
+
+service "/services/Messages.SecureHTTPEndpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return messagesOperations(check newContext(request, (), "/services/Messages.SecureHTTPEndpoint"));
+    }
+}
+
+service "/services/Messages.VFSSOAP11Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return messagesOperations(check newContext(request, (), "/services/Messages.VFSSOAP11Endpoint"));
+    }
+}
+
+service "/services/Messages.VFSSOAP12Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return messagesOperations(check newContext(request, (), "/services/Messages.VFSSOAP12Endpoint"));
     }
 }

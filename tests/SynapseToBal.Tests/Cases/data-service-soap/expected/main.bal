@@ -13,7 +13,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 
 # Orders, called over SOAP.
 # Data service 'OrderDataService' (OrderDataService.dbs, line 1).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well
+# The 8 services that follow answer it at its Axis2 endpoint addresses as well
 # (/services/OrderDataService.SOAP11Endpoint, ...), which clients made from the data service's WSDL call, as the Micro
 # Integrator does.
 service /services/OrderDataService on httpListener, httpsListener {
@@ -70,5 +70,17 @@ service "/services/OrderDataService.SecureSOAP12Endpoint" on httpListener, https
 service "/services/OrderDataService.SecureHTTPEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.SecureHTTPEndpoint"));
+    }
+}
+
+service "/services/OrderDataService.VFSSOAP11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.VFSSOAP11Endpoint"));
+    }
+}
+
+service "/services/OrderDataService.VFSSOAP12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return orderDataServiceOperations(check newContext(request, (), "/services/OrderDataService.VFSSOAP12Endpoint"));
     }
 }

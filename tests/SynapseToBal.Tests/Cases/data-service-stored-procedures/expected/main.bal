@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
 
 # Data service 'EmployeeProcService' (EmployeeProcService.dbs, line 1).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well
+# The 8 services that follow answer it at its Axis2 endpoint addresses as well
 # (/services/EmployeeProcService.SOAP11Endpoint, ...), which clients made from the data service's WSDL call, as the
 # Micro Integrator does.
 service /services/EmployeeProcService on httpListener, httpsListener {
@@ -134,5 +134,17 @@ service "/services/EmployeeProcService.SecureSOAP12Endpoint" on httpListener, ht
 service "/services/EmployeeProcService.SecureHTTPEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return employeeProcServiceOperations(check newContext(request, (), "/services/EmployeeProcService.SecureHTTPEndpoint"));
+    }
+}
+
+service "/services/EmployeeProcService.VFSSOAP11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return employeeProcServiceOperations(check newContext(request, (), "/services/EmployeeProcService.VFSSOAP11Endpoint"));
+    }
+}
+
+service "/services/EmployeeProcService.VFSSOAP12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return employeeProcServiceOperations(check newContext(request, (), "/services/EmployeeProcService.VFSSOAP12Endpoint"));
     }
 }

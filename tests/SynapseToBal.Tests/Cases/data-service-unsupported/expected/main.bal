@@ -8,7 +8,7 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Data service 'OrdersService' (Orders.dbs, line 1).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrdersService.SOAP11Endpoint,
+# The 8 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrdersService.SOAP11Endpoint,
 # ...), which clients made from the data service's WSDL call, as the Micro Integrator does.
 service /services/OrdersService on httpListener {
     // TODO(SB0206): resource GET /services/OrdersService/orders of data service 'OrdersService' is not translated: a later resource has the same request name '_getorders' (method and path, without braces, in any case) and replaces it (DataService.addResource), so the data service never runs this one
@@ -108,6 +108,36 @@ service "/services/OrdersService.SOAP12Endpoint" on httpListener {
 service "/services/OrdersService.HTTPEndpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return ordersServiceOperations(check newContext(request, (), "/services/OrdersService.HTTPEndpoint"));
+    }
+}
+
+service "/services/OrdersService.SecureSOAP11Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return ordersServiceOperations(check newContext(request, (), "/services/OrdersService.SecureSOAP11Endpoint"));
+    }
+}
+
+service "/services/OrdersService.SecureSOAP12Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return ordersServiceOperations(check newContext(request, (), "/services/OrdersService.SecureSOAP12Endpoint"));
+    }
+}
+
+service "/services/OrdersService.SecureHTTPEndpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return ordersServiceOperations(check newContext(request, (), "/services/OrdersService.SecureHTTPEndpoint"));
+    }
+}
+
+service "/services/OrdersService.VFSSOAP11Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return ordersServiceOperations(check newContext(request, (), "/services/OrdersService.VFSSOAP11Endpoint"));
+    }
+}
+
+service "/services/OrdersService.VFSSOAP12Endpoint" on httpListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return ordersServiceOperations(check newContext(request, (), "/services/OrdersService.VFSSOAP12Endpoint"));
     }
 }
 

@@ -13,7 +13,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 
 # Employees of the HR database.
 # Data service 'EmployeeDataService' (EmployeeDataService.dbs, line 1).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well
+# The 8 services that follow answer it at its Axis2 endpoint addresses as well
 # (/services/EmployeeDataService.SOAP11Endpoint, ...), which clients made from the data service's WSDL call, as the
 # Micro Integrator does.
 service /services/EmployeeDataService on httpListener, httpsListener {
@@ -83,5 +83,17 @@ service "/services/EmployeeDataService.SecureSOAP12Endpoint" on httpListener, ht
 service "/services/EmployeeDataService.SecureHTTPEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.SecureHTTPEndpoint"));
+    }
+}
+
+service "/services/EmployeeDataService.VFSSOAP11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.VFSSOAP11Endpoint"));
+    }
+}
+
+service "/services/EmployeeDataService.VFSSOAP12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return employeeDataServiceOperations(check newContext(request, (), "/services/EmployeeDataService.VFSSOAP12Endpoint"));
     }
 }

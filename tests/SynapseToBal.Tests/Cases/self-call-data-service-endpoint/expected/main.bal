@@ -84,7 +84,7 @@ service /customers on httpListener, httpsListener {
 }
 
 # Data service 'CustomerDataService' (CustomerDataService.dbs, line 1).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well
+# The 8 services that follow answer it at its Axis2 endpoint addresses as well
 # (/services/CustomerDataService.SOAP11Endpoint, ...), which clients made from the data service's WSDL call, as the
 # Micro Integrator does.
 service /services/CustomerDataService on httpListener, httpsListener {
@@ -127,5 +127,17 @@ service "/services/CustomerDataService.SecureSOAP12Endpoint" on httpListener, ht
 service "/services/CustomerDataService.SecureHTTPEndpoint" on httpListener, httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return customerDataServiceOperations(check newContext(request, (), "/services/CustomerDataService.SecureHTTPEndpoint"));
+    }
+}
+
+service "/services/CustomerDataService.VFSSOAP11Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return customerDataServiceOperations(check newContext(request, (), "/services/CustomerDataService.VFSSOAP11Endpoint"));
+    }
+}
+
+service "/services/CustomerDataService.VFSSOAP12Endpoint" on httpListener, httpsListener {
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        return customerDataServiceOperations(check newContext(request, (), "/services/CustomerDataService.VFSSOAP12Endpoint"));
     }
 }
