@@ -43,7 +43,7 @@ public sealed class PropertyRecordTests
         Assert.Contains("ctx.properties.express = true;", files["main.bal"]);
         Assert.Contains("ctx.properties.discount = 0.5;", files["main.bal"]);
         Assert.Contains("valueText(ctx.properties.orderId, \"null\")", files["functions.bal"]);
-        Assert.Contains("valueText(ctx.properties.quantity)", files["functions.bal"]);
+        Assert.Contains("valueText(ctx.properties.quantity, \"null\")", files["functions.bal"]);
         Assert.DoesNotContain("ctx.properties[", files["main.bal"]);
         Assert.DoesNotContain("getProperty(", files["functions.bal"]);
     }

@@ -55,7 +55,7 @@ public sealed class RestPropertiesAndPayloadSlotTests
         Assert.Contains("setRestProperties(ctx, request,", converted["support.bal"], StringComparison.Ordinal);
         var functions = converted["functions.bal"];
         Assert.Contains("getProperty(ctx, \"REST_METHOD\", \"null\")", functions, StringComparison.Ordinal);
-        Assert.Contains("getProperty(ctx, \"REST_SUB_REQUEST_PATH\")", functions, StringComparison.Ordinal);
+        Assert.Contains("getProperty(ctx, \"REST_SUB_REQUEST_PATH\", \"null\")", functions, StringComparison.Ordinal);
         Assert.Contains("getProperty(ctx, \"REST_API_CONTEXT\")", functions, StringComparison.Ordinal);
     }
 
