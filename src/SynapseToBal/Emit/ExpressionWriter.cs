@@ -139,6 +139,33 @@ internal sealed class ExpressionWriter
     internal (ExprIr Expr, string Local)? Substitute { get; set; }
 
     /// <summary>
+    /// Whether the local of <see cref="Substitute"/> is a <c>string?</c>, <c>()</c> for a property that is not set (a
+    /// log prints "null" for it, <see cref="PropertyOrNull"/>): a plain read of it is then <c>(local ?: "")</c>.
+    /// </summary>
+    internal bool SubstituteNullable { get; set; }
+
+    /// <summary>
+    /// A property as a log's custom property prints a whole <c>$ctx:x</c> or <c>get-property('x')</c>: its text, or
+    /// "null" when it is not set (SynapseXPath.stringValueOf gives null, which LogMediator appends as "null").
+    /// </summary>
+    private string PropertyOrNull(PropertyReadIr read)
+    {
+        if (Substitute is { } substitute && substitute.Expr.Equals(read))
+        {
+            return SubstituteNullable ? $"({substitute.Local} ?: \"null\")" : substitute.Local;
+        }
+
+        return read switch
+        {
+            { Required: true } or { Fallback: not null } or { XPathString: true } => String(read),
+            { Scope: PropertyScope.Default } when _locals[read.Name] is { } local => local.Kind is null ? $"propertyText({local.Name}, \"null\")" : String(read),
+            { Scope: PropertyScope.Default } when Field(read.Name) is { } field => $"valueText(ctx.properties.{field.Field}, \"null\")",
+            { Scope: PropertyScope.Default } => $"getProperty(ctx, {BallerinaSyntax.StringLiteral(read.Name)}, \"null\")",
+            _ => $"({OptionalText(read)} ?: \"null\")",
+        };
+    }
+
+    /// <summary>
     /// The local holding the SOAP body the statements being written navigate from (<c>StatementWriter</c>'s shared
     /// body reads): a navigation from the body is written from it instead of <c>(check soapBody(ctx))</c>. Null when
     /// there is none.
@@ -211,7 +238,7 @@ internal sealed class ExpressionWriter
     }
 
     /// <summary>A Ballerina expression of type string.</summary>
-    public string String(ExprIr expr) => Substitute is { } substitute && substitute.Expr.Equals(expr) ? substitute.Local : expr switch
+    public string String(ExprIr expr) => Substitute is { } substitute && substitute.Expr.Equals(expr) ? (SubstituteNullable ? $"({substitute.Local} ?: \"\")" : substitute.Local) : expr switch
     {
         StringLiteralIr s => BallerinaSyntax.StringLiteral(s.Value),
 
@@ -247,6 +274,9 @@ internal sealed class ExpressionWriter
         BuiltinCallIr { Kind: ValueKind.String } b => Builtin(b),
         ConditionalIr { Kind: ValueKind.String } c => $"({Condition(c.Condition)} ? {String(c.WhenTrue)} : {String(c.WhenFalse)})",
         ArithmeticIr or BuiltinCallIr { Function: IR.Builtin.Negate or IR.Builtin.MiIntNegate or IR.Builtin.MiLongNegate } or NumberLiteralIr { Text: ['-', ..] } => $"({Typed(expr)}).toString()",
+
+        // A text's conversion to a boolean is a comparison (`x.toLowerAscii() == "true"`): its text needs the parentheses.
+        ConvertIr { To: ValueKind.Boolean, Operand.Kind: ValueKind.String } => $"({Typed(expr)}).toString()",
 
         // A JSON value where text is needed: ExpressionResult.asString, Gson's JsonElement.toString.
         _ when expr.Kind == ValueKind.Json => $"gsonText({Typed(expr)})",
@@ -708,6 +738,9 @@ internal sealed class ExpressionWriter
             IR.Builtin.PayloadIsNull => $"check payloadIsNull(ctx, {S(0)}, {T(1)})",
             IR.Builtin.MiStringOperand => $"check miStringOperand({S(0)})",
             IR.Builtin.MiScalarText => $"miScalarText({S(0)})",
+            IR.Builtin.MiScalarString => $"check miScalarString({S(0)})",
+            IR.Builtin.PropertyOrNull => PropertyOrNull((PropertyReadIr)a[0]),
+            IR.Builtin.MiScalarObject => $"miScalarObject({S(0)})",
             IR.Builtin.MiAsString => $"check miAsString({S(0)})",
             IR.Builtin.MiScalar => $"miScalar({S(0)})",
             IR.Builtin.MiSum => $"check miSum({string.Join(", ", a.Select(Typed))})",

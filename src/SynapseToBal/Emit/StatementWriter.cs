@@ -438,9 +438,10 @@ internal sealed partial class StatementWriter
             && !_expr.HasSharedRead && RepeatedPropertyRead(first, logFields, steps[i + 1]) is { } property)
         {
             // The log and the statement after it read the same property, and nothing between the reads can set it:
-            // read once, into a local both use.
-            _out.Line($"string {property.Local} = {property.Text};");
+            // read once, into a local both use (a string? when the log prints "null" for it unset).
+            _out.Line($"{(property.Nullable ? "string?" : "string")} {property.Local} = {property.Text};");
             _expr.Substitute = (property.Expr, property.Local);
+            _expr.SubstituteNullable = property.Nullable;
             try
             {
                 Step(step);
@@ -449,6 +450,7 @@ internal sealed partial class StatementWriter
             finally
             {
                 _expr.Substitute = null;
+                _expr.SubstituteNullable = false;
             }
 
             previous = null;
@@ -470,7 +472,7 @@ internal sealed partial class StatementWriter
     /// log fails, when it fails, where it failed before. None when the log or the statement does not write the read with
     /// the local, or the name is not a plain identifier free in the body and at module level.
     /// </summary>
-    private (ExprIr Expr, string Local, string Text)? RepeatedPropertyRead(LogStep log, LogFieldsIr fields, StepIr next)
+    private (ExprIr Expr, string Local, string Text, bool Nullable)? RepeatedPropertyRead(LogStep log, LogFieldsIr fields, StepIr next)
     {
         if (next is not (LogStep { Fields: not null } or SetPropertyStep or SetHeaderStep or SetPayloadStep or MakeFaultStep) || IrWalker.Branches(next).Any()
             || IrWalker.Expressions(next).Any(e => !IrWalker.Descendants(e).All(IsPureRead)))
@@ -492,9 +494,13 @@ internal sealed partial class StatementWriter
                 continue;
             }
 
+            // A log property that prints "null" for the property unset (PropertyOrNull): the local keeps that apart.
+            var nullable = fields.Properties.Where(p => p.Value is not null).SelectMany(p => IrWalker.Descendants(p.Value!))
+                .Any(e => e is BuiltinCallIr { Function: Builtin.PropertyOrNull, Arguments: [var argument] } && argument.Equals(read));
             var plainLog = LogArguments(log, fields);
             var plainNext = IrWalker.Expressions(next).Where(e => IrWalker.Descendants(e).Contains(read)).Select(_expr.String).ToList();
             _expr.Substitute = (read, name);
+            _expr.SubstituteNullable = nullable;
             try
             {
                 if (LogArguments(log, fields) == plainLog
@@ -506,10 +512,11 @@ internal sealed partial class StatementWriter
             finally
             {
                 _expr.Substitute = null;
+                _expr.SubstituteNullable = false;
             }
 
             _locals[name] = 1;
-            return (read, name, text);
+            return (read, name, nullable ? $"optionalPropertyText(ctx.properties[{BallerinaSyntax.StringLiteral(read.Name)}])" : text, nullable);
         }
 
         return null;
@@ -2524,7 +2531,7 @@ internal sealed partial class StatementWriter
         (http.Headers.Length > 0 || http.BodyType is not null)
         && !IrWalker.Descendants(http.RelativePath).All(e => e is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr or ConcatIr
             or ConfigurableReadIr or ParameterReadIr or LocalEntryReadIr or PropertyReadIr { Scope: PropertyScope.Default }
-            or BuiltinCallIr { Function: Builtin.MiScalarText or Builtin.MiScalar or Builtin.MiSum });
+            or BuiltinCallIr { Function: Builtin.MiScalarText or Builtin.MiScalarString or Builtin.MiScalarObject or Builtin.MiScalar or Builtin.MiSum });
 
     /// <summary>The headers and body arguments of an HTTP connector operation (callHttpConnector, httpConnectorRequest).</summary>
     private List<string> HttpConnectorRequestArguments(HttpConnectorCallStep http)

@@ -592,6 +592,27 @@ public enum Builtin
     MiScalarText,
 
     /// <summary>
+    /// A whole MI 4.4 <c>${headers.x}</c> (property, parameter) as SynapseExpression.stringValueOf reads it: the Java text
+    /// of the number it parses as (tryParseNumber), else ExpressionResult.asString of the text; a lone quote character
+    /// fails the mediator (String.substring throws).
+    /// </summary>
+    MiScalarString,
+
+    /// <summary>
+    /// A whole MI 4.4 <c>${headers.x}</c> (property, parameter) as SynapseExpression.objectValueOf hands it on: the Java
+    /// text of the number it parses as (tryParseNumber), else the text as it is, quotes kept.
+    /// </summary>
+    MiScalarObject,
+
+    /// <summary>
+    /// A whole XPath <c>$ctx:x</c> or <c>get-property('x')</c> (any scope) as a log mediator's custom property prints it
+    /// (the one argument, a <see cref="PropertyReadIr"/>): SynapseXPathVariableContext and GetPropertyFunction give
+    /// null for a property that is not set, SynapseXPath.stringValueOf gives null for it, and
+    /// LogMediator.setCustomProperties appends it to its StringBuffer as "null".
+    /// </summary>
+    PropertyOrNull,
+
+    /// <summary>
     /// ExpressionResult.asString of a Java String an MI 4.4 <c>+</c> or string function made: one pair of enclosing
     /// double or single quotes dropped; a lone quote character fails the mediator (String.substring throws).
     /// </summary>

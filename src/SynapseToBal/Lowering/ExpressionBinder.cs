@@ -456,6 +456,17 @@ internal sealed partial class ExpressionBinder(
     }
 
     /// <summary>
+    /// The whole result of an MI 4.4 expression as SynapseExpression.stringValueOf reads it: ExpressionResult.asString
+    /// once more (<see cref="JavaAsString"/>). ConditionalExpressionNode hands on its branch's result, so each branch is
+    /// read so; a string literal branch holds its content already (asString drops the token's delimiters).
+    /// </summary>
+    internal ExprIr WholeAsString(ExprIr value) => value switch
+    {
+        ConditionalIr { Kind: ValueKind.String } conditional => conditional with { WhenTrue = WholeAsString(conditional.WhenTrue), WhenFalse = WholeAsString(conditional.WhenFalse) },
+        _ => JavaAsString(value),
+    };
+
+    /// <summary>
     /// Whether an MI 4.4 string value is a Java String that a node made at run time: a <c>+</c> of strings
     /// (BinaryOperationNode.handleAddition: a new String of the two asString texts) or a string function's result
     /// (PredefinedFunctionNode: toUpper, toLower, trim, subString, replace, charAt, base64decode, urlDecode,
@@ -1896,13 +1907,27 @@ internal sealed partial class ExpressionBinder(
                 {
                     null => null,
                     _ when value.Kind == kind => value,
-                    { Kind: ValueKind.String } => new ConvertIr(value, kind),
+
+                    // handleIntegerConversion, handleFloatConversion, handleBooleanConversion parse the argument's
+                    // asString(): a header, property or parameter as the number its text parses as, else its text without
+                    // one pair of enclosing quotes; a Java String a + or a string function made without that pair too.
+                    { Kind: ValueKind.String } when ScalarAccessor(args[0]) => new ConvertIr(Call(Builtin.MiScalarText, ValueKind.String, value), kind),
+                    { Kind: ValueKind.String } => new ConvertIr(JavaAsString(value), kind),
                     _ => null,
                 };
             }
 
             case "string":
-                return Value(args[0]) is { } stringified ? AsString(stringified, dialect) : null;
+                // PredefinedFunctionNode: new ExpressionResult(result.asString()): a header, property or parameter as the
+                // number its text parses as, else without one pair of enclosing quotes; a Java String a + or a string
+                // function made without that pair too.
+                return Value(args[0]) switch
+                {
+                    null => null,
+                    { Kind: ValueKind.String } text when ScalarAccessor(args[0]) => Call(Builtin.MiScalarText, ValueKind.String, text),
+                    { Kind: ValueKind.String } text => JavaAsString(text),
+                    var stringified => AsString(stringified, dialect),
+                };
             case "not":
                 return BooleanOperand(args[0]) is { } negated ? new ConditionValueIr(new NotIr(negated)) : null;
             case "isString" or "isNumber" or "isArray" or "isObject":

@@ -331,8 +331,13 @@ public sealed class ExpressionTranslator
             : "json-eval(...) is read only as a whole expression (SynapsePathFactory.getSynapsePath): inside an XPath, Jaxen compiles it (SynapseXPath) and refuses a JSONPath argument ($. is no variable name), so the artifact does not deploy; an argument Jaxen reads ($ctx:x) compiles, and every evaluation then fails, as neither Jaxen nor Synapse defines an XPath function json-eval";
     }
 
-    /// <summary>The expression as a string-valued IR (what Synapse stores for an expression without a type).</summary>
-    public ExprIr Value(ExpressionSyntax expression)
+    /// <summary>
+    /// The expression as a string-valued IR (what Synapse stores for an expression without a type). For an MI 4.4
+    /// <c>${...}</c>, <paramref name="reading"/> says how the mediator reads the whole result
+    /// (<see cref="ExpressionReading"/>): SynapseExpression.stringValueOf applies ExpressionResult.asString to it once
+    /// more, objectValueOf hands it on as it is.
+    /// </summary>
+    public ExprIr Value(ExpressionSyntax expression, ExpressionReading reading = ExpressionReading.StringValue)
     {
         var (parsed, jsonEvals) = Parse(expression);
         if (!parsed.Success || JsonEvalNotWhole(expression) is not null)
@@ -370,16 +375,20 @@ public sealed class ExpressionTranslator
             var other => other,
         };
 
-        // Not done: SynapseExpression.stringValueOf reads the whole result with asString (one pair of enclosing quotes
-        // dropped from a Java String a `+` or a string function made), but objectValueOf, which a payloadFactory
-        // template and a variable without a STRING or XML type take, hands the result on as it is: the translator does
-        // not know which of the two its caller is, so the whole result keeps its quotes (docs/expressions.md).
-
-        // A whole ${headers.x}, ${props.synapse.x}, ${params.*.x}: tryParseNumber makes text that parses as a Java
-        // number a number, which asString prints ("007" is "7", "1.50" "1.5").
-        if (binder.ScalarAccessor(parsed.Root) && result.Kind == ValueKind.String)
+        if (expression.Language == ExpressionLanguage.Synapse && binder.ScalarAccessor(parsed.Root) && result.Kind == ValueKind.String)
         {
-            result = new BuiltinCallIr(Builtin.MiScalarText, [result], ValueKind.String);
+            // A whole ${headers.x}, ${props.synapse.x}, ${params.*.x}: tryParseNumber makes text that parses as a Java
+            // number a number, which asString prints ("007" is "7", "1.50" "1.5"); stringValueOf reads any other text
+            // with asString (one pair of enclosing quotes dropped; a lone quote throws and fails the mediator),
+            // objectValueOf hands the String on as it is, quotes kept.
+            result = new BuiltinCallIr(reading == ExpressionReading.StringValue ? Builtin.MiScalarString : Builtin.MiScalarObject, [result], ValueKind.String);
+        }
+        else if (expression.Language == ExpressionLanguage.Synapse && reading == ExpressionReading.StringValue)
+        {
+            // SynapseExpression.stringValueOf: asString of the whole result, which drops one pair of enclosing quotes
+            // from a Java String a `+` or a string function made (${'"' + vars.x + '"'} is the variable's text); a
+            // ternary hands on its branch's result, so each branch is read so.
+            result = binder.WholeAsString(result);
         }
 
         return expression.Language == ExpressionLanguage.Synapse && result is not (JsonEvalIr or XmlNavigationIr or XmlAttributeReadIr) && MayFail(result) && !IrWalker.ContainsUntranslated(result)
@@ -393,14 +402,15 @@ public sealed class ExpressionTranslator
     /// a conversion from text, an XPath, a run-time helper. Over-approximated: the writer leaves a value whose written
     /// form cannot fail as it is. A whole payload path or <c>xpath('...')</c> alone keeps its own form, which foreach,
     /// enrich, iterate and the templates read as the nodes or JSON it selects (jsonEval gives "" for a missing path; only
-    /// a payload that is not JSON, or not XML, fails: see docs/expressions.md).
+    /// a payload that is not JSON, or not XML, fails: see docs/expressions.md). <c>miScalarString</c> fails only with the
+    /// Java exception that fails the mediator (not an evaluation error), so it needs no <c>synapseValue</c> of its own.
     /// </summary>
     internal static bool MayFail(ExprIr value) => IrWalker.Descendants(value).Any(e => e switch
     {
         JsonEvalIr or XmlNavigationIr or XmlAttributeReadIr or UntranslatedExprIr => true,
         VariableReadIr { Path: not null } or VariableReadIr { Required: true } or HeaderReadIr { Required: true } or PropertyReadIr { Required: true } => true,
         ConvertIr { To: not ValueKind.String } c => c.Operand.Kind is not (ValueKind.Integer or ValueKind.Float),
-        BuiltinCallIr b => b.Function is not (Builtin.UpperCase or Builtin.MiScalarText or Builtin.LowerCase or Builtin.XPathUpperCase or Builtin.XPathLowerCase or Builtin.AsciiLowerCase or Builtin.Trim or Builtin.UrlEncode or Builtin.NowMillis or Builtin.Base64Encode or Builtin.VariableExists or Builtin.HeaderExists or Builtin.PayloadExists or Builtin.Length or Builtin.IndexOf or Builtin.Abs or Builtin.Floor or Builtin.Ceiling or Builtin.Sqrt or Builtin.Power or Builtin.Log10 or Builtin.LogBase or Builtin.RoundHalfUp or Builtin.Negate or Builtin.MiIntArithmetic or Builtin.MiLongArithmetic or Builtin.JavaDoubleString or Builtin.XPathNumber or Builtin.XPathNumberString or Builtin.FormatSystemDate),
+        BuiltinCallIr b => b.Function is not (Builtin.UpperCase or Builtin.MiScalarText or Builtin.MiScalarString or Builtin.MiScalarObject or Builtin.LowerCase or Builtin.XPathUpperCase or Builtin.XPathLowerCase or Builtin.AsciiLowerCase or Builtin.Trim or Builtin.UrlEncode or Builtin.NowMillis or Builtin.Base64Encode or Builtin.VariableExists or Builtin.HeaderExists or Builtin.PayloadExists or Builtin.Length or Builtin.IndexOf or Builtin.Abs or Builtin.Floor or Builtin.Ceiling or Builtin.Sqrt or Builtin.Power or Builtin.Log10 or Builtin.LogBase or Builtin.RoundHalfUp or Builtin.Negate or Builtin.MiIntArithmetic or Builtin.MiLongArithmetic or Builtin.JavaDoubleString or Builtin.XPathNumber or Builtin.XPathNumberString or Builtin.FormatSystemDate),
         _ => false,
     });
 

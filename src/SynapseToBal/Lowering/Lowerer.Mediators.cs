@@ -281,11 +281,14 @@ public sealed partial class Lowerer
         return new TodoStep(mediator, new NotTranslatedIr(descriptor, message), SecretNames.MaskXml(mediator.RawXml));
     }
 
-    /// <summary>Translates an expression, reporting it when it falls outside the supported subset.</summary>
-    private ExprIr Expr(ExpressionSyntax expression, FlowContext context)
+    /// <summary>
+    /// Translates an expression, reporting it when it falls outside the supported subset; <paramref name="reading"/> says
+    /// how the mediator reads an MI 4.4 <c>${...}</c> result (stringValueOf unless the mediator's source says otherwise).
+    /// </summary>
+    private ExprIr Expr(ExpressionSyntax expression, FlowContext context, ExpressionReading reading = ExpressionReading.StringValue)
     {
         var translator = TranslatorAt(context);
-        var result = translator.Value(expression);
+        var result = translator.Value(expression, reading);
         ReportUntranslated(result, expression, translator);
         if (ExpressionTranslator.ReadsDefaultSystemDate(result))
         {
@@ -509,10 +512,10 @@ public sealed partial class Lowerer
     [System.Text.RegularExpressions.GeneratedRegex(@"^[+-]?(NaN|Infinity|((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|0[xX]([0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)[pP][+-]?\d+)[fFdD]?)$")]
     private static partial System.Text.RegularExpressions.Regex JavaDecimal();
 
-    private ExprIr Value(ValueSyntax? value, FlowContext context) => value switch
+    private ExprIr Value(ValueSyntax? value, FlowContext context, ExpressionReading reading = ExpressionReading.StringValue) => value switch
     {
         ValueSyntax.Literal literal => new StringLiteralIr(literal.Text),
-        ValueSyntax.Expression expression => Expr(expression.Syntax, context),
+        ValueSyntax.Expression expression => Expr(expression.Syntax, context, reading),
         ValueSyntax.InlineXml xml => new StringLiteralIr(xml.Xml),
         null => new StringLiteralIr(string.Empty),
         _ => throw new InvalidOperationException(),

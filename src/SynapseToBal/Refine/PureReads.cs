@@ -11,7 +11,7 @@ public static class PureReads
     /// <summary>An expression part that only reads the message or the context.</summary>
     public static bool IsPureRead(ExprIr e) => e is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr or LocalEntryReadIr or PropertyReadIr
         or VariableReadIr or ParameterReadIr or HeaderReadIr or JsonEvalIr or XmlNavigationIr or XmlRelativeIr or XmlAttributeReadIr or ConcatIr
-        or CountIr or ConfigurableReadIr or SystemValueIr { Value: SystemValue.Action or SystemValue.MessageFormat or SystemValue.To or SystemValue.MessageId or SystemValue.ReplyTo or SystemValue.FaultTo or SystemValue.OperationName or SystemValue.ServerIp or SystemValue.ServerHost };
+        or CountIr or ConfigurableReadIr or BuiltinCallIr { Function: Builtin.PropertyOrNull } or SystemValueIr { Value: SystemValue.Action or SystemValue.MessageFormat or SystemValue.To or SystemValue.MessageId or SystemValue.ReplyTo or SystemValue.FaultTo or SystemValue.OperationName or SystemValue.ServerIp or SystemValue.ServerHost };
 
     /// <summary>An expression made of pure reads only (<see cref="IsPureRead"/>).</summary>
     public static bool IsPure(ExprIr e) => IrWalker.Descendants(e).All(IsPureRead);

@@ -57,7 +57,7 @@ public sealed class ComputedPropertyNameTests
             <log level="custom"><property name="sku" expression="$ctx:sku"/></log>
             """ + Tail)["main.bal"];
         Assert.Contains("ctx.properties[\"sku\"] = \"x\";", main);
-        Assert.Contains("getProperty(ctx, \"sku\")", main);
+        Assert.Contains("getProperty(ctx, \"sku\", \"null\")", main);
         Assert.DoesNotContain("string sku", main);
     }
 

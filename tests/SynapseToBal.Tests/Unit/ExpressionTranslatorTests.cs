@@ -37,6 +37,10 @@ public sealed class ExpressionTranslatorTests
     internal static string Value(string text, ImmutableDictionary<string, string>? namespaces = null) =>
         Writer().String(Translator.Value(Parse(text, namespaces)));
 
+    /// <summary>An MI 4.4 expression as a mediator that reads its result this way (stringValueOf or objectValueOf) gets it.</summary>
+    internal static string Value(string text, ExpressionReading reading) =>
+        Writer().String(Translator.Value(Parse(text, null), reading));
+
     internal static string Condition(string text, ImmutableDictionary<string, string>? namespaces = null) =>
         Writer().Condition(Translator.Condition(Parse(text, namespaces)));
 
@@ -66,8 +70,8 @@ public sealed class ExpressionTranslatorTests
     [InlineData("$ctx:To", "getProperty(ctx, \"To\")")]
     [InlineData("${payload.order.id}", "check synapseJsonText(ctx, \"$.order.id\")")]
     [InlineData("${vars.total}", "getVariable(ctx, \"total\")")]
-    [InlineData("${headers['X-Tenant']}", "miScalarText(getHeader(ctx, \"X-Tenant\"))")]
-    [InlineData("${params.uriParams.id}", "miScalarText(id)")]
+    [InlineData("${headers['X-Tenant']}", "check miScalarString(getHeader(ctx, \"X-Tenant\"))")]
+    [InlineData("${params.uriParams.id}", "check miScalarString(id)")]
     [InlineData("fn:concat('a', $ctx:b)", "string `a${propertyXPathString(ctx.properties[\"b\"])}`")]
     [InlineData("//name/child::text()", "xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<name>))")]
     [InlineData("${var.requestID}", "getVariable(ctx, \"requestID\")")]

@@ -14,7 +14,7 @@ public sealed class MissingVariableAndHeaderTests
 {
     [Theory]
     [InlineData("${vars.x}", "getVariable(ctx, \"x\")")]
-    [InlineData("${headers.X}", "miScalarText(getHeader(ctx, \"X\"))")]
+    [InlineData("${headers.X}", "check miScalarString(getHeader(ctx, \"X\"))")]
     [InlineData("${'id-' + vars.id}", "check synapseValue(function () returns string|error => string `id-${check variableString(ctx, \"id\")}`, \"'id-' + vars.id\")")]
     [InlineData("${'id-' + headers.X-Tenant}", "check synapseValue(function () returns string|error => string `id-${check miStringOperand(check requiredHeader(ctx, \"X-Tenant\"))}`, \"'id-' + headers.X-Tenant\")")]
     [InlineData("${vars.x == 'a' ? 'yes' : 'no'}", "check synapseValue(function () returns string|error => (check requiredVariable(ctx, \"x\") == \"a\" ? \"yes\" : \"no\"), \"vars.x == 'a' ? 'yes' : 'no'\")")]
@@ -29,7 +29,7 @@ public sealed class MissingVariableAndHeaderTests
 
     [Theory]
     [InlineData("${props.axis2.JSESSIONID == 'a'}", "check synapseValue(function () returns string|error => (miScalarText(check requiredProperty(ctx.axis2, \"JSESSIONID\")) == \"a\").toString(), \"props.axis2.JSESSIONID == 'a'\")")]
-    [InlineData("${props.synapse.x}", "miScalarText(getProperty(ctx, \"x\"))")]
+    [InlineData("${props.synapse.x}", "check miScalarString(getProperty(ctx, \"x\"))")]
     public void A_missing_property_fails_the_whole_value(string expression, string expected) =>
         Assert.Equal(expected, ExpressionTranslatorTests.Value(expression));
 

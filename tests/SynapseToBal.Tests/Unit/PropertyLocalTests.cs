@@ -35,7 +35,7 @@ public sealed partial class PropertyLocalTests
             """<sequence xmlns="http://ws.apache.org/ns/synapse" name="Audit"><log><property name="sku" expression="get-property('sku')"/></log></sequence>""");
         // In the context: a typed field of the Properties record (every write of it sets a string).
         Assert.Contains("ctx.properties.sku = \"x\";", files["main.bal"]);
-        Assert.Contains("valueText(ctx.properties.sku)", files["functions.bal"]);
+        Assert.Contains("valueText(ctx.properties.sku, \"null\")", files["functions.bal"]);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed partial class PropertyLocalTests
     {
         var main = Convert(Head + """<property name="a" value="1"/><property name="a" action="remove"/><log><property name="a" expression="$ctx:a"/></log>""" + Tail)["main.bal"];
         Assert.Contains("ctx.properties[\"a\"] = \"1\";", main);
-        Assert.Contains("getProperty(ctx, \"a\")", main);
+        Assert.Contains("getProperty(ctx, \"a\", \"null\")", main);
     }
 
     [Fact]

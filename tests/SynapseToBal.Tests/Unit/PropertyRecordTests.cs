@@ -42,8 +42,8 @@ public sealed class PropertyRecordTests
         Assert.Contains("ctx.properties.quantity = check propertyInteger(check jsonEvalIn(body, \"$.qty\"));", files["main.bal"]);
         Assert.Contains("ctx.properties.express = true;", files["main.bal"]);
         Assert.Contains("ctx.properties.discount = 0.5;", files["main.bal"]);
-        Assert.Contains("valueText(ctx.properties.orderId)", files["functions.bal"]);
-        Assert.Contains("valueText(ctx.properties.quantity)", files["functions.bal"]);
+        Assert.Contains("valueText(ctx.properties.orderId, \"null\")", files["functions.bal"]);
+        Assert.Contains("valueText(ctx.properties.quantity, \"null\")", files["functions.bal"]);
         Assert.DoesNotContain("ctx.properties[", files["main.bal"]);
         Assert.DoesNotContain("getProperty(", files["functions.bal"]);
     }
@@ -167,7 +167,7 @@ public sealed class PropertyRecordTests
         Assert.Contains("ctx.properties[\"_\"] = \"e\";", files["main.bal"]);
         Assert.Contains("ctx.properties.'type = \"a\";", files["main.bal"]);
         Assert.Contains("ctx.properties.order\\.source = \"b\";", files["main.bal"]);
-        Assert.Contains("valueText(ctx.properties.'1st\\-choice)", files["functions.bal"]);
+        Assert.Contains("valueText(ctx.properties.'1st\\-choice, \"null\")", files["functions.bal"]);
         // The documentation line names the property as written (a comment: nothing to escape but line breaks).
         Assert.Contains("# The property \"order.source\": every write sets a string.", record);
     }

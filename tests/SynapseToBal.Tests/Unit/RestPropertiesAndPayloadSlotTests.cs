@@ -54,8 +54,8 @@ public sealed class RestPropertiesAndPayloadSlotTests
         // get-property, $ctx: and properties.synapse read the one property the runtime sets (an API's request only).
         Assert.Contains("setRestProperties(ctx, request,", converted["support.bal"], StringComparison.Ordinal);
         var functions = converted["functions.bal"];
-        Assert.Contains("getProperty(ctx, \"REST_METHOD\")", functions, StringComparison.Ordinal);
-        Assert.Contains("getProperty(ctx, \"REST_SUB_REQUEST_PATH\")", functions, StringComparison.Ordinal);
+        Assert.Contains("getProperty(ctx, \"REST_METHOD\", \"null\")", functions, StringComparison.Ordinal);
+        Assert.Contains("getProperty(ctx, \"REST_SUB_REQUEST_PATH\", \"null\")", functions, StringComparison.Ordinal);
         Assert.Contains("getProperty(ctx, \"REST_API_CONTEXT\")", functions, StringComparison.Ordinal);
     }
 

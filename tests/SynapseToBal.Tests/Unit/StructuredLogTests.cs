@@ -94,7 +94,7 @@ public sealed class StructuredLogTests
             """);
         Assert.Contains("log:printInfo(\"OrderAPI /{id} request\", id = id);", files["main.bal"]);
         Assert.Contains("log:printInfo(\"OrderAPI /{id} response\", status = ", files["functions.bal"]);
-        Assert.Contains("log:printInfo(\"OrderAPI /{id} fault\", code = getProperty(ctx, \"ERROR_CODE\"));", files["functions.bal"]);
+        Assert.Contains("log:printInfo(\"OrderAPI /{id} fault\", code = getProperty(ctx, \"ERROR_CODE\", \"null\"));", files["functions.bal"]);
         Assert.Contains("log:printInfo(\"Audit sequence\", who = \"audit\");", files["functions.bal"]);
         Assert.Contains("log:printInfo(\"DiscountSequence\", step = \"discount\");", files["functions.bal"]);
     }

@@ -17,7 +17,7 @@ public sealed class UnicodeCaseMappingTests
     [InlineData("fn:upper-case($trp:X)", "xpathUpperCase(getHeader(ctx, \"X\"))")]
     [InlineData("fn:lower-case($trp:X)", "xpathLowerCase(getHeader(ctx, \"X\"))")]
     [InlineData("concat(lower-case($ctx:a), '-')", "string `${xpathLowerCase(propertyXPathString(ctx.properties[\"a\"]))}-`")]
-    [InlineData("${toUpper(payload.name)}", "check synapseValue(function () returns string|error => upperCase(check jsonString(ctx, \"$.name\")), \"toUpper(payload.name)\")")]
+    [InlineData("${toUpper(payload.name)}", "check synapseValue(function () returns string|error => check miAsString(upperCase(check jsonString(ctx, \"$.name\"))), \"toUpper(payload.name)\")")]
     [InlineData("${toLower('ÉTÉ')}", "lowerCase(\"ÉTÉ\")")]
     public void Case_functions_call_the_java_case_mapping(string expression, string expected)
     {

@@ -140,7 +140,7 @@ public sealed partial class Lowerer
             return LowerForEachVariable(forEach, context, held.Groups["name"].Value, held.Groups["path"].Value, parallel, aggregate, variable);
         }
 
-        var items = Expr(collection, context);
+        var items = Expr(collection, context, ExpressionReading.ObjectValue);
         if (items is XmlNavigationIr { TextOnly: false } nodes && !nodes.Steps.Any(step => step.AllNodes == true))
         {
             if (variable is not null)

@@ -94,7 +94,7 @@ public sealed partial class Lowerer
             var value = secretName || vault ? null
                 : property.Value is ValueSyntax.Expression { Syntax: var whole } && context.Translator.UndeclaredTemplateParam(whole) is { } undeclared
                     ? UndeclaredTemplateParamText(whole, undeclared, context)
-                    : Value(property.Value, context);
+                    : PropertyOrNull(property.Value, Value(property.Value, context));
             if (value is null || ReadsSecret(value))
             {
                 var why = secretName ? "its name looks like a credential's, so its value is kept out of the log whatever it holds"
@@ -142,6 +142,20 @@ public sealed partial class Lowerer
             },
         };
     }
+
+    /// <summary>
+    /// A custom log property whose XPath is a whole <c>$ctx:x</c>, <c>$axis2:x</c> or <c>get-property('x')</c> (any
+    /// scope) without a local entry to fall back to: SynapseXPathVariableContext and GetPropertyFunction (whose default
+    /// scope then reads the server's local entry, null when there is none) give null for a property that is not set,
+    /// SynapseXPath.stringValueOf gives null for that one value, and LogMediator.setCustomProperties appends
+    /// MediatorProperty.getEvaluatedExpression's null as "null". An MI 4.4 <c>${props.x}</c> does not: a property that
+    /// is not set fails the evaluation (HeadersAndPropertiesAccessNode), which SynapseExpression.stringValueOf gives as
+    /// "" (and so does <c>${vars.x}</c>: PayloadAccessNode's "Variable x is not defined").
+    /// </summary>
+    private static ExprIr PropertyOrNull(ValueSyntax? syntax, ExprIr value) =>
+        syntax is ValueSyntax.Expression { Syntax.Language: ExpressionLanguage.XPath } && value is PropertyReadIr { Required: false, Fallback: null, XPathString: false }
+            ? new BuiltinCallIr(Builtin.PropertyOrNull, [value], ValueKind.String)
+            : value;
 
     /// <summary>What a log line shows in place of a credential.</summary>
     internal const string Redacted = "****";

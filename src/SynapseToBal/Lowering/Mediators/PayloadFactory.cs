@@ -99,7 +99,11 @@ public sealed partial class Lowerer
                     // JSON string as escaped text, bare as the JSON value; in XML as markup when it is XML, else as
                     // escaped text; in text as it is.
                     var expression = ExpressionSyntax.Create(text.Substring(inline.Span.Start, inline.Span.Length), ImmutableDictionary<string, string>.Empty, factory.Location);
-                    var value = Expr(expression, context);
+
+                    // RegexTemplateProcessor.evaluateExpression: stringValueOf when the expression's text holds "xpath(",
+                    // else objectValueOf (the result as it is, quotes kept).
+                    var reading = expression.Original.Contains("xpath(", StringComparison.Ordinal) ? ExpressionReading.StringValue : ExpressionReading.ObjectValue;
+                    var value = Expr(expression, context, reading);
                     labels.TryAdd(value, text.Substring(inline.Span.Start, inline.Span.Length));
                     parts.Add(new TemplatePart.Argument(value, Raw: true, kind == PayloadKind.Xml && InsideTag(text, part.Span.Start)));
                     break;

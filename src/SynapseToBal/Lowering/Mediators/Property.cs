@@ -88,7 +88,7 @@ public sealed partial class Lowerer
     /// The value of a property, header or variable, except that a literal credential (a value given in the XML for a
     /// name like password, token, apiKey or Authorization) becomes a required configurable (SB0212), never a literal.
     /// </summary>
-    private ExprIr SecretSafeValue(string name, ValueSyntax? value, SourceLocation location, FlowContext context)
+    private ExprIr SecretSafeValue(string name, ValueSyntax? value, SourceLocation location, FlowContext context, ExpressionReading reading = ExpressionReading.StringValue)
     {
         // A flag ("true"/"false") set under such a name is no credential: it stays a literal.
         if (value is ValueSyntax.Literal literal && SecretNames.IsSecret(name) && !SecretNames.IsPlaceholder(literal.Text)
@@ -114,7 +114,7 @@ public sealed partial class Lowerer
             return new ConfigurableReadIr(symbol);
         }
 
-        return Value(value, context);
+        return Value(value, context, reading);
     }
 
     /// <summary>

@@ -40,7 +40,8 @@ public sealed partial class Lowerer
             return LowerTypedVariableExpression(variable, expression, variable.Type, context);
         }
 
-        var value = SecretSafeValue(variable.Name, variable.Value, variable.Location, context);
+        // mediators.v2.Utils.getResolvedValue: stringValueOf for a STRING or XML variable, objectValueOf for any other.
+        var value = SecretSafeValue(variable.Name, variable.Value, variable.Location, context, variable.Type is "STRING" or "XML" ? ExpressionReading.StringValue : ExpressionReading.ObjectValue);
         if (value is StringLiteralIr literal && variable.Value is ValueSyntax.Literal && variable.Type is "BOOLEAN" or "INTEGER" or "LONG" or "DOUBLE")
         {
             return VariableLiteral(literal.Value, variable.Type) is { } typed
@@ -113,7 +114,7 @@ public sealed partial class Lowerer
         }
 
         var inner = expression.Original.StartsWith("${", StringComparison.Ordinal) && expression.Original.EndsWith('}') ? expression.Original[2..^1] : expression.Text;
-        var value = Expr(expression, context);
+        var value = Expr(expression, context, ExpressionReading.ObjectValue);
         if (IrWalker.ContainsUntranslated(value))
         {
             // Reported as untranslated already; the conversion waits for the hand-written value.

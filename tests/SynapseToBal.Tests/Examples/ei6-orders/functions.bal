@@ -17,9 +17,9 @@ function heartbeat(Context ctx) {
 
 # Sequence 'OrderFault'.
 function orderFault(Context ctx) returns http:Response|error {
-    string errorMessage = getProperty(ctx, "ERROR_MESSAGE");
-    log:printInfo("OrderFault sequence", errorValue = errorMessage);
-    check makeFault(ctx, "soap11", "Server", errorMessage, codePrefix = "soap11Env");
+    string? errorMessage = optionalPropertyText(ctx.properties["ERROR_MESSAGE"]);
+    log:printInfo("OrderFault sequence", errorValue = (errorMessage ?: "null"));
+    check makeFault(ctx, "soap11", "Server", (errorMessage ?: ""), codePrefix = "soap11Env");
     ctx.isResponse = true;
     return respond(ctx, headers = passBackHeaders);
 }

@@ -14,9 +14,9 @@ function logRequest(Context ctx) {
 
 # Sequence 'OrderFault'.
 function orderFault(Context ctx) returns http:Response|error {
-    string errorMessage = getProperty(ctx, "ERROR_MESSAGE");
-    log:printError("OrderFault sequence", errorValue = errorMessage);
-    OrderFaultResponse payload = {'error: "The order service is unavailable", detail: errorMessage};
+    string? errorMessage = optionalPropertyText(ctx.properties["ERROR_MESSAGE"]);
+    log:printError("OrderFault sequence", errorValue = (errorMessage ?: "null"));
+    OrderFaultResponse payload = {'error: "The order service is unavailable", detail: (errorMessage ?: "")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 503);
     return respond(ctx, headers = passBackHeaders);

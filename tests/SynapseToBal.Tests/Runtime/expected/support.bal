@@ -3799,14 +3799,28 @@ function miStringOperand(string value) returns string|error {
     return miAsString(value);
 }
 
-# An MI 4.4 header, property or parameter value compared with `==` or `!=` (handleEquality compares asString()), or
-# the whole result of an expression (SynapseExpression.stringValueOf: asString()): the text of the number it parses
+# An MI 4.4 header, property or parameter value compared with `==` or `!=` (handleEquality compares asString()) or
+# read by a function that reads its argument with asString() (integer, float, boolean): the text of the number it parses
 # as (miNumberText), else the text without one pair of enclosing double or single quotes (miAsString). Differs: a
 # value of one quote character, whose asString throws in the Micro Integrator (`MiJavaException`), stays as it is
 # here, where the value is read without an error test.
 function miScalarText(string value) returns string {
     string|MiJavaException text = miNumberText(value) ?: miAsString(value);
     return text is string ? text : value;
+}
+
+# A whole MI 4.4 `${headers.x}` (property, parameter, configuration value) as SynapseExpression.stringValueOf reads
+# it: the text of the number it parses as (miNumberText), else ExpressionResult.asString of the text (`miAsString`:
+# one pair of enclosing double or single quotes dropped; a value of one quote character fails the mediator).
+function miScalarString(string value) returns string|MiJavaException {
+    return miNumberText(value) ?: miAsString(value);
+}
+
+# A whole MI 4.4 `${headers.x}` (property, parameter, configuration value) as SynapseExpression.objectValueOf hands it
+# on (a payloadFactory `${...}` template, a variable without a STRING or XML type): the text of the number it parses
+# as (tryParseNumber's Integer, Long or Double, miNumberText), else the Java String as it is, quotes kept.
+function miScalarObject(string value) returns string {
+    return miNumberText(value) ?: value;
 }
 
 # An MI 4.4 header, property, parameter or configuration value as an operand of `+` (`miSum`):

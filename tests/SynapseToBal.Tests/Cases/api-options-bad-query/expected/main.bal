@@ -14,7 +14,7 @@ service /search on httpListener {
     resource function get items(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "GET", ...corsConfig});
         do {
-            log:printInfo("SearchApi /items request", q = getProperty(ctx, "query.param.q"));
+            log:printInfo("SearchApi /items request", q = getProperty(ctx, "query.param.q", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -40,7 +40,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function itemsByNameFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["uri.var.name"] = getProperty(ctx, "query.param.name");
-        log:printInfo("CatalogAPI /items?name={name} request", 'client = getAxis2Property(ctx, "REMOTE_ADDR"));
+        log:printInfo("CatalogAPI /items?name={name} request", 'client = (optionalPropertyText(ctx.axis2["REMOTE_ADDR"]) ?: "null"));
         check callEndpoint(ctx, itemsByNameEndpoint, uriTemplateText(ctx, string `/items?name=${check pathValue(getProperty(ctx, "uri.var.name"))}`, "/items?name={uri.var.name}"), "GET", headers = passThroughHeaders, state = itemsByNameEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
@@ -74,7 +74,7 @@ function filesByIdJsonFlow(Context ctx) returns http:Response|error {
 # In flow of CatalogAPI GET /files/{id}.xml.
 function filesByIdXmlFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("CatalogAPI /files/{id}.xml request", 'client = getAxis2Property(ctx, "REMOTE_ADDR"), file = getProperty(ctx, "uri.var.id"));
+        log:printInfo("CatalogAPI /files/{id}.xml request", 'client = (optionalPropertyText(ctx.axis2["REMOTE_ADDR"]) ?: "null"), file = getProperty(ctx, "uri.var.id", "null"));
         check callEndpoint(ctx, filesByIdXmlEndpoint, uriTemplateText(ctx, string `/files/${check pathValue(getProperty(ctx, "uri.var.id"))}`, "/files/{uri.var.id}"), "GET", headers = passThroughHeaders, state = filesByIdXmlEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {

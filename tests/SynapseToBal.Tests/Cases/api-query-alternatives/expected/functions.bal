@@ -18,7 +18,7 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 function itemsByIdFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["uri.var.id"] = getProperty(ctx, "query.param.id");
-        log:printInfo("ShopAPI /items?id={id} request", id = getProperty(ctx, "uri.var.id"));
+        log:printInfo("ShopAPI /items?id={id} request", id = getProperty(ctx, "uri.var.id", "null"));
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
@@ -30,7 +30,7 @@ function itemsByNameAndPageFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["uri.var.name"] = getProperty(ctx, "query.param.name");
         ctx.properties["uri.var.page"] = getProperty(ctx, "query.param.page");
-        log:printInfo("ShopAPI /items?name={name}&page={page} request", name = getProperty(ctx, "uri.var.name"));
+        log:printInfo("ShopAPI /items?name={name}&page={page} request", name = getProperty(ctx, "uri.var.name", "null"));
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
@@ -52,7 +52,7 @@ function itemsFlow(Context ctx) returns http:Response|error {
 function storesByStoreIdFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["uri.var.open"] = getProperty(ctx, "query.param.open");
-        log:printInfo("ShopAPI /stores/{storeId}?open={open} request", store = getProperty(ctx, "uri.var.storeId"));
+        log:printInfo("ShopAPI /stores/{storeId}?open={open} request", store = getProperty(ctx, "uri.var.storeId", "null"));
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
@@ -63,7 +63,7 @@ function storesByStoreIdFlow(Context ctx) returns http:Response|error {
 function storesByCodeFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["uri.var.city"] = getProperty(ctx, "query.param.city");
-        log:printInfo("ShopAPI /stores/{code}?city={city} request", code = getProperty(ctx, "uri.var.code"), city = getProperty(ctx, "uri.var.city"));
+        log:printInfo("ShopAPI /stores/{code}?city={city} request", code = getProperty(ctx, "uri.var.code", "null"), city = getProperty(ctx, "uri.var.city", "null"));
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);

@@ -26,7 +26,7 @@ service /orders on httpListener {
         }
         Context ctx = check newContext(request, "EcommerceAPI", "/orders", {"currentMonth": currentMonth}, cors = {allow: "GET", ...corsConfig});
         do {
-            log:printInfo("EcommerceAPI /month/{currentMonth}?* request", month = currentMonth, minday = getProperty(ctx, "query.param.minday"));
+            log:printInfo("EcommerceAPI /month/{currentMonth}?* request", month = currentMonth, minday = getProperty(ctx, "query.param.minday", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
@@ -43,7 +43,7 @@ service /orders on httpListener {
         }
         Context ctx = check newContext(request, "EcommerceAPI", "/orders", cors = {allow: "GET", ...corsConfig});
         do {
-            log:printInfo("EcommerceAPI /report?from=* request", 'from = getProperty(ctx, "query.param.from"));
+            log:printInfo("EcommerceAPI /report?from=* request", 'from = getProperty(ctx, "query.param.from", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

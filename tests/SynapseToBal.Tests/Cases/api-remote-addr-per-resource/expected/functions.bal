@@ -10,7 +10,7 @@ import ballerina/log;
 
 # Sequence 'auditInner'.
 function auditInner(Context ctx) {
-    log:printInfo("auditInner sequence", host = getAxis2Property(ctx, "REMOTE_HOST"));
+    log:printInfo("auditInner sequence", host = (optionalPropertyText(ctx.axis2["REMOTE_HOST"]) ?: "null"));
 }
 
 # Sequence 'auditOuter'.
@@ -29,6 +29,6 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 # Fault flow of AuditApi POST /events: runs when the in or out flow fails.
 function auditFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printInfo("AuditApi /events fault", 'client = getAxis2Property(ctx, "REMOTE_ADDR"));
+    log:printInfo("AuditApi /events fault", 'client = (optionalPropertyText(ctx.axis2["REMOTE_ADDR"]) ?: "null"));
     return respond(ctx, headers = passBackHeaders);
 }

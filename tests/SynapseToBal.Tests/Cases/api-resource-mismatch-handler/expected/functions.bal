@@ -9,7 +9,7 @@ import ballerina/log;
 
 # Sequence '_method_not_allowed_handler_'.
 function methodNotAllowedHandler(Context ctx) {
-    log:printInfo("_method_not_allowed_handler_ sequence", refused = getProperty(ctx, "REST_METHOD"));
+    log:printInfo("_method_not_allowed_handler_ sequence", refused = getProperty(ctx, "REST_METHOD", "null"));
 }
 
 # Sequence '_resource_mismatch_handler_'.

@@ -19,7 +19,7 @@ function jobsByEmailAndPasswordFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["uri.var.email"] = getProperty(ctx, "query.param.email");
         ctx.properties["uri.var.password"] = getProperty(ctx, "query.param.password");
-        log:printInfo("JobsAPI /jobs?email={email}&password={password} request", email = getProperty(ctx, "uri.var.email"));
+        log:printInfo("JobsAPI /jobs?email={email}&password={password} request", email = getProperty(ctx, "uri.var.email", "null"));
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
@@ -30,7 +30,7 @@ function jobsByEmailAndPasswordFlow(Context ctx) returns http:Response|error {
 function jobsByIdFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["uri.var.id"] = getProperty(ctx, "query.param.id");
-        log:printInfo("JobsAPI /jobs?id={id} request", id = getProperty(ctx, "uri.var.id"));
+        log:printInfo("JobsAPI /jobs?id={id} request", id = getProperty(ctx, "uri.var.id", "null"));
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);

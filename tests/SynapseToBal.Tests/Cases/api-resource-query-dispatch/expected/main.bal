@@ -38,7 +38,7 @@ service "/jobs-portal" on httpListener {
         Context ctx = check newContext(request, "JobsAPI", "/jobs-portal", {"jobId": jobId}, cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.page"] = getProperty(ctx, "query.param.page");
-            log:printInfo("JobsAPI /jobs/{jobId}/applications?status=open&page={page} request", page = getProperty(ctx, "uri.var.page"));
+            log:printInfo("JobsAPI /jobs/{jobId}/applications?status=open&page={page} request", page = getProperty(ctx, "uri.var.page", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

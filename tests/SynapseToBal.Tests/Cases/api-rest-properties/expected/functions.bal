@@ -18,9 +18,9 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 # In flow of OrdersAPI GET,POST /{id}, shared by its methods.
 function ordersGetPostByIdFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("OrdersAPI /{id} request", method = getProperty(ctx, "REST_METHOD"), fullPath = getProperty(ctx, "REST_FULL_REQUEST_PATH"), subPath = getProperty(ctx, "REST_SUB_REQUEST_PATH"), context = getProperty(ctx, "REST_API_CONTEXT"), prefix = getProperty(ctx, "REST_URL_PREFIX"), api = getProperty(ctx, "SYNAPSE_REST_API"), version = getProperty(ctx, "SYNAPSE_REST_API_VERSION"), strategy = getProperty(ctx, "SYNAPSE_REST_API_VERSION_STRATEGY"), httpMethod = ctx.method);
-        if miScalarText(getProperty(ctx, "REST_METHOD")) == "POST" {
-            OrdersGetPostByIdResponse payload = {created: miScalarText(getProperty(ctx, "REST_SUB_REQUEST_PATH"))};
+        log:printInfo("OrdersAPI /{id} request", method = getProperty(ctx, "REST_METHOD", "null"), fullPath = getProperty(ctx, "REST_FULL_REQUEST_PATH", "null"), subPath = getProperty(ctx, "REST_SUB_REQUEST_PATH", "null"), context = getProperty(ctx, "REST_API_CONTEXT", "null"), prefix = getProperty(ctx, "REST_URL_PREFIX", "null"), api = getProperty(ctx, "SYNAPSE_REST_API", "null"), version = getProperty(ctx, "SYNAPSE_REST_API_VERSION", "null"), strategy = getProperty(ctx, "SYNAPSE_REST_API_VERSION_STRATEGY", "null"), httpMethod = ctx.method);
+        if check miScalarString(getProperty(ctx, "REST_METHOD")) == "POST" {
+            OrdersGetPostByIdResponse payload = {created: miScalarObject(getProperty(ctx, "REST_SUB_REQUEST_PATH"))};
             setJsonPayload(ctx, payload.toJson());
         }
         return check respond(ctx, headers = passBackHeaders);
@@ -32,7 +32,7 @@ function ordersGetPostByIdFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service StatusProxy, run by the service at each of its addresses.
 function statusFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("StatusProxy request", method = getProperty(ctx, "REST_METHOD"));
+        log:printInfo("StatusProxy request", method = getProperty(ctx, "REST_METHOD", "null"));
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);

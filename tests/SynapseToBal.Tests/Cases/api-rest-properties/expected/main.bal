@@ -56,7 +56,7 @@ service /status on httpListener {
     resource function get [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "GET", ...corsConfig});
         do {
-            log:printInfo("StatusAPI /* request", subPath = getProperty(ctx, "REST_SUB_REQUEST_PATH"), version = getProperty(ctx, "SYNAPSE_REST_API_VERSION"));
+            log:printInfo("StatusAPI /* request", subPath = getProperty(ctx, "REST_SUB_REQUEST_PATH", "null"), version = getProperty(ctx, "SYNAPSE_REST_API_VERSION", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -20,7 +20,7 @@ service /store on httpListener {
         Context ctx = check newContext(request, "FilesApi", "/store", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.x"] = getProperty(ctx, "query.param.x");
-            log:printInfo("FilesApi /files*?x={x} request", x = getProperty(ctx, "uri.var.x"));
+            log:printInfo("FilesApi /files*?x={x} request", x = getProperty(ctx, "uri.var.x", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
@@ -38,7 +38,7 @@ service /store on httpListener {
         Context ctx = check newContext(request, "FilesApi", "/store", {"name": templateSegmentValue(name, "", "*", literalSuffix = true) ?: ""}, cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
-            log:printInfo("FilesApi /docs/{name}*?q={q} request", name = getProperty(ctx, "uri.var.name"));
+            log:printInfo("FilesApi /docs/{name}*?q={q} request", name = getProperty(ctx, "uri.var.name", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

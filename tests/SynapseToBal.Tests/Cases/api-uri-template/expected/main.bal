@@ -43,7 +43,7 @@ service /catalog on httpListener {
         do {
             ctx.properties["uri.var.query"] = getProperty(ctx, "query.param.q");
             ctx.properties["uri.var.page"] = getProperty(ctx, "query.param.page");
-            log:printInfo("CatalogAPI /search?q={query}&page={page} request", q = getProperty(ctx, "uri.var.query"), raw = check urlParam(ctx, "q"));
+            log:printInfo("CatalogAPI /search?q={query}&page={page} request", q = getProperty(ctx, "uri.var.query", "null"), raw = check urlParam(ctx, "q"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
@@ -54,7 +54,7 @@ service /catalog on httpListener {
     resource function get files/[string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"path": check reservedPathValue(request, path)}, cors = {allow: "GET", ...corsConfig});
         do {
-            log:printInfo("CatalogAPI /files/{+path} request", path = getProperty(ctx, "uri.var.path"));
+            log:printInfo("CatalogAPI /files/{+path} request", path = getProperty(ctx, "uri.var.path", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

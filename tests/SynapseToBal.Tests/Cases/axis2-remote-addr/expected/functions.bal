@@ -9,7 +9,7 @@ import ballerina/log;
 
 # Sequence 'auditCaller'.
 function auditCaller(Context ctx) {
-    log:printInfo("auditCaller sequence", 'client = getAxis2Property(ctx, "REMOTE_ADDR"));
+    log:printInfo("auditCaller sequence", 'client = (optionalPropertyText(ctx.axis2["REMOTE_ADDR"]) ?: "null"));
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault

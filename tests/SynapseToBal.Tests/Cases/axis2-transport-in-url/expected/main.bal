@@ -15,7 +15,7 @@ service /echo on httpListener {
         Context ctx = check newContext(request, "EchoAPI", "/echo", cors = {allow: "GET", ...corsConfig});
         do {
             string received = getAxis2Property(ctx, "TransportInURL");
-            log:printInfo("EchoAPI /url request", url = getAxis2Property(ctx, "TransportInURL"));
+            log:printInfo("EchoAPI /url request", url = (optionalPropertyText(ctx.axis2["TransportInURL"]) ?: "null"));
             UrlResponse payload = {url: received};
             setJsonPayload(ctx, payload.toJson());
             return check respond(ctx, headers = passBackHeaders);

@@ -8,7 +8,7 @@ import ballerina/log;
 
 # Sequence 'QuoteFault'.
 function quoteFault(Context ctx) {
-    log:printInfo("QuoteFault sequence", code = getProperty(ctx, "ERROR_CODE"), messageValue = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("QuoteFault sequence", code = getProperty(ctx, "ERROR_CODE", "null"), messageValue = getProperty(ctx, "ERROR_MESSAGE", "null"));
 }
 
 # Sequence 'QuoteReply'.
@@ -19,7 +19,7 @@ function quoteReply(Context ctx) {
 # Fault flow of QuotesAPI POST /blocking: runs when the in or out flow fails.
 function quotesFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printInfo("QuotesAPI /blocking fault", code = getProperty(ctx, "ERROR_CODE"), messageValue = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("QuotesAPI /blocking fault", code = getProperty(ctx, "ERROR_CODE", "null"), messageValue = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return respond(ctx, headers = passBackHeaders);
 }
 

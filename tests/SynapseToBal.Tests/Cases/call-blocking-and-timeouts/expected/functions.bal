@@ -8,6 +8,6 @@ import ballerina/log;
 # Fault flow of ShopAPI GET /customers/{id}: runs when the in or out flow fails.
 function shopFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printInfo("ShopAPI /customers/{id} fault", code = getProperty(ctx, "ERROR_CODE"), status = axis2HttpSc(ctx));
+    log:printInfo("ShopAPI /customers/{id} fault", code = getProperty(ctx, "ERROR_CODE", "null"), status = axis2HttpSc(ctx));
     return respond(ctx, headers = passBackHeaders);
 }

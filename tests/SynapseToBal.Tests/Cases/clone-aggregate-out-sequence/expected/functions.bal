@@ -33,7 +33,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function bestCloneTarget1(Context ctx) returns error? {
     check callEndpoint(ctx, vendorA, "/vendor-a/offers", "POST", headers = passThroughHeaders, state = vendorASuspension);
     check normalizeOffer(ctx);
-    log:printInfo("OffersAPI /best response", vendorStatus = valueText(ctx.properties.vendorStatus));
+    log:printInfo("OffersAPI /best response", vendorStatus = valueText(ctx.properties.vendorStatus, "null"));
     check setPayloadValue(ctx, check jsonPath(ctx, "$.offer"));
 }
 
@@ -45,6 +45,6 @@ function bestCloneTarget2(Context ctx) returns error? {
     ctx.isResponse = true;
     throughApiResource(ctx);
     check normalizeOffer(ctx);
-    log:printInfo("OffersAPI /best response", vendorStatus = valueText(ctx.properties.vendorStatus));
+    log:printInfo("OffersAPI /best response", vendorStatus = valueText(ctx.properties.vendorStatus, "null"));
     check setPayloadValue(ctx, check jsonPath(ctx, "$.offer"));
 }

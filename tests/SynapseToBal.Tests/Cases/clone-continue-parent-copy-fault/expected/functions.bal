@@ -56,7 +56,7 @@ function notify(Context ctx) returns http:Response? {
 
 # Sequence 'NotifyError'.
 function notifyError(Context ctx) {
-    log:printInfo("NotifyError sequence", notifyFailed = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("NotifyError sequence", notifyFailed = getProperty(ctx, "ERROR_MESSAGE", "null"));
 }
 
 # Sequence 'PublishGame'.
@@ -72,7 +72,7 @@ function saveGame(Context ctx) returns error? {
 # Fault flow of GamesAPI POST /sequential: runs when the in or out flow fails.
 function gamesFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
-    log:printInfo("GamesAPI /sequential fault", copyFailed = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("GamesAPI /sequential fault", copyFailed = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return unansweredFault(ctx, e);
 }
 

@@ -9,7 +9,7 @@ import ballerina/log;
 # Fault flow of NotifyAPI POST /mail: runs when the in or out flow fails.
 function notifyFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
-    log:printInfo("NotifyAPI /mail fault", code = getProperty(ctx, "ERROR_CODE"));
+    log:printInfo("NotifyAPI /mail fault", code = getProperty(ctx, "ERROR_CODE", "null"));
     return accepted();
 }
 

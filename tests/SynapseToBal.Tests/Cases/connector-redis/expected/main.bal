@@ -15,7 +15,7 @@ service /cache on httpListener {
         Context ctx = check newContext(request, "CacheAPI", "/cache", {"key": 'key}, cors = {allow: "GET", ...corsConfig});
         do {
             check redisGet(ctx, redisCon, redisKey = 'key);
-            log:printInfo("CacheAPI /items/{key} request", cached = getProperty(ctx, "redisResponse"));
+            log:printInfo("CacheAPI /items/{key} request", cached = getProperty(ctx, "redisResponse", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -42,7 +42,7 @@ service /stock on httpListener {
                 check commit;
             }
             check dataServiceCallTarget(ctx, dataServiceRequest2, requestBox = true, property = resultName);
-            log:printInfo("StockApi /{sku} request", box = getProperty(ctx, "boxResult"));
+            log:printInfo("StockApi /{sku} request", box = getProperty(ctx, "boxResult", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

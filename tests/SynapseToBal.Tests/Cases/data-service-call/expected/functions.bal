@@ -37,7 +37,7 @@ function removeOrderSequence(Context ctx) returns error? {
     Context dataServiceRequest = dataServiceCallRequest(ctx, "removeOrder", [["id", check jsonEval(ctx, "$.id")]]);
     check dataServiceUpdate(check ordersDb.jdbcClient(), dataServiceQuery(["delete from orders where id = ", ""], [check dataServiceParam(dataServiceRequest, "id", "integer")]));
     check dataServiceCallTarget(ctx, (), requestStatus = true, property = "removed");
-    log:printInfo("RemoveOrderSequence", removed = getProperty(ctx, "removed"));
+    log:printInfo("RemoveOrderSequence", removed = getProperty(ctx, "removed", "null"));
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault

@@ -13,7 +13,7 @@ service /orders on httpListener {
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
-            check dbConnectorOperation(ctx, ordersDb, "SELECT", "SELECT id, total FROM orders WHERE id = ?", data = string `[["id", "${miScalarText(id)}", "INTEGER"]]`, dataWidth = 3, resultSet = true, responseVariable = "db_select_1", overwriteBody = true);
+            check dbConnectorOperation(ctx, ordersDb, "SELECT", "SELECT id, total FROM orders WHERE id = ?", data = string `[["id", "${check miScalarString(id)}", "INTEGER"]]`, dataWidth = 3, resultSet = true, responseVariable = "db_select_1", overwriteBody = true);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

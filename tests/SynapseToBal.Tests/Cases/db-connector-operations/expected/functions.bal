@@ -17,8 +17,8 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 function shopFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     ShopFaultResponse payload = {
-        code: miScalarText(getProperty(ctx, "ERROR_CODE")),
-        message: miScalarText(getProperty(ctx, "ERROR_MESSAGE")),
+        code: miScalarObject(getProperty(ctx, "ERROR_CODE")),
+        message: miScalarObject(getProperty(ctx, "ERROR_MESSAGE")),
         result: toJson(check synapseValue(function () returns string|error => check variablePath(ctx, "archived", "$.payload"), "vars.archived.payload"))
     };
     setJsonPayload(ctx, payload.toJson());

@@ -20,7 +20,7 @@ service /shop on httpListener {
         Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.category"] = getProperty(ctx, "query.param.category");
-            check dbConnectorOperation(ctx, shopDb, "SELECT", "SELECT id, name, price FROM items WHERE category = ? ORDER BY id LIMIT ? OFFSET ?", data = string `[["category", "${miScalarText(getProperty(ctx, "query.param.category"))}", "VARCHAR"]]`, dataWidth = 3, resultSet = true, 'limit = "10", offset = miScalarText(getProperty(ctx, "query.param.start")), maxRows = 50, responseVariable = "items", overwriteBody = true);
+            check dbConnectorOperation(ctx, shopDb, "SELECT", "SELECT id, name, price FROM items WHERE category = ? ORDER BY id LIMIT ? OFFSET ?", data = string `[["category", "${check miScalarString(getProperty(ctx, "query.param.category"))}", "VARCHAR"]]`, dataWidth = 3, resultSet = true, 'limit = "10", offset = check miScalarString(getProperty(ctx, "query.param.start")), maxRows = 50, responseVariable = "items", overwriteBody = true);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
@@ -31,7 +31,7 @@ service /shop on httpListener {
     resource function get items/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
-            check dbConnectorOperation(ctx, shopDb, "SELECT", "SELECT * FROM items WHERE id = ? AND region = ?", columns = [[miScalarText(id), "INT"], ["eu", "VARCHAR"]], resultSet = true, responseVariable = "db_select_1");
+            check dbConnectorOperation(ctx, shopDb, "SELECT", "SELECT * FROM items WHERE id = ? AND region = ?", columns = [[check miScalarString(id), "INT"], ["eu", "VARCHAR"]], resultSet = true, responseVariable = "db_select_1");
             ItemsResponse payload = {
                 item: toJson(check synapseValue(function () returns string|error => check variablePath(ctx, "db_select_1", "$.payload.rows[0]"), "vars.db_select_1.payload.rows[0]"))
             };
@@ -46,7 +46,7 @@ service /shop on httpListener {
     resource function put items/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id}, cors = {allow: "PUT", ...corsConfig});
         do {
-            check dbConnectorOperation(ctx, shopDb, "UPDATE", "UPDATE items SET price = ?, active = ? WHERE id = ?", data = string `[["price", "${check synapseJsonText(ctx, "$.price")}", "DOUBLE"], ["active", "${check synapseJsonText(ctx, "$.active")}", "BIT"], ["id", "${miScalarText(id)}", "BIGINT"]]`, dataWidth = 3, responseVariable = "updated");
+            check dbConnectorOperation(ctx, shopDb, "UPDATE", "UPDATE items SET price = ?, active = ? WHERE id = ?", data = string `[["price", "${check synapseJsonText(ctx, "$.price")}", "DOUBLE"], ["active", "${check synapseJsonText(ctx, "$.active")}", "BIT"], ["id", "${check miScalarString(id)}", "BIGINT"]]`, dataWidth = 3, responseVariable = "updated");
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
@@ -57,7 +57,7 @@ service /shop on httpListener {
     resource function delete items/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id}, cors = {allow: "DELETE", ...corsConfig});
         do {
-            check dbConnectorOperation(ctx, shopDb, "DELETE", string `DELETE FROM items WHERE id = ${miScalarText(id)}`, responseVariable = "deleted", overwriteBody = true);
+            check dbConnectorOperation(ctx, shopDb, "DELETE", string `DELETE FROM items WHERE id = ${check miScalarString(id)}`, responseVariable = "deleted", overwriteBody = true);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -18,7 +18,7 @@ service /stock on httpListener {
         do {
             check dbLookup(ctx, check testdbDblookupDb.jdbcClient(), `select id, price from company where name = ${dbString(xpathString((check soapEnvelope(ctx))/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>))} and note <> 'why?'`, {"company_id": "ID", "company_price": "2"});
             check dbLookup(ctx, check testdbDblookupDb.jdbcClient(), `select name from company where id = ${check dbInteger(getProperty(ctx, "company_id"))} and price > ${check decimal:fromString("10.50")} and active = ${"TRUE".equalsIgnoreCaseAscii("true")} and listed = ${sqlDate(getProperty(ctx, "listed"))}`, {"company_name": "name"});
-            log:printInfo("StockApi /quote request", id = getProperty(ctx, "company_id"));
+            log:printInfo("StockApi /quote request", id = getProperty(ctx, "company_id", "null"));
             check dbLookup(ctx, check testdbDblookupDb.jdbcClient(), new SqlQuery(["select `price` from company where name = ${x} and `id` = ", ""], [check int:fromString("7")]), {"any_price": "price"});
             // TODO(SB0206): the parameter type 'CLOB' is not one Synapse binds
             // <dblookup>

@@ -42,7 +42,7 @@ service /report on httpListener {
             //     </statement>
             // </dbreport>
             check notTranslatedMediator("dbreport", "SB0206");
-            log:printInfo("ReportApi /orders request", rows = getProperty(ctx, "DBREPORT_MODIFIED_RAW_COUNT"));
+            log:printInfo("ReportApi /orders request", rows = getProperty(ctx, "DBREPORT_MODIFIED_RAW_COUNT", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -8,9 +8,9 @@ import ballerina/log;
 
 # Sequence 'fault'.
 function fault(Context ctx) returns http:Response|error {
-    string errorMessage = getProperty(ctx, "ERROR_MESSAGE");
-    log:printInfo("fault sequence", failed = errorMessage);
-    FaultResponse payload = {'error: errorMessage};
+    string? errorMessage = optionalPropertyText(ctx.properties["ERROR_MESSAGE"]);
+    log:printInfo("fault sequence", failed = (errorMessage ?: "null"));
+    FaultResponse payload = {'error: (errorMessage ?: "")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 500);
     return respond(ctx, headers = passBackHeaders);

@@ -9,7 +9,7 @@ import ballerina/log;
 # Fault flow of QuoteAPI GET /{symbol}: runs when the in or out flow fails.
 function quoteFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printInfo("QuoteAPI /{symbol} fault", errorValue = getProperty(ctx, "ERROR_CODE"));
+    log:printInfo("QuoteAPI /{symbol} fault", errorValue = getProperty(ctx, "ERROR_CODE", "null"));
     setHttpSc(ctx, 503);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -14,7 +14,7 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", {"symbol": symbol}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, quoteBackend, clientPath(quoteBackendUrl, restPostfix(ctx)), timeoutFault = true, headers = passThroughHeaders, state = quoteBackendSuspension);
-            check callHttpConnector(ctx, convertConn, convertConnBaseUrl, "GET", string `/rates/${miScalarText(symbol)}`, responseVariable = "rate", state = convertConnSuspension);
+            check callHttpConnector(ctx, convertConn, convertConnBaseUrl, "GET", string `/rates/${check miScalarString(symbol)}`, responseVariable = "rate", state = convertConnSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return quoteFault(ctx, e);

@@ -9,7 +9,7 @@ import ballerina/log;
 # Fault flow of QuoteAPI POST /soap: runs when the in or out flow fails.
 function quoteFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printInfo("QuoteAPI /soap fault", code = getProperty(ctx, "ERROR_CODE"));
+    log:printInfo("QuoteAPI /soap fault", code = getProperty(ctx, "ERROR_CODE", "null"));
     return respond(ctx, headers = passBackHeaders);
 }
 

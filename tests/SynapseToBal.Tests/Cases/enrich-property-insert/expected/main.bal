@@ -32,7 +32,7 @@ service "/collect" on httpListener {
             check enrichProperty(ctx, "order", ((check soapEnvelope(ctx))/**/<item>).clone(), "child");
             check enrichProperty(ctx, "lines", ((check soapEnvelope(ctx))/**/<item>).clone(), "sibling");
             check enrichProperty(ctx, "moved", (check soapEnvelope(ctx))/**/<item>, "child", moved = true);
-            log:printInfo("CollectAPI /xml request", 'order = getProperty(ctx, "order"), lines = getProperty(ctx, "lines"));
+            log:printInfo("CollectAPI /xml request", 'order = getProperty(ctx, "order", "null"), lines = getProperty(ctx, "lines", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

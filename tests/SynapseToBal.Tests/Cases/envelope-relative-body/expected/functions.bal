@@ -22,7 +22,7 @@ function billingFlow(Context ctx) returns http:Response|error {
         string route = xpathLocalName(xpathChildAt((check soapBody(ctx)), (), 1, false, ()));
         if route == "ChargeMessage" {
             ctx.properties.id = xpathString(xpathChildAt((check soapBody(ctx)), (), 1, false, ())/<*>.<p:id>);
-            log:printInfo("Billing request", operation = "Charge", id = valueText(ctx.properties.id));
+            log:printInfo("Billing request", operation = "Charge", id = valueText(ctx.properties.id, "null"));
         } else {
             log:printInfo("Billing request", operation = xpathLocalName(xpathChildAt((check soapBody(ctx)), (), 1, false, ())));
         }

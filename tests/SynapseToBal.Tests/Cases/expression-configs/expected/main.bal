@@ -14,8 +14,8 @@ service /tenants on httpListener {
     resource function get current(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TenantAPI", "/tenants", cors = {allow: "GET", ...corsConfig});
         do {
-            log:printInfo(string `Forwarding to ${miScalarText(backendUrl)} for tenant ${miScalarText(defaultTenant)}`);
-            ctx.variables["tenant"] = miScalarText(defaultTenant);
+            log:printInfo(string `Forwarding to ${check miScalarString(backendUrl)} for tenant ${check miScalarString(defaultTenant)}`);
+            ctx.variables["tenant"] = check miScalarString(defaultTenant);
             ctx.variables["pageSize"] = check int:fromString(check notTranslated("${configs.page_size}"));
             if xpathNumber(pageSize) > 100.0 {
                 log:printWarn(string `Large page size ${getVariable(ctx, "pageSize")}`);

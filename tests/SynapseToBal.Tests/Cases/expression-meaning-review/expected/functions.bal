@@ -34,8 +34,8 @@ function soapToJson(Context ctx) returns error? {
 
 # Sequence 'ValidateCorrelation'.
 function validateCorrelation(Context ctx) returns error? {
-    log:printInfo(string `JMS Correlation ID: ${miScalarText(getAxis2Property(ctx, "JMS_COORELATION_ID"))}`);
-    ctx.variables["JMSCorrelationID"] = miScalarText(getAxis2Property(ctx, "JMS_COORELATION_ID"));
+    log:printInfo(string `JMS Correlation ID: ${check miScalarString(getAxis2Property(ctx, "JMS_COORELATION_ID"))}`);
+    ctx.variables["JMSCorrelationID"] = check miScalarString(getAxis2Property(ctx, "JMS_COORELATION_ID"));
     string fromXPath = getAxis2Property(ctx, "JMS_COORELATION_ID");
     string refused = check notTranslated("$axis2:transport.jms.MessagePropertyHyphens");
     log:printInfo("ValidateCorrelation sequence", fromXPath = fromXPath, refused = refused);

@@ -29,8 +29,8 @@ service /orders on httpListener, httpsListener {
             } else {
                 contact = check synapseJsonText(ctx, "$.customer.email");
             }
-            string orderId = miScalarText(id);
-            string region = check synapseValue(function () returns string|error => upperCase(check miStringOperand(check requiredProperty(ctx.properties, "uri.var.region"))), "toUpper(params.pathParams.region)");
+            string orderId = check miScalarString(id);
+            string region = check synapseValue(function () returns string|error => check miAsString(upperCase(check miStringOperand(check requiredProperty(ctx.properties, "uri.var.region")))), "toUpper(params.pathParams.region)");
             log:printInfo("OrdersAPI /{id} request", operation = operation, half = half, pages = pages, later = later, contact = contact, orderId = orderId, region = region);
             check callEndpoint(ctx, ordersPostByIdEndpoint, "/orders", "POST", headers = passThroughHeaders, state = ordersPostByIdEndpointSuspension);
             string afterCall = check notTranslated("get-property('OperationName')");

@@ -14,7 +14,7 @@ service /orders on httpListener {
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
-            ctx.properties["orderId"] = miScalarText(getProperty(ctx, "uri.var.id"));
+            ctx.properties["orderId"] = check miScalarString(getProperty(ctx, "uri.var.id"));
             ctx.properties["uri.var.target"] = check synapseValue(function () returns string|error => check miSum(miScalar(baseUrl), "/orders/", miScalar(check requiredProperty(ctx.properties, "orderId"))), "configs.baseUrl + \"/orders/\" + props.synapse.orderId");
             ctx.variables["next"] = check synapseValue(function () returns string|error => check miSum(miScalar(check requiredHeader(ctx, "x-retries")), 1), "headers[\"x-retries\"] + 1");
             ctx.properties["a"] = "0.1";

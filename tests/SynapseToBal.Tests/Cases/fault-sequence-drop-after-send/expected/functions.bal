@@ -25,7 +25,7 @@ function orderFault(Context ctx) returns http:Response|error {
 
 # Sequence 'fault'.
 function fault(Context ctx) returns http:Response {
-    log:printWarn("fault sequence", fault = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printWarn("fault sequence", fault = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return accepted();
 }
 
@@ -34,7 +34,7 @@ function fault(Context ctx) returns http:Response {
 # leaves unanswered, is answered 502 (202 before anything was sent).
 function runFaultAfterSend(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
-    log:printWarn("fault sequence", fault = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printWarn("fault sequence", fault = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return unansweredFault(ctx, e);
 }
 

@@ -8,9 +8,9 @@ import ballerina/log;
 # Fault flow of PaymentAPI POST /: runs when the in or out flow fails.
 function paymentFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    string errorMessage = getProperty(ctx, "ERROR_MESSAGE");
-    log:printError("PaymentAPI / fault", code = getProperty(ctx, "ERROR_CODE"), messageValue = errorMessage);
-    PaymentFaultResponse payload = {'error: errorMessage};
+    string? errorMessage = optionalPropertyText(ctx.properties["ERROR_MESSAGE"]);
+    log:printError("PaymentAPI / fault", code = getProperty(ctx, "ERROR_CODE", "null"), messageValue = (errorMessage ?: "null"));
+    PaymentFaultResponse payload = {'error: (errorMessage ?: "")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 502);
     return respond(ctx, headers = passBackHeaders);

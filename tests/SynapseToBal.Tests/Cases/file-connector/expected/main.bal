@@ -81,7 +81,7 @@ service /files on httpListener {
         Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "GET", ...corsConfig});
         do {
             check fileConnectorRead(ctx, "file:///var/data/in");
-            log:printInfo("FileAPI /readAny request", file = getProperty(ctx, "readingFileName"));
+            log:printInfo("FileAPI /readAny request", file = getProperty(ctx, "readingFileName", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -7,7 +7,7 @@ import ballerina/log;
 
 # Sequence 'fault'.
 function fault(Context ctx) {
-    log:printInfo("fault sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("fault sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE", "null"));
 }
 
 # Runs the global 'fault' sequence for flows that declare no fault sequence of their own.

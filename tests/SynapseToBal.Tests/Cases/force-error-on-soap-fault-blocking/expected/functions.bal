@@ -9,7 +9,7 @@ import ballerina/log;
 # Fault flow of BlockingFaultApi POST /call: runs when the in or out flow fails.
 function blockingFaultApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printInfo("BlockingFaultApi /call fault", code = getProperty(ctx, "ERROR_CODE"), messageValue = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("BlockingFaultApi /call fault", code = getProperty(ctx, "ERROR_CODE", "null"), messageValue = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return respond(ctx, headers = passBackHeaders);
 }
 

@@ -79,7 +79,7 @@ function detachedCloneTarget(Context ctx) returns error? {
 # Fault flow of proxy service QuoteFanOutProxy: runs when the in or out flow fails.
 function quoteFanOutFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printInfo("QuoteFanOutProxy fault", code = getProperty(ctx, "ERROR_CODE"));
+    log:printInfo("QuoteFanOutProxy fault", code = getProperty(ctx, "ERROR_CODE", "null"));
     setHttpSc(ctx, 502);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -18,7 +18,7 @@ service /orders on httpListener {
             // on this message (its properties are shared, as in Synapse); each result is appended to the parent of the
             // first match. items_FOREACH_ORIGINAL_MESSAGE and items_FOREACH_COUNTER are set as Synapse does.
             check forEachElements(ctx, function (xml:Element root) returns xml => root/**/<'order>/<item>, "items", false, priceForeach, startAt = "envelope");
-            log:printInfo("OrderAPI /price request", done = getProperty(ctx, "items_FOREACH_COUNTER"));
+            log:printInfo("OrderAPI /price request", done = getProperty(ctx, "items_FOREACH_COUNTER", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -14,7 +14,7 @@ service /greeting on httpListener {
     resource function get [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GreetingAPI", "/greeting", cors = {allow: "GET", ...corsConfig});
         do {
-            log:printInfo("GreetingAPI default request", fromEntry = getProperty(ctx, "greeting", greeting), fromContext = getProperty(ctx, "greeting"));
+            log:printInfo("GreetingAPI default request", fromEntry = getProperty(ctx, "greeting", greeting), fromContext = getProperty(ctx, "greeting", "null"));
             GreetingResponse payload = {greeting: getProperty(ctx, "greeting", greeting)};
             setJsonPayload(ctx, payload.toJson());
             return check respond(ctx, headers = passBackHeaders);

@@ -16,7 +16,7 @@ service /orders on httpListener {
         do {
             string partner = "";
             string orderId = check jsonEval(ctx, "$.id");
-            log:printInfo("OrdersAPI default request", 'order = orderId, typo = getProperty(ctx, "orderID"), format = check messageFormat(ctx), api = getProperty(ctx, "SYNAPSE_REST_API"), region = getProperty(ctx, "region"));
+            log:printInfo("OrdersAPI default request", 'order = orderId, typo = getProperty(ctx, "orderID", "null"), format = check messageFormat(ctx), api = getProperty(ctx, "SYNAPSE_REST_API", "null"), region = getProperty(ctx, "region", "null"));
             if getProperty(ctx, "channel") == "partner" {
                 partner = "true";
             }

@@ -10,6 +10,6 @@ import ballerina/log;
 # leaves unanswered, is answered 502 (202 before anything was sent).
 function runFaultAfterSend(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
-    log:printWarn("fault sequence", fault = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printWarn("fault sequence", fault = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return unansweredFault(ctx, e);
 }

@@ -13,7 +13,7 @@ service /payments on httpListener {
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PaymentsAPI", "/payments", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
-            check callHttpConnector(ctx, paymentsConn, paymentsConnBaseUrl, "GET", string `/payments/${miScalarText(id)}`, state = paymentsConnSuspension);
+            check callHttpConnector(ctx, paymentsConn, paymentsConnBaseUrl, "GET", string `/payments/${check miScalarString(id)}`, state = paymentsConnSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -13,8 +13,8 @@ service /catalog on httpListener {
     resource function get items/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
-            check callHttpConnector(ctx, inventoryConn, inventoryConnBaseUrl, "GET", string `/items/${miScalarText(id)}`, responseVariable = "item", state = inventoryConnSuspension);
-            check callHttpConnector(ctx, pricingConn, pricingConnBaseUrl, "GET", string `/prices/${miScalarText(id)}`);
+            check callHttpConnector(ctx, inventoryConn, inventoryConnBaseUrl, "GET", string `/items/${check miScalarString(id)}`, responseVariable = "item", state = inventoryConnSuspension);
+            check callHttpConnector(ctx, pricingConn, pricingConnBaseUrl, "GET", string `/prices/${check miScalarString(id)}`);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
@@ -25,7 +25,7 @@ service /catalog on httpListener {
     resource function get stock/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
-            check callHttpConnector(ctx, stockConn, stockConnBaseUrl, "GET", string `/levels/${miScalarText(id)}`);
+            check callHttpConnector(ctx, stockConn, stockConnBaseUrl, "GET", string `/levels/${check miScalarString(id)}`);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

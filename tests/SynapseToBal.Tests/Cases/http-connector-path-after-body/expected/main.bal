@@ -28,8 +28,8 @@ service /orders on httpListener {
         do {
             // The connector sets the headers and body first, then evaluates the relative path on that message.
             HttpConnectorRequest connectorRequest = check httpConnectorRequest(ctx, headers = [["X-Tenant", "acme"]]);
-            check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "GET", string `/tenants/${miScalarText(getHeader(ctx, "X-Tenant"))}/orders`, request = connectorRequest, responseVariable = "tenant", state = ordersConnSuspension);
-            check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "GET", string `/orders/${miScalarText(id)}`, headers = [["Accept", "application/json"]], state = ordersConnSuspension);
+            check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "GET", string `/tenants/${check miScalarString(getHeader(ctx, "X-Tenant"))}/orders`, request = connectorRequest, responseVariable = "tenant", state = ordersConnSuspension);
+            check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "GET", string `/orders/${check miScalarString(id)}`, headers = [["Accept", "application/json"]], state = ordersConnSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -14,7 +14,7 @@ service /shop on httpListener {
     resource function get orders/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
-            check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "GET", string `/orders/${miScalarText(id)}?expand=items`, headers = [["Accept", "application/json"], ["X-Trace", miScalarText(getHeader(ctx, "X-Request-Id"))]], responseVariable = "order", state = ordersConnSuspension);
+            check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "GET", string `/orders/${check miScalarString(id)}?expand=items`, headers = [["Accept", "application/json"], ["X-Trace", check miScalarString(getHeader(ctx, "X-Request-Id"))]], responseVariable = "order", state = ordersConnSuspension);
             log:printInfo(string `Order ${check synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.payload.id"), "vars.order.payload.id")} status ${check synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.attributes.statusCode"), "vars.order.attributes.statusCode")}, type ${check synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.headers['content-type']"), "vars.order.headers[\"content-type\"]")}`);
             OrdersResponse payload = {
                 'order: toJson(check synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.payload"), "vars.order.payload"))
@@ -43,7 +43,7 @@ service /shop on httpListener {
     resource function put invoices/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id}, cors = {allow: "PUT", ...corsConfig});
         do {
-            check callHttpConnector(ctx, billingConn, billingConnBaseUrl, "PUT", string `/invoices/${miScalarText(id)}`, headers = [["Authorization", billingConnAuthorizationHeader]], bodyType = "XML", body = string `<invoice><id>${miScalarText(id)}</id><total>${check synapseJsonText(ctx, "$.total")}</total></invoice>`, state = billingConnSuspension);
+            check callHttpConnector(ctx, billingConn, billingConnBaseUrl, "PUT", string `/invoices/${check miScalarString(id)}`, headers = [["Authorization", billingConnAuthorizationHeader]], bodyType = "XML", body = string `<invoice><id>${check miScalarString(id)}</id><total>${check synapseJsonText(ctx, "$.total")}</total></invoice>`, state = billingConnSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.

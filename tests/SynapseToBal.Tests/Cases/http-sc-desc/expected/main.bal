@@ -15,7 +15,7 @@ service /status on httpListener {
         Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, checkEndpoint, clientPath(statusApiCheckEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = checkEndpointSuspension);
-            log:printInfo("StatusAPI /check request", status = axis2HttpSc(ctx), reason = getAxis2Property(ctx, "HTTP_SC_DESC"), reasonAgain = getAxis2Property(ctx, "HTTP_SC_DESC"));
+            log:printInfo("StatusAPI /check request", status = axis2HttpSc(ctx), reason = (optionalPropertyText(ctx.axis2["HTTP_SC_DESC"]) ?: "null"), reasonAgain = (optionalPropertyText(ctx.axis2["HTTP_SC_DESC"]) ?: "null"));
             StatusResponse payload = {reason: getAxis2Property(ctx, "HTTP_SC_DESC")};
             setJsonPayload(ctx, payload.toJson());
             return check respond(ctx, headers = passBackHeaders);

@@ -7,7 +7,7 @@ import ballerina/log;
 
 # Sequence 'CsvErrorSeq'.
 function csvErrorSeq(Context ctx) {
-    log:printInfo("CsvErrorSeq sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("CsvErrorSeq sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE", "null"));
 }
 
 # Sequence 'CsvProcessSeq'.

@@ -8,7 +8,7 @@ import ballerina/log;
 
 # Sequence 'FeedError'.
 function feedError(Context ctx) returns http:Response {
-    log:printInfo("FeedError sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("FeedError sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return accepted();
 }
 

@@ -15,7 +15,7 @@ function importOrder(Context ctx) returns http:Response|error? {
 
 # Sequence 'fault'.
 function fault(Context ctx) returns http:Response {
-    log:printInfo("fault sequence", fault = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("fault sequence", fault = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return accepted();
 }
 

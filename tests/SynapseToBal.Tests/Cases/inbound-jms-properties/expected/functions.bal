@@ -7,6 +7,6 @@ import ballerina/log;
 
 # Sequence 'LogOrigin'.
 function logOrigin(Context ctx) returns http:Response? {
-    log:printInfo("LogOrigin sequence", inbound = getProperty(ctx, "inbound.endpoint.name"), artifact = getProperty(ctx, "ARTIFACT_NAME"), isInbound = getProperty(ctx, "isInbound"), interval = getProperty(ctx, "interval"));
+    log:printInfo("LogOrigin sequence", inbound = getProperty(ctx, "inbound.endpoint.name", "null"), artifact = getProperty(ctx, "ARTIFACT_NAME", "null"), isInbound = getProperty(ctx, "isInbound", "null"), interval = getProperty(ctx, "interval", "null"));
     return accepted();
 }

@@ -16,7 +16,7 @@ function processOrder(Context ctx) returns http:Response|error? {
 
 # Sequence 'QueueError'.
 function queueError(Context ctx) returns http:Response {
-    log:printInfo("QueueError sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("QueueError sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return accepted();
 }
 

@@ -9,13 +9,13 @@ import ballerina/log;
 
 # Sequence 'EventError'.
 function eventError(Context ctx) returns http:Response {
-    log:printInfo("EventError sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("EventError sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return accepted();
 }
 
 # Sequence 'ProcessOrder'.
 function processOrder(Context ctx) returns http:Response|error? {
-    log:printInfo("ProcessOrder sequence", topic = getProperty(ctx, "topic"), 'order = check jsonEval(ctx, "$.id"));
+    log:printInfo("ProcessOrder sequence", topic = getProperty(ctx, "topic", "null"), 'order = check jsonEval(ctx, "$.id"));
     return accepted();
 }
 

@@ -9,7 +9,7 @@ import ballerina/log;
 
 # Sequence 'EventError'.
 function eventError(Context ctx) returns http:Response {
-    log:printInfo("EventError sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("EventError sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return accepted();
 }
 

@@ -6,5 +6,5 @@ import ballerina/log;
 
 # Sequence 'OrderFault'.
 function orderFault(Context ctx) {
-    log:printInfo("OrderFault sequence", failed = valueText(ctx.properties.failedOrder));
+    log:printInfo("OrderFault sequence", failed = valueText(ctx.properties.failedOrder, "null"));
 }

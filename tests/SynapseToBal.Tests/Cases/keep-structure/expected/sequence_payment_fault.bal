@@ -6,5 +6,5 @@ import ballerina/log;
 
 # Sequence 'PaymentFault'.
 function paymentFault(Context ctx) {
-    log:printInfo("PaymentFault sequence", failed = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("PaymentFault sequence", failed = getProperty(ctx, "ERROR_MESSAGE", "null"));
 }

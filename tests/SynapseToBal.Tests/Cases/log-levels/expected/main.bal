@@ -17,7 +17,7 @@ service /log on httpListener {
             log:printInfo("LogAPI / request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request");
             log:printDebug("LogAPI / request", correlationId = ctx.correlationId, headers = headersText(ctx));
             log:printDebug("LogAPI / request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", note = "full dump", payload = check payloadText(ctx));
-            log:printWarn("LogAPI / request", a = "1", b = getProperty(ctx, "missing"));
+            log:printWarn("LogAPI / request", a = "1", b = getProperty(ctx, "missing", "null"));
             log:printError("LogAPI / request", fatal = "yes");
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

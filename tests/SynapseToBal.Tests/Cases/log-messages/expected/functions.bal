@@ -27,6 +27,6 @@ function orderOut(Context ctx) returns http:Response|error {
 # Fault flow of OrderAPI GET /{id}: runs when the in or out flow fails.
 function orderFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printError("OrderAPI /{id} fault", code = getProperty(ctx, "ERROR_CODE"));
+    log:printError("OrderAPI /{id} fault", code = getProperty(ctx, "ERROR_CODE", "null"));
     return respond(ctx, headers = passBackHeaders);
 }

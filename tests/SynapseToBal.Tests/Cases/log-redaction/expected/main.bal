@@ -17,7 +17,7 @@ service /audit on httpListener {
             log:printInfo("AuditAPI / request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
             log:printInfo("AuditAPI / request", correlationId = ctx.correlationId, headers = headersText(ctx));
             log:printInfo("AuditAPI / request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
-            log:printInfo("AuditAPI / request", messageId = ctx.messageId, correlationId = ctx.correlationId, user = getProperty(ctx, "user"));
+            log:printInfo("AuditAPI / request", messageId = ctx.messageId, correlationId = ctx.correlationId, user = getProperty(ctx, "user", "null"));
             log:printInfo(string `Order ${check synapseJsonText(ctx, "$.orderId")} received`, messageId = ctx.messageId, correlationId = ctx.correlationId);
             log:printInfo("AuditAPI / request", password = "****", auth = "****", 'key = "****", apiToken = "****", 'order = check jsonEval(ctx, "$.orderId"));
             log:printInfo("Calling with ****");

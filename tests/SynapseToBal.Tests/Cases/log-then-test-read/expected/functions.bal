@@ -33,7 +33,7 @@ function pingFlow(Context ctx) returns http:Response|error {
         }
         log:printInfo("PingProxy request", id = check jsonEval(ctx, "$.id"), again = check addressingAction(ctx));
         if check addressingAction(ctx) == "urn:order" {
-            log:printInfo("PingProxy request", version = valueText(ctx.properties.version));
+            log:printInfo("PingProxy request", version = valueText(ctx.properties.version, "null"));
         }
         return accepted();
     } on fail error e {

@@ -8,9 +8,9 @@ import ballerina/log;
 
 # Sequence 'main'.
 function mainSequence(Context ctx) returns http:Response|error {
-    string restFullRequestPath = getProperty(ctx, "REST_FULL_REQUEST_PATH");
-    log:printInfo("main sequence", unmatched = restFullRequestPath);
-    MainResponse payload = {notFound: restFullRequestPath};
+    string? restFullRequestPath = optionalPropertyText(ctx.properties["REST_FULL_REQUEST_PATH"]);
+    log:printInfo("main sequence", unmatched = (restFullRequestPath ?: "null"));
+    MainResponse payload = {notFound: (restFullRequestPath ?: "")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 404);
     return respond(ctx, headers = passBackHeaders);

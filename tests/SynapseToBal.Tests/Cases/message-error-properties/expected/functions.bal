@@ -8,6 +8,6 @@ import ballerina/log;
 # Fault flow of OrderAPI GET /{id}: runs when the in or out flow fails.
 function orderFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printError("OrderAPI /{id} fault", api = getProperty(ctx, "SYNAPSE_REST_API"), code = getProperty(ctx, "ERROR_CODE"), messageValue = getProperty(ctx, "ERROR_MESSAGE"), exception = getProperty(ctx, "ERROR_EXCEPTION"), detail = getProperty(ctx, "ERROR_DETAIL"));
+    log:printError("OrderAPI /{id} fault", api = getProperty(ctx, "SYNAPSE_REST_API", "null"), code = getProperty(ctx, "ERROR_CODE", "null"), messageValue = getProperty(ctx, "ERROR_MESSAGE", "null"), exception = getProperty(ctx, "ERROR_EXCEPTION", "null"), detail = getProperty(ctx, "ERROR_DETAIL", "null"));
     return respond(ctx, headers = passBackHeaders);
 }

@@ -9,7 +9,7 @@ import ballerina/log;
 
 # Sequence 'OrderFault'.
 function orderFault(Context ctx) {
-    log:printInfo("OrderFault sequence", failed = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("OrderFault sequence", failed = getProperty(ctx, "ERROR_MESSAGE", "null"));
 }
 
 # Sequence 'OrderReply'.

@@ -15,7 +15,7 @@ service /planner on httpListener {
         Context ctx = check newContext(request, "PlannerApi", "/planner", cors = {allow: "POST", ...corsConfig});
         do {
             if check synapseCondition(function () returns boolean|error => check synapseJsonNullable(ctx, "$.id.user[0].id") != "", "payload.id.user[0].id != ''") {
-                ctx.variables["owner"] = check synapseValue(function () returns string|error => string `${check jsonString(ctx, "$.owner")}-${check jsonString(ctx, "$.team")}`, "payload.owner + '-' + payload.team");
+                ctx.variables["owner"] = check synapseValue(function () returns string|error => check miAsString(string `${check jsonString(ctx, "$.owner")}-${check jsonString(ctx, "$.team")}`), "payload.owner + '-' + payload.team");
                 log:printInfo(string `owner ${getVariable(ctx, "owner")}`);
             } else {
                 if check synapseCondition(function () returns boolean|error => check synapseJsonNullable(ctx, "$.name") == "", "payload.name == ''") {

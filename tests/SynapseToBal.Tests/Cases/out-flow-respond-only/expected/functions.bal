@@ -38,7 +38,7 @@ function quoteGetBySymbolOut(Context ctx) returns http:Response|error {
 # Fault flow of proxy service GuardedProxy: runs when the in or out flow fails.
 function guardedFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printInfo("GuardedProxy fault", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("GuardedProxy fault", errorValue = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return respond(ctx, headers = passBackHeaders);
 }
 

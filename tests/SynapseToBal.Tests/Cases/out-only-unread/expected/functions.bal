@@ -8,7 +8,7 @@ import ballerina/log;
 
 # Sequence 'AuditOutOnly'.
 function auditOutOnly(Context ctx) {
-    log:printInfo("AuditOutOnly sequence", outOnly = getProperty(ctx, "OUT_ONLY"));
+    log:printInfo("AuditOutOnly sequence", outOnly = getProperty(ctx, "OUT_ONLY", "null"));
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault

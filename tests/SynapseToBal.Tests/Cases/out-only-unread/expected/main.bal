@@ -28,7 +28,7 @@ service /notify on httpListener {
         do {
             ctx.properties["OUT_ONLY"] = "true";
             check callEndpoint(ctx, readEndpoint, clientPath(notifyApiReadEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = readEndpointSuspension);
-            log:printInfo("NotifyAPI /read request", outOnly = getProperty(ctx, "OUT_ONLY"));
+            log:printInfo("NotifyAPI /read request", outOnly = getProperty(ctx, "OUT_ONLY", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

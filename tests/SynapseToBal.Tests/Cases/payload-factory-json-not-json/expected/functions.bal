@@ -8,6 +8,6 @@ import ballerina/log;
 # Fault flow of WelcomeAPI POST /usa: runs when the in or out flow fails.
 function welcomeFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
-    log:printInfo("WelcomeAPI /usa fault", failure = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("WelcomeAPI /usa fault", failure = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return accepted();
 }

@@ -8,7 +8,7 @@ import ballerina/log;
 
 # Sequence 'AuditOrder'.
 function auditOrder(Context ctx) returns error? {
-    log:printInfo("AuditOrder sequence", 'order = getProperty(ctx, "orderId"), quantity = getProperty(ctx, "quantity"), picked = check notTranslated("get-property(json-eval($.pick))"));
+    log:printInfo("AuditOrder sequence", 'order = getProperty(ctx, "orderId", "null"), quantity = getProperty(ctx, "quantity", "null"), picked = check notTranslated("get-property(json-eval($.pick))"));
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault

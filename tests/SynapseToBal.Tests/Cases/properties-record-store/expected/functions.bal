@@ -8,7 +8,7 @@ import ballerina/log;
 
 # Sequence 'AuditWriter'.
 function auditWriter(Context ctx) {
-    log:printInfo("AuditWriter sequence", audited = valueText(ctx.properties.auditId), attempt = valueText(ctx.properties.attempt), urgent = valueText(ctx.properties.urgent));
+    log:printInfo("AuditWriter sequence", audited = valueText(ctx.properties.auditId, "null"), attempt = valueText(ctx.properties.attempt, "null"), urgent = valueText(ctx.properties.urgent, "null"));
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

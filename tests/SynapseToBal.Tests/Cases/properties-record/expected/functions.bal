@@ -8,7 +8,7 @@ import ballerina/log;
 
 # Sequence 'AuditOrder'.
 function auditOrder(Context ctx) {
-    log:printInfo("AuditOrder sequence", 'order = valueText(ctx.properties.orderId), quantity = valueText(ctx.properties.quantity), express = valueText(ctx.properties.express), discount = valueText(ctx.properties.discount), 'type = valueText(ctx.properties.'type), 'source = valueText(ctx.properties.order\.source), choice = valueText(ctx.properties.'1st\-choice), size = valueText(ctx.properties.gr\u{F6}\u{DF}e), priority = getProperty(ctx, "priority"), customer = getProperty(ctx, "customer"), scratch = getProperty(ctx, "scratch"), note = getProperty(ctx, "note"));
+    log:printInfo("AuditOrder sequence", 'order = valueText(ctx.properties.orderId, "null"), quantity = valueText(ctx.properties.quantity, "null"), express = valueText(ctx.properties.express, "null"), discount = valueText(ctx.properties.discount, "null"), 'type = valueText(ctx.properties.'type, "null"), 'source = valueText(ctx.properties.order\.source, "null"), choice = valueText(ctx.properties.'1st\-choice, "null"), size = valueText(ctx.properties.gr\u{F6}\u{DF}e, "null"), priority = getProperty(ctx, "priority", "null"), customer = getProperty(ctx, "customer", "null"), scratch = getProperty(ctx, "scratch", "null"), note = getProperty(ctx, "note", "null"));
     if valueText(ctx.properties.express) == "true" {
         setHttpSc(ctx, 201);
     }

@@ -19,9 +19,9 @@ service /axis2 on httpListener {
             _ = ctx.axis2.removeIfHasKey("Axis2StringVal");
             // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that
             // sends a Content-Length instead of chunks.
-            log:printInfo("Axis2API default request", 'int = getAxis2Property(ctx, "Axis2IntVal"), again = getAxis2Property(ctx, "Axis2IntVal"));
+            log:printInfo("Axis2API default request", 'int = (optionalPropertyText(ctx.axis2["Axis2IntVal"]) ?: "null"), again = (optionalPropertyText(ctx.axis2["Axis2IntVal"]) ?: "null"));
             check callEndpoint(ctx, axis2apiDefaultEndpointNoChunking, clientPath(axis2apiDefaultEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = axis2PostRootEndpointSuspension);
-            log:printInfo("Axis2API default request", afterCall = getAxis2Property(ctx, "Axis2IntVal"));
+            log:printInfo("Axis2API default request", afterCall = (optionalPropertyText(ctx.axis2["Axis2IntVal"]) ?: "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

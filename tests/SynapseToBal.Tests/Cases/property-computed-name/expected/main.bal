@@ -22,7 +22,7 @@ service /settings on httpListener {
             // TODO(SB0208): the property name is computed at run time
             // <property name="{$ctx:mode}" value="on" scope="transport"/>
             check notTranslatedMediator("property", "SB0208");
-            log:printInfo("SettingsAPI /apply request", mode = getProperty(ctx, "mode"));
+            log:printInfo("SettingsAPI /apply request", mode = getProperty(ctx, "mode", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

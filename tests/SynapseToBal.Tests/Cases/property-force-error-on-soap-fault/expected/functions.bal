@@ -15,7 +15,7 @@ function forceErrorApiFault(Context ctx, error e) returns http:Response|error {
 # Fault flow of proxy service ForceErrorProxy: runs when the in or out flow fails.
 function forceErrorProxyFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printInfo("ForceErrorProxy fault", code = getProperty(ctx, "ERROR_CODE"));
+    log:printInfo("ForceErrorProxy fault", code = getProperty(ctx, "ERROR_CODE", "null"));
     setHttpSc(ctx, 502);
     return respond(ctx, headers = passBackHeaders);
 }

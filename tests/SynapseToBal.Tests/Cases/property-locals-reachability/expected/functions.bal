@@ -10,7 +10,7 @@ import ballerina/log;
 # Sequence 'Audit'.
 function audit(Context ctx) {
     string auditTag = "catalog";
-    log:printInfo("Audit sequence", customer = getProperty(ctx, "customer"), tag = auditTag);
+    log:printInfo("Audit sequence", customer = getProperty(ctx, "customer", "null"), tag = auditTag);
 }
 
 # Sequence 'Enrich'.

@@ -16,7 +16,7 @@ service /catalog on httpListener {
         do {
             ctx.properties["sku"] = check jsonEval(ctx, "$.sku");
             check enrich(ctx);
-            log:printInfo("CatalogAPI /items request", sku = getProperty(ctx, "sku"));
+            log:printInfo("CatalogAPI /items request", sku = getProperty(ctx, "sku", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

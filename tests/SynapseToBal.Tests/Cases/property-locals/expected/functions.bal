@@ -9,12 +9,12 @@ import ballerina/log;
 # Sequence 'Audit'.
 function audit(Context ctx) {
     string auditedAt = nowMillis().toString();
-    log:printInfo("Audit sequence", customer = valueText(ctx.properties.customer), at = auditedAt);
+    log:printInfo("Audit sequence", customer = valueText(ctx.properties.customer, "null"), at = auditedAt);
 }
 
 # Fault flow of OrderAPI POST /{orderId}: runs when the in or out flow fails.
 function orderFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printError("OrderAPI /{orderId} fault", failedStep = valueText(ctx.properties.step));
+    log:printError("OrderAPI /{orderId} fault", failedStep = valueText(ctx.properties.step, "null"));
     return respond(ctx, headers = passBackHeaders);
 }

@@ -25,7 +25,7 @@ service /count on httpListener {
                 check itemsIterateTarget(message);
             }
             check aggregateMessages(ctx, messages, false);
-            log:printInfo("CountingAPI /items response", 'default = getProperty(ctx, "counter"), operation = getOperationProperty(ctx, "counter"));
+            log:printInfo("CountingAPI /items response", 'default = getProperty(ctx, "counter", "null"), operation = (optionalPropertyText(ctx.operation["counter"]) ?: "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -20,7 +20,7 @@ function emptyFaultFlow(Context ctx) returns http:Response {
 # Fault flow of proxy service QuietBackendProxy: runs when the in or out flow fails.
 function quietBackendFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
-    log:printInfo("QuietBackendProxy fault", failed = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("QuietBackendProxy fault", failed = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return unansweredFault(ctx, e);
 }
 

@@ -8,7 +8,7 @@ import ballerina/log;
 # Fault flow of proxy service EchoJmsProxy: runs when the in or out flow fails.
 function echoJmsFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
-    log:printInfo("EchoJmsProxy fault", failure = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("EchoJmsProxy fault", failure = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return accepted();
 }
 

@@ -10,7 +10,7 @@ import ballerina/log;
 # Fault flow of proxy service OrderMailProxy: runs when the in or out flow fails.
 function orderMailFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
-    log:printInfo("OrderMailProxy fault", failure = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("OrderMailProxy fault", failure = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return accepted();
 }
 
@@ -44,7 +44,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function stockQuoteMailFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties.senderAddress = getHeader(ctx, "From");
-        log:printInfo("StockQuoteMailProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", Sender_Address = valueText(ctx.properties.senderAddress), payload = check payloadText(ctx));
+        log:printInfo("StockQuoteMailProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", Sender_Address = valueText(ctx.properties.senderAddress, "null"), payload = check payloadText(ctx));
         check callEndpoint(ctx, stockQuoteMailEndpoint, clientPath(stockQuoteMailProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteMailEndpointSuspension);
         ctx.isResponse = true;
         return check stockQuoteMailOut(ctx);

@@ -36,7 +36,7 @@ function noFactoryFlow(Context ctx) returns http:Response {
 # Fault flow of proxy service OrderEventsProxy: runs when the in or out flow fails.
 function orderEventsFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
-    log:printInfo("OrderEventsProxy fault", failure = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("OrderEventsProxy fault", failure = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return accepted();
 }
 

@@ -41,7 +41,7 @@ function orderOut(Context ctx) returns http:Response|error {
 # Fault flow of proxy service OrderProxy: runs when the in or out flow fails.
 function orderFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printInfo("OrderProxy fault", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("OrderProxy fault", errorValue = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return respond(ctx, headers = passBackHeaders);
 }
 

@@ -31,7 +31,7 @@ service /bpm on httpListener {
         Context ctx = check newContext(request, "BpmApi", "/bpm", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["login"] = check notTranslated("get-property('registry','conf:tools/login.json')");
-            log:printInfo("BpmApi /json request", login = getProperty(ctx, "login"));
+            log:printInfo("BpmApi /json request", login = getProperty(ctx, "login", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -16,7 +16,7 @@ service /rewrite on httpListener {
         do {
             string version = "v2";
             check rewriteUrl(ctx, [{actions: [{action: "replace", fragment: "path", value: "/$2/$1\\$", regex: "/api/([a-z]+)/(v[0-9]+)"}, {action: "replace", fragment: "host", value: version, regex: "^internal"}]}], inProperty = "backend.url", outProperty = "resolved.url");
-            log:printInfo("RewriteReplacementApi default request", resolved = getProperty(ctx, "resolved.url"));
+            log:printInfo("RewriteReplacementApi default request", resolved = getProperty(ctx, "resolved.url", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

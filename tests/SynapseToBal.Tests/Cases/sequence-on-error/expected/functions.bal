@@ -32,7 +32,7 @@ function audit(Context ctx) returns http:Response? {
 
 # Sequence 'LogOnly'.
 function logOnly(Context ctx) {
-    log:printInfo("LogOnly sequence", failed = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("LogOnly sequence", failed = getProperty(ctx, "ERROR_MESSAGE", "null"));
 }
 
 # Sequence 'OrderError'.

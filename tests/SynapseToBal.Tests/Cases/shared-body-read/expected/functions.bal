@@ -34,7 +34,7 @@ function customerFlow(Context ctx) returns http:Response|error {
         string first = xpathString(envelope2/**/<customer>/<first>);
         check setBodyFirstElement(ctx, check xml:fromString("<customer xmlns=\"http://ws.apache.org/ns/synapse\"><first>changed</first></customer>"));
         string again = xpathString((check soapEnvelope(ctx))/**/<customer>/<first>);
-        log:printInfo("CustomerProxy request", id = id, route = route2, to = getProperty(ctx, "to"), company = company, count = count.toString(), 'source = 'source, city = city, zip = zip, street = street, again = again, address = xmlNodesText(address), first = first);
+        log:printInfo("CustomerProxy request", id = id, route = route2, to = getProperty(ctx, "to", "null"), company = company, count = count.toString(), 'source = 'source, city = city, zip = zip, street = street, again = again, address = xmlNodesText(address), first = first);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);

@@ -10,7 +10,7 @@ import ballerina/log;
 
 # Sequence 'ReportFailure'.
 function reportFailure(Context ctx) returns http:Response|error {
-    log:printInfo("ReportFailure sequence", failed = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("ReportFailure sequence", failed = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return respond(ctx, headers = passBackHeaders);
 }
 

@@ -52,14 +52,14 @@ function notifyAll(Context ctx) returns http:Response|error? {
 
 # Sequence 'NotifyFailed'.
 function notifyFailed(Context ctx) returns http:Response|error {
-    log:printInfo("NotifyFailed sequence", notifyError = getProperty(ctx, "ERROR_CODE"));
+    log:printInfo("NotifyFailed sequence", notifyError = getProperty(ctx, "ERROR_CODE", "null"));
     return respond(ctx, headers = passBackHeaders);
 }
 
 # Fault flow of OrderSplitAPI POST /each: runs when the in or out flow fails.
 function orderSplitFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printInfo("OrderSplitAPI /each fault", failedOrder = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>), errorValue = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("OrderSplitAPI /each fault", failedOrder = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>), errorValue = getProperty(ctx, "ERROR_MESSAGE", "null"));
     setHttpSc(ctx, 502);
     return respond(ctx, headers = passBackHeaders);
 }

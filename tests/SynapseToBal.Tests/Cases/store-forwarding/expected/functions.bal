@@ -15,7 +15,7 @@ function paymentDeactivated(Context ctx) {
 
 # Sequence 'PaymentFault'.
 function paymentFault(Context ctx) {
-    log:printInfo("PaymentFault sequence", failed = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("PaymentFault sequence", failed = getProperty(ctx, "ERROR_MESSAGE", "null"));
 }
 
 # Sequence 'PaymentReply'.

@@ -14,7 +14,7 @@ function markStored(Context ctx) returns error? {
 
 # Sequence 'ProcessOrder'.
 function processOrder(Context ctx) returns error? {
-    log:printInfo("ProcessOrder sequence", 'order = check jsonEval(ctx, "$.id"), stored = valueText(ctx.properties.stored));
+    log:printInfo("ProcessOrder sequence", 'order = check jsonEval(ctx, "$.id"), stored = valueText(ctx.properties.stored, "null"));
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

@@ -36,7 +36,7 @@ function symbolFlow(Context ctx) returns http:Response|error {
         string count = javaDoubleString(<float>((check soapEnvelope(ctx))/**/<m:symbol>).length());
         string route2 = xpathString((check soapEnvelope(ctx))/**/<m:getQuote>/<*>.<m:request>/<*>.<m:symbol>);
         if route2 == "WSO2" {
-            log:printInfo("SymbolProxy request", desk = valueText(ctx.properties.desk), count = count);
+            log:printInfo("SymbolProxy request", desk = valueText(ctx.properties.desk, "null"), count = count);
         }
         if symbol == "IBM" {
             symbol = "ibm";

@@ -17,13 +17,13 @@ service /errors on httpListener {
             string priced = "";
             string big = "";
             string coupon = "";
-            string upper = check synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)");
-            string tail = check synapseValue(function () returns string|error => check subStringFrom(check jsonString(ctx, "$.code"), 2), "subString(payload.code, 2)");
+            string upper = check synapseValue(function () returns string|error => check miAsString(upperCase(check jsonString(ctx, "$.name"))), "toUpper(payload.name)");
+            string tail = check synapseValue(function () returns string|error => check miAsString(check subStringFrom(check jsonString(ctx, "$.code"), 2)), "subString(payload.code, 2)");
             string label = check synapseValue(function () returns string|error => string `order-${check jsonString(ctx, "$.id")}`, "'order-' + payload.id");
             string state = check synapseValue(function () returns string|error => (check jsonBoolean(check payloadJson(ctx, "$.active")) ? "on" : "off"), "payload.active ? 'on' : 'off'");
             string page = check urlParam(ctx, "page");
             string negated = check notTranslated("${!vars.flag}");
-            log:printInfo(string `Order ${check synapseJsonText(ctx, "$.id")} for ${check synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)")}`);
+            log:printInfo(string `Order ${check synapseJsonText(ctx, "$.id")} for ${check synapseValue(function () returns string|error => check miAsString(upperCase(check jsonString(ctx, "$.name"))), "toUpper(payload.name)")}`);
             if check synapseCondition(function () returns boolean|error => check synapseJsonNullable(ctx, "$.price") == "10", "payload.price == 10") {
                 priced = "ten";
             }

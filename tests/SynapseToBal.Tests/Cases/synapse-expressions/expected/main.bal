@@ -20,14 +20,14 @@ service /expr on httpListener {
             ctx.headers["x-grouped"] = "yes";
             string fromPayload = check synapseJsonText(ctx, "$.order.id");
             string fromVar = getVariable(ctx, "total");
-            string fromHeader = miScalarText(getHeader(ctx, "X-Tenant"));
-            string fromQuery = miScalarText(getProperty(ctx, "query.param.page"));
-            string fromPath = miScalarText(id);
-            string fromProp = miScalarText(fromVar);
+            string fromHeader = check miScalarString(getHeader(ctx, "X-Tenant"));
+            string fromQuery = check miScalarString(getProperty(ctx, "query.param.page"));
+            string fromPath = check miScalarString(id);
+            string fromProp = check miScalarString(fromVar);
             if check synapseCondition(function () returns boolean|error => check requiredVariable(ctx, "total") == "big", "vars.total == 'big'") {
                 log:printInfo("ExprAPI /{id} request", big = "yes");
             }
-            string unsupported = check synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)");
+            string unsupported = check synapseValue(function () returns string|error => check miAsString(upperCase(check jsonString(ctx, "$.name"))), "toUpper(payload.name)");
             string stillUnsupported = check synapseValue(function () returns string|error => (check jsonLength(check payloadJson(ctx, "$.items"))).toString(), "length(payload.items)");
             _ = ctx.variables.removeIfHasKey("limit");
             log:printInfo("ExprAPI /{id} request", grouped = grouped, fromPayload = fromPayload, fromHeader = fromHeader, fromQuery = fromQuery, fromPath = fromPath, fromProp = fromProp, unsupported = unsupported, stillUnsupported = stillUnsupported);

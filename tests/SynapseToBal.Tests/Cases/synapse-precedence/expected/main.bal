@@ -26,7 +26,7 @@ service /precedence on httpListener {
             }
             string started2 = nowMillis().toString();
             string query = check synapseValue(function () returns string|error => urlEncodeText(check miStringOperand(check requiredHeader(ctx, "q"))), "urlEncode(headers.q)");
-            string plain = check synapseValue(function () returns string|error => check urlDecodeText(check miStringOperand(check requiredHeader(ctx, "q"))), "urlDecode(headers.q)");
+            string plain = check synapseValue(function () returns string|error => check miAsString(check urlDecodeText(check miStringOperand(check requiredHeader(ctx, "q")))), "urlDecode(headers.q)");
             log:printInfo("PrecedenceAPI / request", surprise = surprise, both = both, started = started2, query = query, plain = plain);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

@@ -8,7 +8,7 @@ import ballerina/log;
 
 # Sequence 'fault'.
 function fault(Context ctx) returns http:Response {
-    log:printInfo("fault sequence", failed = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("fault sequence", failed = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return accepted();
 }
 
@@ -44,6 +44,6 @@ function handleFault(Context ctx, error e) returns http:Response {
 # leaves unanswered, is answered 502 (202 before anything was sent).
 function runFaultAfterSend(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
-    log:printInfo("fault sequence", failed = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("fault sequence", failed = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return unansweredFault(ctx, e);
 }

@@ -20,7 +20,7 @@ service /files on httpListener {
         }
         Context ctx = check newContext(request, "FilesAPI", "/files", {"id": templateSegmentValue(id, "", ".json") ?: ""}, cors = {allow: "GET", ...corsConfig});
         do {
-            log:printInfo("FilesAPI /doc/{id}.json request", id = getProperty(ctx, "uri.var.id"));
+            log:printInfo("FilesAPI /doc/{id}.json request", id = getProperty(ctx, "uri.var.id", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
@@ -37,7 +37,7 @@ service /files on httpListener {
         }
         Context ctx = check newContext(request, "FilesAPI", "/files", {"code": templateSegmentValue(code, "x", "") ?: ""}, cors = {allow: "GET", ...corsConfig});
         do {
-            log:printInfo("FilesAPI /item/x{code} request", code = getProperty(ctx, "uri.var.code"));
+            log:printInfo("FilesAPI /item/x{code} request", code = getProperty(ctx, "uri.var.code", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
@@ -54,7 +54,7 @@ service /files on httpListener {
         }
         Context ctx = check newContext(request, "FilesAPI", "/files", {"pseudo": templateSegmentValue(pseudo, "", "*") ?: ""}, cors = {allow: "GET", ...corsConfig});
         do {
-            log:printInfo("FilesAPI /proxy/{pseudo}* request", pseudo = getProperty(ctx, "uri.var.pseudo"));
+            log:printInfo("FilesAPI /proxy/{pseudo}* request", pseudo = getProperty(ctx, "uri.var.pseudo", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
@@ -65,7 +65,7 @@ service /files on httpListener {
     resource function get range/[string segment](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FilesAPI", "/files", cors = {allow: "GET", ...corsConfig});
         do {
-            log:printInfo("FilesAPI /range/{from}-{to} request", 'from = getProperty(ctx, "uri.var.from"));
+            log:printInfo("FilesAPI /range/{from}-{to} request", 'from = getProperty(ctx, "uri.var.from", "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

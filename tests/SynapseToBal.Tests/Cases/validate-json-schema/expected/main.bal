@@ -29,7 +29,7 @@ service /orders on httpListener, httpsListener {
                 return check respond(ctx, headers = passBackHeaders);
             }
             if check jsonValidationFails(ctx, (), true, auditSchemaPath) {
-                log:printInfo("OrderApi / request", audit = getProperty(ctx, "ERROR_MESSAGE"));
+                log:printInfo("OrderApi / request", audit = getProperty(ctx, "ERROR_MESSAGE", "null"));
             }
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

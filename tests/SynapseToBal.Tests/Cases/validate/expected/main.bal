@@ -22,7 +22,7 @@ service /orders on httpListener {
                 return check respond(ctx, headers = passBackHeaders);
             }
             if check jsonValidationFails(ctx, "$.order", true, orderSchemaPath) {
-                log:printInfo("ValidateApi / request", invalid = getProperty(ctx, "ERROR_MESSAGE"));
+                log:printInfo("ValidateApi / request", invalid = getProperty(ctx, "ERROR_MESSAGE", "null"));
             }
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

@@ -14,7 +14,7 @@ service /token on httpListener {
         Context ctx = check newContext(request, "TokenAPI", "/token", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.headers["authorization"] = string `Bearer ${ordersToken}`;
-            ctx.headers["x-api-key"] = string `${hashicorpOrdersApiKey}:${ordersClient}`;
+            ctx.headers["x-api-key"] = check synapseValue(function () returns string|error => check miAsString(string `${hashicorpOrdersApiKey}:${ordersClient}`), "hashicorp-vault('orders', 'apiKey') + ':' + wso2-vault('orders_client')");
             check callEndpoint(ctx, ordersEndpoint, "/orders", "GET", headers = passThroughHeaders, state = ordersEndpointSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

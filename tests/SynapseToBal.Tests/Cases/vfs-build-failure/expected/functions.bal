@@ -10,7 +10,7 @@ import ballerina/log;
 
 # Sequence 'EventError'.
 function eventError(Context ctx) returns http:Response {
-    log:printInfo("EventError sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("EventError sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return accepted();
 }
 
@@ -30,7 +30,7 @@ function runEventError(Context ctx, error e) returns http:Response {
 # Fault flow of proxy service OrderFiles: runs when the in or out flow fails.
 function orderFilesFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
-    log:printInfo("OrderFiles fault", failed = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("OrderFiles fault", failed = getProperty(ctx, "ERROR_MESSAGE", "null"));
     return accepted();
 }
 

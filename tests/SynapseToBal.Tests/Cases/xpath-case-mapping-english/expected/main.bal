@@ -16,7 +16,7 @@ service /case on httpListener {
         do {
             string upper = xpathUpperCase(name);
             string lower = xpathLowerCase(name);
-            string miUpper = check synapseValue(function () returns string|error => upperCase(check miStringOperand(name)), "toUpper(params.pathParams.name)");
+            string miUpper = check synapseValue(function () returns string|error => check miAsString(upperCase(check miStringOperand(name))), "toUpper(params.pathParams.name)");
             log:printInfo("CaseAPI /{name} request", upper = upper, lower = lower, miUpper = miUpper);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

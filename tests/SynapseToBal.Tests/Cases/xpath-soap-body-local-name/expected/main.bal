@@ -17,7 +17,7 @@ service /body on httpListener {
             ctx.properties["response"] = xpathString(xpathChildAt((check soapBody(ctx)), (), 1, false, ()));
             xml payload = check xml:fromString(xpathString(xpathChildAt((check soapBody(ctx)), (), 1, false, ())));
             string second = check notTranslated("//*[local-name()='Body']/*[2]");
-            log:printInfo("BodyAPI / request", response = getProperty(ctx, "response"), payload = xmlNodesText(payload), second = second);
+            log:printInfo("BodyAPI / request", response = getProperty(ctx, "response", "null"), payload = xmlNodesText(payload), second = second);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
