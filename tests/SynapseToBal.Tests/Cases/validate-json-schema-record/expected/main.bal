@@ -56,7 +56,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderApi", "/orders", {"id": id}, cors = {allow: "PATCH", ...corsConfig});
         do {
             if check jsonValidationFails(ctx, (), false, orderSchemaPath) {
-                log:printInfo("OrderApi /{id} request", invalid = getProperty(ctx, "ERROR_MESSAGE"));
+                log:printInfo("OrderApi /{id} request", invalid = getProperty(ctx, "ERROR_MESSAGE", "null"));
             }
             json body = check jsonPayload(ctx);
             string orderId = check jsonEvalIn(body, "$.orderId");
