@@ -739,7 +739,7 @@ internal sealed class ExpressionWriter
             IR.Builtin.MiStringOperand => $"check miStringOperand({S(0)})",
             IR.Builtin.MiScalarText => $"miScalarText({S(0)})",
             IR.Builtin.MiScalarString => $"check miScalarString({S(0)})",
-            IR.Builtin.PropertyOrNull => PropertyOrNull((PropertyReadIr)a[0]),
+            IR.Builtin.PropertyOrNull => a[0] is PropertyReadIr read ? PropertyOrNull(read) : $"({OptionalText(a[0])} ?: \"null\")",
             IR.Builtin.MiScalarObject => $"miScalarObject({S(0)})",
             IR.Builtin.MiAsString => $"check miAsString({S(0)})",
             IR.Builtin.MiScalar => $"miScalar({S(0)})",

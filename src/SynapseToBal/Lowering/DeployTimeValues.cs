@@ -91,6 +91,9 @@ internal sealed partial record DeployTimeValue(string Resolver, string Name, str
     /// <summary>What the value became, for SB0298.</summary>
     public const string RequiredConfigurable = "a required configurable";
 
+    /// <summary>What an endpoint's uri-template became: a required configurable the package declares only when a call uses the endpoint.</summary>
+    public const string RequiredConfigurableWhenCalled = "a required configurable, declared when a call uses the endpoint";
+
     /// <summary>Where the Micro Integrator reads the value, for a configurable's doc and a diagnostic.</summary>
     public string Source => Resolver switch
     {

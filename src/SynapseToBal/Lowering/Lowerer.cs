@@ -1325,7 +1325,8 @@ public sealed partial class Lowerer
     /// <param name="onlyWhenRead">Only the calls of an endpoint read it: declared only when one does (<see cref="ConfigurableIr.OnlyWhenRead"/>).</param>
     private Symbol DeployTimeConfigurable(string setting, DeployTimeValue value, string what, SourceLocation location, bool secret = false, bool onlyWhenRead = false)
     {
-        _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, location, setting, value.Original, value.Source, DeployTimeValue.AtDeployment, DeployTimeValue.RequiredConfigurable);
+        _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, location, setting, value.Original, value.Source, DeployTimeValue.AtDeployment,
+            onlyWhenRead ? DeployTimeValue.RequiredConfigurableWhenCalled : DeployTimeValue.RequiredConfigurable);
         return DeployTimeSetting(value, ConfigurableType.String, what, secret, onlyWhenRead: onlyWhenRead);
     }
 

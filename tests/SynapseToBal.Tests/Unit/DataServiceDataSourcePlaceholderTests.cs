@@ -26,12 +26,17 @@ public sealed class DataServiceDataSourcePlaceholderTests
     [InlineData("jdbc:mysql://$env{DB_HOST}:3306/$env{DB_NAME}", true, "jdbc:mysql://[env:DB_HOST]:3306/[env:DB_NAME]")]
     [InlineData("jdbc:mysql://$sys{h}:${port}/$env{db}", true, "jdbc:mysql://[sys:h]:[prop:port]/[env:db]")]
     [InlineData("$env{DB_URL}", false, "[env:DB_URL]")]
-    // resolveSystemProperty takes the first $sys{x} before any $env{x}, and only that variable.
-    [InlineData("$env{A}$sys{b}", false, "$env{A}[sys:b]")]
-    [InlineData("jdbc:mysql://$env{DB_HOST}:3306/$env{DB_NAME}", false, "jdbc:mysql://[env:DB_HOST]:3306/$env{DB_NAME}")]
+    // resolveSystemProperty takes the first $sys{x} before any $env{x}, else every ${x}, one variable a pass; a value
+    // of <configuration>'s own elements goes through two passes (replaceSystemVariablesInXml).
+    [InlineData("$env{A}$sys{b}", false, "[env:A][sys:b]")]
+    [InlineData("jdbc:mysql://$env{DB_HOST}:3306/$env{DB_NAME}", false, "jdbc:mysql://[env:DB_HOST]:3306/[env:DB_NAME]")]
+    [InlineData("$env{A}/$env{B}/$env{C}", false, "[env:A]/[env:B]/$env{C}")]
+    [InlineData("$sys{a}/$sys{b}/$env{C}", false, "[sys:a]/[sys:b]/$env{C}")]
+    [InlineData("$env{A}/${B}/${C}", false, "[env:A]/[prop:B]/[prop:C]")]
     [InlineData("$env{A}/$env{A}", false, "[env:A]/[env:A]")]
     [InlineData("jdbc:h2:${carbon.home}/db/${DB}", false, "jdbc:h2:[prop:carbon.home]/db/[prop:DB]")]
-    [InlineData("${A}$sys{b}", false, "${A}[sys:b]")]
+    [InlineData("${A}$sys{b}", false, "[prop:A][sys:b]")]
+    [InlineData("${A}$sys{b}$env{c}", false, "${A}[sys:b][env:c]")]
     public void The_placeholders_the_Micro_Integrator_resolves_are_parts(string value, bool fromToml, string expected)
     {
         Assert.Equal(expected, Show(value, fromToml));

@@ -50,7 +50,11 @@ public sealed class DataServiceOperationTests
 
         var services = package.Services.Where(s => s.Kind == ServiceKind.DataService).ToList();
         Assert.Equal(
-            ["/services/People", "/services/People.SOAP11Endpoint", "/services/People.SOAP12Endpoint", "/services/People.HTTPEndpoint"],
+            [
+                "/services/People", "/services/People.SOAP11Endpoint", "/services/People.SOAP12Endpoint", "/services/People.HTTPEndpoint",
+                "/services/People.SecureSOAP11Endpoint", "/services/People.SecureSOAP12Endpoint", "/services/People.SecureHTTPEndpoint",
+                "/services/People.VFSSOAP11Endpoint", "/services/People.VFSSOAP12Endpoint",
+            ],
             services.Select(s => s.BasePath));
         foreach (var service in services)
         {

@@ -656,9 +656,12 @@ public sealed partial class Lowerer
     /// written, where RDBMSDataSourceReader.loadConfig resolves it (CarbonUtils.replaceSystemVariablesInXml,
     /// resolveSystemProperty: each <c>${x}</c> from the left, the system property x, else the environment variable x;
     /// one set by neither stays text, and so does every one after it). A data-source artifact is read by the same
-    /// RDBMSDataSourceReader, whose resolveSystemProperty resolves only the first variable of a value: the first
-    /// <c>$sys{x}</c> (each occurrence of that one), else the first <c>$env{x}</c>, else the <c>${x}</c>; any other
-    /// placeholder stays text, and a <c>$sys{x}</c> or <c>$env{x}</c> not set is kept as text with an error logged.
+    /// RDBMSDataSourceReader, whose resolveSystemProperty resolves one variable of a value a pass: the first
+    /// <c>$sys{x}</c> (each occurrence of that one), else the first <c>$env{x}</c>, else the <c>${x}</c>; a value of
+    /// <c>&lt;configuration&gt;</c>'s own elements goes through two passes (replaceSystemVariablesInXml resolves the text
+    /// below every element: once for <c>&lt;configuration&gt;</c>, once for the element), so two variables are resolved
+    /// (<c>$env{A}/$env{B}/$env{C}</c> keeps <c>$env{C}</c>); any other placeholder stays text, and a <c>$sys{x}</c> or
+    /// <c>$env{x}</c> not set is kept as text with an error logged.
     /// </summary>
     internal static ImmutableArray<DataSourceValuePart>? DataSourceParts(string? value, bool fromToml)
     {
@@ -668,16 +671,30 @@ public sealed partial class Lowerer
         }
 
         var matches = DataSourcePlaceholderPattern().Matches(value);
-        var first = (Kind: (string?)null, Name: (string?)null);
-        if (!fromToml)
+
+        // A data-source artifact's value is resolved twice: replaceSystemVariablesInXml calls resolveLeafNodeValue on
+        // every element of the <configuration> document, and each resolves the text of every element below it, so the
+        // text of <url>, <username>, <password> (children of <configuration>) goes through resolveSystemProperty once for
+        // <configuration> and once for itself. Each pass takes the first $sys{x} left (every occurrence of it), else the
+        // first $env{x} left, else every ${x}.
+        var picked = new HashSet<(string Kind, string Name)>();
+        var properties = false;
+        bool Resolved(System.Text.RegularExpressions.Match m) =>
+            fromToml || picked.Contains((m.Groups["kind"].Value, m.Groups["name"].Value)) || (properties && m.Groups["kind"].Value.Length == 0);
+        for (var pass = 0; !fromToml && pass < 2; pass++)
         {
-            foreach (var kind in new[] { "sys", "env" })
+            var left = matches.Where(m => !Resolved(m)).ToList();
+            if (left.FirstOrDefault(m => m.Groups["kind"].Value == "sys") is { } sys)
             {
-                if (matches.FirstOrDefault(m => m.Groups["kind"].Value == kind) is { } found)
-                {
-                    first = (kind, found.Groups["name"].Value);
-                    break;
-                }
+                picked.Add(("sys", sys.Groups["name"].Value));
+            }
+            else if (left.FirstOrDefault(m => m.Groups["kind"].Value == "env") is { } env)
+            {
+                picked.Add(("env", env.Groups["name"].Value));
+            }
+            else
+            {
+                properties = true;
             }
         }
 
@@ -688,7 +705,7 @@ public sealed partial class Lowerer
         {
             var kind = match.Groups["kind"].Value;
             var name = match.Groups["name"].Value;
-            var resolved = fromToml || (first.Kind is null ? kind.Length == 0 : kind == first.Kind && name == first.Name);
+            var resolved = Resolved(match);
             text.Append(value, at, match.Index - at);
             at = match.Index + match.Length;
             if (!resolved)
@@ -832,7 +849,7 @@ public sealed partial class Lowerer
         var names = string.Join(", ", placeholders.Select(p => p.Text).Distinct());
         _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null,
             $"{of}, built as the Micro Integrator builds it from {names} and the text around"
-            + (kept ? " (RDBMSDataSourceReader resolves only the first variable of a value, CarbonUtils.resolveSystemProperty: any other placeholder stays text, here too)" : string.Empty)
+            + (kept ? " (RDBMSDataSourceReader resolves two variables of such a value, one in each of the two passes of CarbonUtils.replaceSystemVariablesInXml: any other placeholder stays text, here too)" : string.Empty)
             + ".", Secret: false) { BuiltFrom = built });
         return symbol;
     }

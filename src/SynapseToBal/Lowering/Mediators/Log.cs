@@ -144,8 +144,9 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
-    /// A custom log property whose XPath is a whole <c>$ctx:x</c>, <c>$axis2:x</c> or <c>get-property('x')</c> (any
-    /// scope) without a local entry to fall back to: SynapseXPathVariableContext and GetPropertyFunction (whose default
+    /// A custom log property whose XPath is a whole <c>$ctx:x</c>, <c>$axis2:x</c>, <c>$trp:x</c> or
+    /// <c>get-property('x')</c> (any scope, the transport scope's header too: both read <c>headersMap.get</c>) without a
+    /// local entry to fall back to: SynapseXPathVariableContext and GetPropertyFunction (whose default
     /// scope then reads the server's local entry, null when there is none) give null for a property that is not set,
     /// SynapseXPath.stringValueOf gives null for that one value, and LogMediator.setCustomProperties appends
     /// MediatorProperty.getEvaluatedExpression's null as "null". An MI 4.4 <c>${props.x}</c> does not: a property that
@@ -153,7 +154,7 @@ public sealed partial class Lowerer
     /// "" (and so does <c>${vars.x}</c>: PayloadAccessNode's "Variable x is not defined").
     /// </summary>
     private static ExprIr PropertyOrNull(ValueSyntax? syntax, ExprIr value) =>
-        syntax is ValueSyntax.Expression { Syntax.Language: ExpressionLanguage.XPath } && value is PropertyReadIr { Required: false, Fallback: null, XPathString: false }
+        syntax is ValueSyntax.Expression { Syntax.Language: ExpressionLanguage.XPath } && value is PropertyReadIr { Required: false, Fallback: null, XPathString: false } or HeaderReadIr { Required: false }
             ? new BuiltinCallIr(Builtin.PropertyOrNull, [value], ValueKind.String)
             : value;
 

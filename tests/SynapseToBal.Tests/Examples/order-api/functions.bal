@@ -9,7 +9,7 @@ import ballerina/log;
 
 # Sequence 'LogRequest'.
 function logRequest(Context ctx) {
-    log:printInfo("LogRequest sequence", method = ctx.method, correlationId = getHeader(ctx, "X-Correlation-ID"));
+    log:printInfo("LogRequest sequence", method = ctx.method, correlationId = (optionalHeader(ctx, "X-Correlation-ID") ?: "null"));
 }
 
 # Sequence 'OrderFault'.

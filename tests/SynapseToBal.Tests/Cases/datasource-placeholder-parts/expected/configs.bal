@@ -53,10 +53,16 @@ configurable string auditDbUrl = string `jdbc:h2:${carbonHome}/repository/databa
 # when it is not set, the Micro Integrator does not start. Required here.
 configurable string auditPassword = ?;
 
-# The JDBC URL of the data source 'Inventory_DS', built as the Micro Integrator builds it from $env{DB_HOST} and the
-# text around (RDBMSDataSourceReader resolves only the first variable of a value, CarbonUtils.resolveSystemProperty: any
-# other placeholder stays text, here too).
-configurable string inventoryDsDbUrl = string `jdbc:postgresql://${dbHost}:5432/$env{INVENTORY_DB}?ApplicationName=${"$"}{APP}`;
+# Read by the JDBC URL of the data source 'Inventory_DS' ($env{INVENTORY_DB}): the Micro Integrator takes the
+# environment variable INVENTORY_DB when the Micro Integrator deploys the data source (RDBMSDataSourceReader); when it
+# is not set, the Micro Integrator logs an error and keeps the text as written, which the database then rejects.
+# Required here.
+configurable string inventoryDb = ?;
+
+# The JDBC URL of the data source 'Inventory_DS', built as the Micro Integrator builds it from $env{DB_HOST},
+# $env{INVENTORY_DB} and the text around (RDBMSDataSourceReader resolves two variables of such a value, one in each of
+# the two passes of CarbonUtils.replaceSystemVariablesInXml: any other placeholder stays text, here too).
+configurable string inventoryDsDbUrl = string `jdbc:postgresql://${dbHost}:5432/${inventoryDb}?ApplicationName=${"$"}{APP}`;
 
 # Read by the database user of the data source 'Inventory_DS' ($sys{inventory.user}): the Micro Integrator takes the
 # system property inventory.user when the Micro Integrator deploys the data source (RDBMSDataSourceReader); when it is

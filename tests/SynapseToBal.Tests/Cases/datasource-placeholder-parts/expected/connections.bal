@@ -16,7 +16,8 @@ final DbConnection ordersDb2 = new (ordersDbUrl, dbUser, ordersDbPassword);
 final DbConnection auditDb = new (auditDbUrl, dbUser, auditPassword);
 
 # Database connection of the data source 'Inventory_DS', named by the data services' carbon_datasource_name: the JDBC
-# URL built from $env{DB_HOST} (first used in src/main/wso2mi/artifacts/data-services/Stock_DSS.dbs, line 8).
+# URL built from $env{DB_HOST}, $env{INVENTORY_DB} (first used in src/main/wso2mi/artifacts/data-services/Stock_DSS.dbs,
+# line 8).
 # The data service loads the driver class org.postgresql.Driver: add its JAR to Ballerina.toml as a platform dependency
 # ([[platform.java21.dependency]]).
 final DbConnection inventoryDsDb = new (inventoryDsDbUrl, inventoryDsDbUser, inventoryPassword);

@@ -12,5 +12,5 @@ function csvErrorSeq(Context ctx) {
 
 # Sequence 'CsvProcessSeq'.
 function csvProcessSeq(Context ctx) {
-    log:printInfo("CsvProcessSeq sequence", file = getHeader(ctx, "FILE_NAME"));
+    log:printInfo("CsvProcessSeq sequence", file = (optionalHeader(ctx, "FILE_NAME") ?: "null"));
 }

@@ -14,6 +14,6 @@ function feedError(Context ctx) returns http:Response {
 
 # Sequence 'ProcessFeed'.
 function processFeed(Context ctx) returns http:Response? {
-    log:printInfo("ProcessFeed sequence", file = getHeader(ctx, "FILE_NAME"));
+    log:printInfo("ProcessFeed sequence", file = (optionalHeader(ctx, "FILE_NAME") ?: "null"));
     return accepted();
 }

@@ -7,6 +7,6 @@ import ballerina/log;
 
 # Sequence 'HandleReply'.
 function handleReply(Context ctx) returns http:Response? {
-    log:printInfo("HandleReply sequence", axis2Correlation = (optionalPropertyText(ctx.axis2["JMS_COORELATION_ID"]) ?: "null"), axis2CorrelationFn = (optionalPropertyText(ctx.axis2["JMS_COORELATION_ID"]) ?: "null"), correlation = getProperty(ctx, "JMS_COORELATION_ID", "null"), headerCorrelation = getHeader(ctx, "JMS_COORELATION_ID"));
+    log:printInfo("HandleReply sequence", axis2Correlation = (optionalPropertyText(ctx.axis2["JMS_COORELATION_ID"]) ?: "null"), axis2CorrelationFn = (optionalPropertyText(ctx.axis2["JMS_COORELATION_ID"]) ?: "null"), correlation = getProperty(ctx, "JMS_COORELATION_ID", "null"), headerCorrelation = (optionalHeader(ctx, "JMS_COORELATION_ID") ?: "null"));
     return accepted();
 }

@@ -15,7 +15,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderAPI", "/orders", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("OrderAPI /{id} request", id = id);
-            log:printInfo("Looking the order up", 'channel = getHeader(ctx, "X-Channel"));
+            log:printInfo("Looking the order up", 'channel = (optionalHeader(ctx, "X-Channel") ?: "null"));
             audit(ctx);
             check callEndpoint(ctx, orderGetByIdEndpoint, clientPath(orderApiIdEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderGetByIdEndpointSuspension);
             ctx.isResponse = true;

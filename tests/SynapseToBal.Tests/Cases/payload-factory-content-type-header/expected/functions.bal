@@ -18,7 +18,7 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 function quoteOut(Context ctx) returns http:Response|error {
     QuoteOutResponse payload = {price: getHeader(ctx, "X-Price")};
     setJsonPayload(ctx, payload.toJson());
-    log:printInfo("QuoteProxy response", afterJson = getHeader(ctx, "Content-Type"));
+    log:printInfo("QuoteProxy response", afterJson = (optionalHeader(ctx, "Content-Type") ?: "null"));
     return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
@@ -34,7 +34,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("QuoteProxy request", requestContentType = getHeader(ctx, "Content-Type"));
+        log:printInfo("QuoteProxy request", requestContentType = (optionalHeader(ctx, "Content-Type") ?: "null"));
         check callEndpoint(ctx, quoteEndpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = quoteEndpointSuspension);
         ctx.isResponse = true;
         return check quoteOut(ctx);

@@ -20,7 +20,7 @@ service /format on httpListener, httpsListener {
         Context ctx = check newContext(request, "FormatAPI", "/format", cors = {allow: "POST", ...corsConfig});
         do {
             setXmlPayload(ctx, xml `<order><id>${jsonXmlArg(check jsonEval(ctx, "$.id"))}</id></order>`);
-            log:printInfo("FormatAPI /xml request", afterXml = getHeader(ctx, "Content-Type"));
+            log:printInfo("FormatAPI /xml request", afterXml = (optionalHeader(ctx, "Content-Type") ?: "null"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -17,7 +17,7 @@ function orderMailFault(Context ctx, error e) returns http:Response {
 # In flow of proxy service OrderMailProxy, run by the service at each of its addresses.
 function orderMailFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("OrderMailProxy request", subject = getHeader(ctx, "Subject"), 'order = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>));
+        log:printInfo("OrderMailProxy request", subject = (optionalHeader(ctx, "Subject") ?: "null"), 'order = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>));
         return accepted();
     } on fail error e {
         return orderMailFault(ctx, e);

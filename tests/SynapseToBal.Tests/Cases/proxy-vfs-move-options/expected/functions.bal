@@ -7,6 +7,6 @@ import ballerina/log;
 
 # In flow of proxy service CsvProxy, run by the service at each of its addresses.
 function csvFlow(Context ctx) returns http:Response|error {
-    log:printInfo("CsvProxy request", file = getHeader(ctx, "FILE_NAME"));
+    log:printInfo("CsvProxy request", file = (optionalHeader(ctx, "FILE_NAME") ?: "null"));
     return accepted();
 }

@@ -20,7 +20,7 @@ function stockQuoteFlow(Context ctx) returns http:Response|error {
     do {
         ctx.headers["soapaction"] = "urn:getQuoteTransport";
         string action = check addressingAction(ctx);
-        log:printInfo("StockQuoteProxy request", action = action, header = getHeader(ctx, "SOAPAction"));
+        log:printInfo("StockQuoteProxy request", action = action, header = (optionalHeader(ctx, "SOAPAction") ?: "null"));
         if check matches(action, "") {
             setAction(ctx, "urn:getQuote");
         }
