@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SynapseToBal.IR;
 
 namespace SynapseToBal.Lowering;
 
@@ -145,7 +146,7 @@ public static class JsonSchemaCheck
                     {
                         Fail($"the $ref at {at} names another document, which the Micro Integrator resolves by URI");
                     }
-                    else if (Resolve(Uri.UnescapeDataString(reference[1..])) is null)
+                    else if (JsonPointer.Resolve(root, Uri.UnescapeDataString(reference[1..])) is null)
                     {
                         Fail($"the $ref '{reference}' at {at} names nothing in the schema");
                     }
@@ -307,36 +308,6 @@ public static class JsonSchemaCheck
             }
         }
 
-        private JsonNode? Resolve(string pointer)
-        {
-            if (pointer.Length == 0)
-            {
-                return root;
-            }
-
-            if (!pointer.StartsWith('/'))
-            {
-                return null;
-            }
-
-            JsonNode? current = root;
-            foreach (var raw in pointer[1..].Split('/'))
-            {
-                var token = raw.Replace("~1", "/").Replace("~0", "~");
-                current = current switch
-                {
-                    JsonObject o when o.ContainsKey(token) => o[token],
-                    JsonArray a when int.TryParse(token, out var i) && i >= 0 && i < a.Count => a[i],
-                    _ => null,
-                };
-                if (current is null)
-                {
-                    return null;
-                }
-            }
-
-            return current;
-        }
 
         private static bool IsBoolean(JsonNode? value) => value is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False;
 

@@ -301,7 +301,7 @@ public static class ValidatedPayloadAnalysis
                 return known;
             }
 
-            if (!pointer.StartsWith('#') || !_resolving.Add(pointer) || Resolve(Uri.UnescapeDataString(pointer[1..])) is not { } target)
+            if (!pointer.StartsWith('#') || !_resolving.Add(pointer) || JsonPointer.Resolve(root, Uri.UnescapeDataString(pointer[1..])) is not { } target)
             {
                 return ("json", null); // another document, a cycle, or nothing
             }
@@ -343,35 +343,5 @@ public static class ValidatedPayloadAnalysis
             return (unique, new PayloadRecord(unique, fields.ToImmutable(), doc, source) { Open = open, FromSchema = true });
         }
 
-        private JsonNode? Resolve(string pointer)
-        {
-            if (pointer.Length == 0)
-            {
-                return root;
-            }
-
-            if (!pointer.StartsWith('/'))
-            {
-                return null;
-            }
-
-            JsonNode? current = root;
-            foreach (var raw in pointer[1..].Split('/'))
-            {
-                var token = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
-                current = current switch
-                {
-                    JsonObject o when o.ContainsKey(token) => o[token],
-                    JsonArray a when int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < a.Count => a[i],
-                    _ => null,
-                };
-                if (current is null)
-                {
-                    return null;
-                }
-            }
-
-            return current;
-        }
     }
 }
