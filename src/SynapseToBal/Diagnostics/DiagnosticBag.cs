@@ -10,19 +10,43 @@ public sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = new();
 
+    /// <summary>The id, location and message of each diagnostic held, so the same one reported again is kept once.</summary>
+    private readonly HashSet<(string Id, Location Location, string Message)> _keys = new();
+
     public IReadOnlyList<Diagnostic> Items => _items;
 
     public bool HasErrors => _items.Any(d => d.Severity == DiagnosticSeverity.Error);
 
-    /// <summary>Reports a diagnostic; a long argument (an expression or value quoted from the input) is bounded (<see cref="DiagnosticText"/>).</summary>
+    /// <summary>
+    /// Reports a diagnostic; a long argument (an expression or value quoted from the input) is bounded (<see
+    /// cref="DiagnosticText"/>). The same code at the same place with the same message, reported again (one flow lowered
+    /// for two entry points, such as the main sequence run on the request and on the response), is kept once.
+    /// </summary>
     public Diagnostic Report(DiagnosticDescriptor descriptor, SourceLocation? location, params object?[] args)
     {
         var diagnostic = Diagnostic.Create(descriptor, location?.ToLocation() ?? Location.None, DiagnosticText.Bound(args));
-        _items.Add(diagnostic);
+        Add(diagnostic);
         return diagnostic;
     }
 
-    public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            Add(diagnostic);
+        }
+    }
+
+    private void Add(Diagnostic diagnostic)
+    {
+        if (_keys.Add(Key(diagnostic)))
+        {
+            _items.Add(diagnostic);
+        }
+    }
+
+    private static (string Id, Location Location, string Message) Key(Diagnostic diagnostic) =>
+        (diagnostic.Id, diagnostic.Location, diagnostic.GetMessage(CultureInfo.InvariantCulture));
 
     /// <summary>
     /// Takes back the diagnostics a later stage found untrue for the package it generates (a secret it declares no
@@ -44,6 +68,9 @@ public sealed class DiagnosticBag
                 }
             }
         }
+
+        _keys.Clear();
+        _keys.UnionWith(_items.Select(Key));
     }
 
     /// <summary>Diagnostics in a stable order: by file, then position, then code.</summary>

@@ -33,7 +33,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NotSynapseArtifact = Info("SB0003", InputCategory,
         "Not a Synapse artifact",
         "The file is not a Synapse artifact (root element '{0}'); it was skipped",
-        "The XML file's root element is not a Synapse artifact (such as <api>, <sequence>, <endpoint> or <definitions>) in the Synapse namespace, for example a Maven POM or an artifact descriptor; it is listed but not converted.");
+        "The XML file's root element is not a Synapse artifact (such as <api>, <sequence>, <endpoint> or <definitions>) in the Synapse namespace, for example a Maven POM; it is listed but not converted. A project's artifact descriptor (artifact.xml, artifacts.xml, registry-info.xml: root artifact, artifacts or resources) is read for the registry resources and Composite Application it describes and is not reported.");
     public static readonly DiagnosticDescriptor NoArtifacts = Warning("SB0004", InputCategory,
         "No artifacts",
         "No Synapse artifacts were found under '{0}'",

@@ -714,6 +714,15 @@ public static class ProjectLoader
                     continue;
                 }
 
+                if (IsDescriptorName(entry.FileName) && root.Value.LocalName is "artifacts" or "artifact" or "resources")
+                {
+                    // An Integration Studio project's artifact descriptor (artifact.xml, registry-info.xml): read above
+                    // (ReadDescriptor) for the registry resources it registers and the Composite Application it
+                    // describes, so no artifact was skipped.
+                    _files.Add(new ProjectFile(entry.Location, entry.Display, kind, $"{root.Value.LocalName} (a project's artifact descriptor: read for its registry resources and Composite Application)"));
+                    continue;
+                }
+
                 _files.Add(new ProjectFile(entry.Location, entry.Display, kind, root.Value.LocalName));
                 var position = new Microsoft.CodeAnalysis.Text.LinePosition(root.Value.Line, root.Value.Column);
                 var location = new SourceLocation(entry.Location, new Microsoft.CodeAnalysis.Text.TextSpan(0, 0), new Microsoft.CodeAnalysis.Text.LinePositionSpan(position, position));

@@ -219,6 +219,26 @@ public sealed partial class DiagnosticCatalogTests
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
     }
 
+    [Fact]
+    public void The_same_diagnostic_reported_twice_at_the_same_place_is_kept_once()
+    {
+        // One flow lowered for two entry points (the main sequence on the request and on the response) reports its
+        // findings twice: the log and the report list each once.
+        var bag = new DiagnosticBag();
+        var text = Microsoft.CodeAnalysis.Text.SourceText.From("<a>\n  <b/>\n</a>");
+        var span = new Microsoft.CodeAnalysis.Text.TextSpan(6, 4);
+        var location = new SourceLocation("/src/proj/a.xml", span, text.Lines.GetLinePositionSpan(span));
+        bag.Report(DiagnosticCatalog.MediatorNotTranslated, location, "b", " yet");
+        bag.Report(DiagnosticCatalog.MediatorNotTranslated, location, "b", " yet");
+        bag.AddRange([Diagnostic.Create(DiagnosticCatalog.MediatorNotTranslated, location.ToLocation(), "b", " yet")]);
+        Assert.Single(bag.Items);
+
+        // Another message or another place is another diagnostic.
+        bag.Report(DiagnosticCatalog.MediatorNotTranslated, location, "c", " yet");
+        bag.Report(DiagnosticCatalog.MediatorNotTranslated, null, "b", " yet");
+        Assert.Equal(3, bag.Items.Count);
+    }
+
     private static string Severity(DiagnosticSeverity severity) => severity switch
     {
         DiagnosticSeverity.Error => "error",
