@@ -201,30 +201,7 @@ public static class BallerinaRefiner
         }
 
         var payloadTypes = Pass("analysing payload types", PayloadTypes.Empty, () => PayloadTypeAnalysis.Analyze(package, taken), failures);
-        payloadTypes = Pass("analysing validated payloads", payloadTypes, () => ValidatedPayloadAnalysis.Analyze(package, payloadTypes, locals, taken, owner =>
-        {
-            var used = new HashSet<string>(locals.For(owner).Names, StringComparer.Ordinal);
-            var (path, body) = owner switch
-            {
-                ResourceIr resource => (resource.Path, resource.Body),
-                FunctionIr function => ([], function.Body),
-                _ => (ImmutableArray<PathSegmentIr>.Empty, ImmutableArray<StepIr>.Empty),
-            };
-            used.UnionWith(path.Select(s => s switch
-            {
-                PathSegmentIr.Param p => names.GetValueOrDefault(p.Parameter),
-                PathSegmentIr.Rest r => names.GetValueOrDefault(r.Parameter),
-                _ => null,
-            }).OfType<string>().Select(n => n.TrimStart('\'')));
-            if (owner is FunctionIr f)
-            {
-                used.UnionWith(f.Parameters.Select(p => names.GetValueOrDefault(p.Name)).OfType<string>().Select(n => n.TrimStart('\'')));
-            }
-
-            used.UnionWith(IrWalker.Steps(body).OfType<SetPayloadStep>().Select(s => payloadTypes[s]?.Local).OfType<string>());
-            used.UnionWith(["payload", "requestPayload", "receivedPayload"]);
-            return used;
-        }), failures);
+        payloadTypes = Pass("analysing validated payloads", payloadTypes, () => ValidatedPayloadAnalysis.Analyze(package, payloadTypes, locals, taken, names), failures);
         // Its fallback types no resource: every one keeps the faithful signature.
         var typed = !typedPayloads ? TypedPayloads.Empty
             : Pass("choosing the resources that take a typed payload", TypedPayloads.Empty, () => TypedPayloadAnalysis.Analyze(package, inlined, resource =>

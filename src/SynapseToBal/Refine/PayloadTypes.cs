@@ -238,7 +238,7 @@ public static class PayloadTypeAnalysis
     /// Every body of the package with the words its records may be named from, shortest first (the artifact and its
     /// flow: <c>status</c>, <c>get status</c>, <c>relay get status</c>, <c>RelayAPI get status</c>), in declaration order.
     /// </summary>
-    internal static IEnumerable<(IReadOnlyList<(string Owner, bool Shortening)> Owners, ImmutableArray<StepIr> Steps)> Bodies(PackageIr package)
+    private static IEnumerable<(IReadOnlyList<(string Owner, bool Shortening)> Owners, ImmutableArray<StepIr> Steps)> Bodies(PackageIr package)
     {
         foreach (var service in package.Services)
         {

@@ -239,7 +239,7 @@ public static partial class PropertyLocalAnalysis
     }
 
     /// <summary>The bodies of a package the analysis looks at: its resources (an HTTP inbound listener's too) and functions.</summary>
-    private static List<Body> BodiesOf(PackageIr package)
+    internal static List<Body> BodiesOf(PackageIr package)
     {
         var bodies = new List<Body>();
         foreach (var resource in package.Services.SelectMany(s => s.Resources).Where(r => r.Skipped is null))
@@ -556,7 +556,7 @@ public static partial class PropertyLocalAnalysis
 
     private const string SyntaxNamespace = "SynapseToBal.Syntax";
 
-    private sealed record Body(object Node, ImmutableArray<StepIr> Steps, bool IsFunction, IEnumerable<Symbol> Parameters);
+    internal sealed record Body(object Node, ImmutableArray<StepIr> Steps, bool IsFunction, IEnumerable<Symbol> Parameters);
 
     /// <summary>What one part of the package does with properties.</summary>
     private sealed class Facts

@@ -57,21 +57,22 @@ public static class ValidatedPayloadAnalysis
     private static readonly Regex MemberPath = new(@"^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$", RegexOptions.CultureInvariant);
 
     /// <param name="moduleNames">Every module-level identifier taken so far: the records' names keep clear of them (and are added).</param>
-    /// <param name="bodyNames">The names a body's locals already take (its property locals, parameters, writer locals).</param>
-    internal static PayloadTypes Analyze(PackageIr package, PayloadTypes payloadTypes, PropertyLocals locals, HashSet<string> moduleNames, Func<object, IEnumerable<string>> bodyNames)
+    /// <param name="names">The names the refiner gave the symbols (a body's parameters: the local keeps clear of them).</param>
+    internal static PayloadTypes Analyze(PackageIr package, PayloadTypes payloadTypes, PropertyLocals locals, HashSet<string> moduleNames, IReadOnlyDictionary<Symbol, string> names)
     {
         var validated = new Dictionary<JsonValidateStep, ValidatedPayload>(ReferenceEqualityComparer.Instance);
         var reads = new Dictionary<JsonEvalIr, TypedRead>(ReferenceEqualityComparer.Instance);
         var records = new Dictionary<string, PayloadRecord>(StringComparer.Ordinal);
         var asked = new List<string>();
-        foreach (var (owner, body) in Bodies(package))
+        foreach (var body in PropertyLocalAnalysis.BodiesOf(package))
         {
-            var bodyLocals = locals.For(owner);
-            foreach (var (steps, index, validate) in Validates(body))
+            var bodyLocals = locals.For(body.Node);
+            foreach (var (steps, index, validate) in Validates(body.Steps))
             {
                 // The paths the run reads that a record could type; a property set nothing reads is written (or left
                 // out) as it was, so it reads nothing through the record.
-                var paths = Run(steps, index)
+                var run = Run(steps, index);
+                var paths = run
                     .Where(step => step is not SetPropertyStep { Scope: PropertyScope.Default } set || bodyLocals[set.Name] is not { Unread: true })
                     .SelectMany(IrWalker.Expressions).SelectMany(IrWalker.Descendants).OfType<JsonEvalIr>().ToList();
                 if (paths.Count == 0)
@@ -81,8 +82,8 @@ public static class ValidatedPayloadAnalysis
 
                 // A record is named only once it is used: until then its names are taken from a copy.
                 var known = records.TryGetValue(validate.Schema.Key, out var record);
-                var names = known ? moduleNames : new HashSet<string>(moduleNames, StringComparer.Ordinal);
-                record ??= RecordOf(validate.Schema.Content!, validate.Schema.Key, names, validate.Origin!.Location.Path);
+                var recordNames = known ? moduleNames : new HashSet<string>(moduleNames, StringComparer.Ordinal);
+                record ??= RecordOf(validate.Schema.Content!, validate.Schema.Key, recordNames, validate.Origin!.Location.Path);
                 var found = record is null ? [] : paths.Select(path => (Path: path, Fields: Fields(record, path))).Where(r => r.Fields is not null).ToList();
                 if (record is null || found.Count == 0)
                 {
@@ -97,11 +98,15 @@ public static class ValidatedPayloadAnalysis
                 }
 
                 // The writer declares it under this name, or numbered when the body already has a local of that name.
-                var taken = new HashSet<string>(bodyNames(owner), StringComparer.Ordinal);
+                // Not a property local, a parameter, a payload record's local or a resource's typed payload parameter.
+                var taken = new HashSet<string>(bodyLocals.Names, StringComparer.Ordinal);
+                taken.UnionWith(body.Parameters.Select(p => names.GetValueOrDefault(p)).OfType<string>().Select(n => n.TrimStart('\'')));
+                taken.UnionWith(IrWalker.Steps(body.Steps).OfType<SetPayloadStep>().Select(s => payloadTypes[s]?.Local).OfType<string>());
+                taken.UnionWith(["payload", "requestPayload", "receivedPayload"]);
                 var local = new[] { BallerinaSyntax.CamelCase(record.Name), BallerinaSyntax.CamelCase(record.Name + " payload"), "validatedPayload" }
                     .First(n => !n.StartsWith('\'') && !taken.Contains(n) && !moduleNames.Contains(n) && !PropertyLocalAnalysis.WriterLocals.Contains(n)
                         && !BallerinaRefiner.ReservedLocals.Contains(n) && !WriterStems.Contains(n));
-                var payload = new ValidatedPayload(record, local, Run(steps, index).Count);
+                var payload = new ValidatedPayload(record, local, run.Count);
                 validated[validate] = payload;
                 foreach (var (path, fields) in found)
                 {
@@ -113,28 +118,6 @@ public static class ValidatedPayloadAnalysis
         }
 
         return validated.Count == 0 ? payloadTypes : payloadTypes.WithValidated(validated, reads, asked);
-    }
-
-    /// <summary>Every body of the package (a resource, an inbound HTTP listener's resource, a function) with its owner.</summary>
-    private static IEnumerable<(object Owner, ImmutableArray<StepIr> Steps)> Bodies(PackageIr package)
-    {
-        foreach (var resource in package.Services.SelectMany(s => s.Resources).Where(r => r.Skipped is null))
-        {
-            yield return (resource, resource.Body);
-        }
-
-        foreach (var inbound in package.Inbounds)
-        {
-            if (inbound.Transport is InboundTransportIr.Http http && http.Resource.Skipped is null)
-            {
-                yield return (http.Resource, http.Resource.Body);
-            }
-        }
-
-        foreach (var function in package.Functions)
-        {
-            yield return (function, function.Body);
-        }
     }
 
     /// <summary>
